@@ -1,0 +1,306 @@
+#include "curveoptions.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <system_error>
+
+namespace relulab::app {
+
+namespace {
+
+const QString ActivationOption = QStringLiteral("activation");
+const QString AlphaOption = QStringLiteral("alpha");
+const QString LowerOption = QStringLiteral("lower");
+const QString UpperOption = QStringLiteral("upper");
+const QString ModeOption = QStringLiteral("mode");
+const QString SeedOption = QStringLiteral("seed");
+const QString RangeOption = QStringLiteral("range");
+const QString SamplesOption = QStringLiteral("samples");
+
+QString fromView(std::string_view text)
+{
+    return QString::fromLatin1(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+// The shortest text that reads back as the same double, as the CSV writes it.
+QString shortest(double value)
+{
+    std::array<char, 32> buffer {};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    return QString::fromLatin1(buffer.data(), result.ptr - buffer.data());
+}
+
+// The option's name as the user types it, for messages.
+QString dashed(const QString &option)
+{
+    return QStringLiteral("--") + option;
+}
+
+// A value, or the message explaining why the text is not one.
+template <class T>
+using Parsed = std::variant<T, QString>;
+
+// The bytes std::from_chars is to read, with one leading '+' dropped: from_chars accepts a '-'
+// but not a '+', and users write both. Returns false for text from_chars must not see: a second
+// sign after the '+'.
+bool stripPlus(const QByteArray &utf8, const char *&first, const char *&last)
+{
+    first = utf8.constData();
+    last = first + utf8.size();
+    if (first != last && *first == '+') {
+        ++first;
+        if (first != last && (*first == '+' || *first == '-'))
+            return false;
+    }
+    return true;
+}
+
+Parsed<double> parseFiniteDouble(const QString &option, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    const char *first = nullptr;
+    const char *last = nullptr;
+    double value = 0.0;
+    if (stripPlus(utf8, first, last) && first != last) {
+        // from_chars is strict about everything QString::toDouble is lax about (surrounding
+        // spaces, the locale's separators) and reads the same value on every machine.
+        const auto [end, error] = std::from_chars(first, last, value, std::chars_format::general);
+        if (error == std::errc::result_out_of_range && end == last)
+            return QStringLiteral("%1: '%2' is out of the range of a double")
+                .arg(dashed(option), text);
+        if (error == std::errc() && end == last) {
+            if (!std::isfinite(value))
+                return QStringLiteral("%1: '%2' is not a finite number").arg(dashed(option), text);
+            return value;
+        }
+    }
+    return QStringLiteral("%1: '%2' is not a number").arg(dashed(option), text);
+}
+
+// A decimal integer; `error` receives from_chars' verdict for the caller's message.
+template <class Integer>
+bool parseInteger(const QString &text, Integer &value, std::errc &error)
+{
+    const QByteArray utf8 = text.toUtf8();
+    const char *first = nullptr;
+    const char *last = nullptr;
+    if (!stripPlus(utf8, first, last) || first == last) {
+        error = std::errc::invalid_argument;
+        return false;
+    }
+    const auto result = std::from_chars(first, last, value, 10);
+    error = result.ptr == last ? result.ec : std::errc::invalid_argument;
+    return error == std::errc();
+}
+
+Parsed<std::uint64_t> parseSeed(const QString &text)
+{
+    std::uint64_t value = 0;
+    std::errc error {};
+    if (parseInteger(text, value, error))
+        return value;
+    if (error == std::errc::result_out_of_range)
+        return QStringLiteral("--seed: '%1' is out of range (0 to %2)")
+            .arg(text)
+            .arg(std::numeric_limits<std::uint64_t>::max());
+    return QStringLiteral("--seed: '%1' is not an unsigned 64-bit integer").arg(text);
+}
+
+Parsed<std::size_t> parseSamples(const QString &text)
+{
+    std::int64_t value = 0;
+    std::errc error {};
+    const bool ok = parseInteger(text, value, error);
+    if (!ok && error != std::errc::result_out_of_range)
+        return QStringLiteral("--samples: '%1' is not an integer").arg(text);
+    if (!ok || value < static_cast<std::int64_t>(core::MinCurveSamples)
+        || value > static_cast<std::int64_t>(core::MaxCurveSamples))
+        return QStringLiteral("--samples: must be between %1 and %2, got %3")
+            .arg(core::MinCurveSamples)
+            .arg(core::MaxCurveSamples)
+            .arg(text);
+    return static_cast<std::size_t>(value);
+}
+
+struct Range
+{
+    double min;
+    double max;
+};
+
+Parsed<Range> parseRange(const QString &text)
+{
+    const QStringList sides = text.split(QLatin1Char(':'));
+    if (sides.size() != 2)
+        return QStringLiteral("--range: '%1' is not of the form A:B (e.g. -3:3)").arg(text);
+    if (sides[0].isEmpty() || sides[1].isEmpty())
+        return QStringLiteral("--range: '%1' lacks its %2 end (expected A:B, e.g. -3:3)")
+            .arg(text, sides[0].isEmpty() ? QStringLiteral("lower") : QStringLiteral("upper"));
+    Range range {};
+    for (int side = 0; side < 2; ++side) {
+        const Parsed<double> parsed = parseFiniteDouble(RangeOption, sides[side]);
+        if (const auto *message = std::get_if<QString>(&parsed))
+            return *message + QStringLiteral(" (in '%1')").arg(text);
+        (side == 0 ? range.min : range.max) = std::get<double>(parsed);
+    }
+    if (!(range.min < range.max))
+        return QStringLiteral("--range: %1 is empty (A must be less than B)").arg(text);
+    // Both ends finite is not enough: the grid steps by B - A, which may overflow.
+    if (!std::isfinite(range.max - range.min))
+        return QStringLiteral("--range: %1 is too wide (B - A overflows a double)").arg(text);
+    return range;
+}
+
+} // namespace
+
+void addCurveOptions(QCommandLineParser &parser)
+{
+    const QString names = fromView(core::activationCliNames());
+    parser.addOptions({
+        { ActivationOption, QStringLiteral("The activation function, one of: %1.").arg(names),
+            QStringLiteral("name") },
+        { AlphaOption,
+            QStringLiteral("The function's alpha: Leaky ReLU negative slope (PyTorch default "
+                           "%1), PReLU weight (%2) or ELU alpha (%3).")
+                .arg(shortest(core::DefaultLeakySlope), shortest(core::DefaultPreluWeight),
+                    shortest(core::DefaultEluAlpha)),
+            QStringLiteral("a") },
+        { LowerOption, QStringLiteral("RReLU: lower bound of the negative slope (default 1/8)."),
+            QStringLiteral("l") },
+        { UpperOption, QStringLiteral("RReLU: upper bound of the negative slope (default 1/3)."),
+            QStringLiteral("u") },
+        { ModeOption,
+            QStringLiteral("RReLU: train (a slope drawn per sample from U(lower, upper)) or eval "
+                           "(the fixed slope (lower + upper) / 2). Default eval."),
+            QStringLiteral("mode") },
+        { SeedOption,
+            QStringLiteral("RReLU in train mode: seed of the slope draws, an unsigned 64-bit "
+                           "integer (default 0)."),
+            QStringLiteral("s") },
+        { RangeOption, QStringLiteral("The x range from A to B inclusive, A < B (default -3:3)."),
+            QStringLiteral("A:B") },
+        { SamplesOption,
+            QStringLiteral("Number of evenly spaced samples, %1 to %2 (default 1001).")
+                .arg(core::MinCurveSamples)
+                .arg(core::MaxCurveSamples),
+            QStringLiteral("n") },
+    });
+}
+
+std::variant<CurveOptions, QString> readCurveOptions(
+    const QCommandLineParser &parser, const core::CurveSpec &defaults, bool requireActivation)
+{
+    CurveOptions options;
+    options.spec = defaults;
+    core::CurveSpec &spec = options.spec;
+    core::ActivationParams &params = spec.params;
+
+    options.activationGiven = parser.isSet(ActivationOption);
+    if (options.activationGiven) {
+        const QString name = parser.value(ActivationOption);
+        const std::optional<core::Activation> kind
+            = core::activationFromCliName(name.toStdString());
+        if (!kind)
+            return QStringLiteral("--activation: unknown function '%1' (expected one of: %2)")
+                .arg(name, fromView(core::activationCliNames()));
+        spec.kind = *kind;
+    } else if (requireActivation) {
+        return QStringLiteral("--activation: missing; expected one of: %1")
+            .arg(fromView(core::activationCliNames()));
+    }
+    const bool isRrelu = spec.kind == core::Activation::Rrelu;
+    const QString functionName = fromView(core::activationInfo(spec.kind).cliName);
+    auto ignored = [&](const QString &option) {
+        options.warnings.append(
+            QStringLiteral("%1 is ignored by %2").arg(dashed(option), functionName));
+    };
+
+    options.alphaGiven = parser.isSet(AlphaOption);
+    if (options.alphaGiven) {
+        const Parsed<double> alpha = parseFiniteDouble(AlphaOption, parser.value(AlphaOption));
+        if (const auto *message = std::get_if<QString>(&alpha))
+            return *message;
+        if (!core::setAlphaOf(spec.kind, params, std::get<double>(alpha)))
+            ignored(AlphaOption);
+    }
+
+    options.modeGiven = parser.isSet(ModeOption);
+    if (options.modeGiven) {
+        const QString mode = parser.value(ModeOption);
+        core::RreluMode parsed = core::RreluMode::Evaluation;
+        if (mode == QLatin1String("train"))
+            parsed = core::RreluMode::Training;
+        else if (mode != QLatin1String("eval"))
+            return QStringLiteral("--mode: '%1' is neither train nor eval").arg(mode);
+        if (isRrelu)
+            params.rreluMode = parsed;
+        else
+            ignored(ModeOption);
+    }
+
+    // lower and upper are checked as a pair below, so only RReLU's values end up in params.
+    for (const QString &option : { LowerOption, UpperOption }) {
+        const bool given = parser.isSet(option);
+        (option == LowerOption ? options.lowerGiven : options.upperGiven) = given;
+        if (!given)
+            continue;
+        const Parsed<double> bound = parseFiniteDouble(option, parser.value(option));
+        if (const auto *message = std::get_if<QString>(&bound))
+            return *message;
+        if (isRrelu)
+            (option == LowerOption ? params.rreluLower : params.rreluUpper)
+                = std::get<double>(bound);
+        else
+            ignored(option);
+    }
+    if (isRrelu && params.rreluLower > params.rreluUpper) {
+        auto describe = [&](const QString &option, bool given, double value) {
+            return given ? QStringLiteral("%1 %2").arg(dashed(option), parser.value(option))
+                         : QStringLiteral("%1 %2 (default)").arg(dashed(option), shortest(value));
+        };
+        return QStringLiteral("%1 is greater than %2")
+            .arg(describe(LowerOption, options.lowerGiven, params.rreluLower),
+                describe(UpperOption, options.upperGiven, params.rreluUpper));
+    }
+
+    options.seedGiven = parser.isSet(SeedOption);
+    if (options.seedGiven) {
+        const Parsed<std::uint64_t> seed = parseSeed(parser.value(SeedOption));
+        if (const auto *message = std::get_if<QString>(&seed))
+            return *message;
+        if (isRrelu && params.rreluMode == core::RreluMode::Training)
+            params.rreluSeed = std::get<std::uint64_t>(seed);
+        else if (isRrelu)
+            options.warnings.append(
+                QStringLiteral("--seed is ignored by rrelu in eval mode (use --mode train)"));
+        else
+            ignored(SeedOption);
+    }
+
+    options.rangeGiven = parser.isSet(RangeOption);
+    if (options.rangeGiven) {
+        const Parsed<Range> range = parseRange(parser.value(RangeOption));
+        if (const auto *message = std::get_if<QString>(&range))
+            return *message;
+        spec.xMin = std::get<Range>(range).min;
+        spec.xMax = std::get<Range>(range).max;
+    }
+
+    options.samplesGiven = parser.isSet(SamplesOption);
+    if (options.samplesGiven) {
+        const Parsed<std::size_t> samples = parseSamples(parser.value(SamplesOption));
+        if (const auto *message = std::get_if<QString>(&samples))
+            return *message;
+        spec.samples = std::get<std::size_t>(samples);
+    }
+
+    return options;
+}
+
+} // namespace relulab::app

@@ -1,0 +1,120 @@
+// relulab: the ReLU Lab desktop application.
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QRegularExpression>
+
+#include <cstdio>
+#include <cstring>
+
+#include "app/curveoptions.h"
+#include "app/modeloptions.h"
+#include "mainwindow.h"
+#include "relulab/version.h"
+#include "screenshot.h"
+
+namespace {
+
+constexpr int UsageError = 2;
+
+bool asksForScreenshot(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--screenshot") == 0
+            || std::strncmp(argv[i], "--screenshot=", 13) == 0)
+            return true;
+    }
+    return false;
+}
+
+int fail(int code, const QString &message)
+{
+    std::fprintf(stderr, "relulab: %s\n", qPrintable(message));
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // A screenshot needs no display: render offscreen unless the caller chose a platform.
+    if (asksForScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication application(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("relulab"));
+    QApplication::setApplicationDisplayName(QStringLiteral("ReLU Lab"));
+    QApplication::setApplicationVersion(QString::fromLatin1(relulab::ProjectVersion));
+    QApplication::setOrganizationName(QStringLiteral("ReLU Lab"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+            "ReLU Lab: an interactive lab for ReLU, Leaky ReLU, PReLU and RReLU."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshotOption(
+            QStringLiteral("screenshot"),
+            QStringLiteral("Render the main window offscreen to FILE (PNG) and exit."),
+            QStringLiteral("FILE"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        QStringLiteral("Window size for --screenshot (default "
+                                                       "1360x820)."),
+                                        QStringLiteral("WxH"), QStringLiteral("1360x820"));
+    const QCommandLineOption compareOption(
+            QStringLiteral("compare"),
+            QStringLiteral("Functions to draw faintly for comparison, e.g. relu,gelu."),
+            QStringLiteral("LIST"));
+    parser.addOption(screenshotOption);
+    parser.addOption(sizeOption);
+    parser.addOption(compareOption);
+    relulab::app::addCurveOptions(parser);
+    if (!parser.parse(QApplication::arguments()))
+        return fail(UsageError, parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (parser.isSet(QStringLiteral("version")))
+        parser.showVersion();
+    if (!parser.positionalArguments().isEmpty())
+        return fail(UsageError,
+                    QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+
+    relulab::ui::MainWindow window;
+    const auto options =
+            relulab::app::readCurveOptions(parser, window.model().curveSpec(), false);
+    if (const QString *error = std::get_if<QString>(&options))
+        return fail(UsageError, *error);
+    const auto &curveOptions = std::get<relulab::app::CurveOptions>(options);
+    for (const QString &warning : curveOptions.warnings)
+        std::fprintf(stderr, "relulab: warning: %s\n", qPrintable(warning));
+    QList<relulab::core::Activation> comparisons;
+    if (parser.isSet(compareOption)) {
+        for (const QString &name : parser.value(compareOption).split(QLatin1Char(','))) {
+            const auto kind = relulab::core::activationFromCliName(name.trimmed().toStdString());
+            if (!kind)
+                return fail(UsageError, QStringLiteral("--compare: unknown activation '%1' (one of: %2)")
+                                                .arg(name, QLatin1String(relulab::core::activationCliNames().data())));
+            comparisons.append(*kind);
+        }
+    }
+    if (const auto error = relulab::app::applyCurveOptions(curveOptions, window.model()))
+        return fail(UsageError, *error);
+    for (relulab::core::Activation kind : std::as_const(comparisons))
+        window.model().setOverlay(kind, true);
+
+    if (parser.isSet(screenshotOption)) {
+        const QRegularExpression sizePattern(QStringLiteral("^([0-9]{2,5})x([0-9]{2,5})$"));
+        const QRegularExpressionMatch match = sizePattern.match(parser.value(sizeOption));
+        if (!match.hasMatch())
+            return fail(UsageError, QStringLiteral("--size: expected WxH such as 1360x820, got '%1'")
+                                            .arg(parser.value(sizeOption)));
+        const QSize size(match.captured(1).toInt(), match.captured(2).toInt());
+        const QString error =
+                relulab::ui::saveWindowWhenDrawn(window, parser.value(screenshotOption), size);
+        if (!error.isEmpty())
+            return fail(1, error);
+        return 0;
+    }
+
+    window.show();
+    return QApplication::exec();
+}

@@ -1,0 +1,325 @@
+#include "mainwindow.h"
+
+#include "ui_mainwindow.h"
+
+#include <QCheckBox>
+#include <QFileDialog>
+#include <QImageWriter>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSignalBlocker>
+#include <QStandardPaths>
+
+#include "core/parallel.h"
+#include "curveplots.h"
+#include "functioninfo.h"
+#include "relulab/version.h"
+#include "sliderspinbinding.h"
+#include "style.h"
+
+namespace relulab::ui {
+
+using app::ParameterModel;
+using core::Activation;
+
+namespace {
+
+constexpr int KindRole = Qt::UserRole;
+
+Activation kindOf(const QListWidgetItem *item)
+{
+    return static_cast<Activation>(item->data(KindRole).toInt());
+}
+
+QIcon swatch(const QColor &color)
+{
+    QPixmap pixmap(14, 14);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(color.darker(130));
+    painter.setBrush(color);
+    painter.drawRoundedRect(QRectF(1, 1, 12, 12), 3, 3);
+    return QIcon(pixmap);
+}
+
+QString displayName(Activation kind)
+{
+    return QString::fromUtf8(core::activationInfo(kind).displayName.data());
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<::Ui::MainWindow>())
+{
+    m_ui->setupUi(this);
+    m_plots = std::make_unique<CurvePlots>(m_ui->activationPlot, m_ui->derivativePlot,
+                                           m_ui->slopeHistogramPlot);
+    m_alphaBinding = new SliderSpinBinding(&m_model, m_ui->alphaSlider, m_ui->alphaSpin, this);
+    m_lowerBinding = new SliderSpinBinding(&m_model, m_ui->lowerSlider, m_ui->lowerSpin, this);
+    m_upperBinding = new SliderSpinBinding(&m_model, m_ui->upperSlider, m_ui->upperSpin, this);
+    m_xMinBinding = new SliderSpinBinding(&m_model, m_ui->xMinSlider, m_ui->xMinSpin, this);
+    m_xMaxBinding = new SliderSpinBinding(&m_model, m_ui->xMaxSlider, m_ui->xMaxSpin, this);
+    m_lowerBinding->bind(ParameterModel::Real::RreluLower);
+    m_upperBinding->bind(ParameterModel::Real::RreluUpper);
+    m_xMinBinding->bind(ParameterModel::Real::XMin);
+    m_xMaxBinding->bind(ParameterModel::Real::XMax);
+
+    m_ui->samplesSpin->setRange(ParameterModel::MinSamples, ParameterModel::MaxSamples);
+    m_ui->samplesSpin->setSingleStep(1000);
+    m_ui->samplesSpin->setGroupSeparatorShown(true);
+    m_ui->samplesSpin->setValue(m_model.samples());
+
+    m_timingLabel = new QLabel(tr("compute – ms + redraw – ms"), this);
+    m_timingLabel->setToolTip(tr("Time of the last compute (on the worker thread) and redraw"));
+    statusBar()->addPermanentWidget(m_timingLabel);
+    m_ui->boundsNote->setText(tr("lower ≤ upper: dragging one past the other pushes it along."));
+    m_boundsNoteTimer.setSingleShot(true);
+    m_boundsNoteTimer.setInterval(2500);
+    m_resampleTimer.setInterval(AnimationIntervalMs);
+
+    populateActivationList();
+    connectControls();
+    showSelectedActivation(m_model.selectedActivation());
+    showRreluMode(m_model.rreluMode());
+    m_curves.follow(&m_model);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::populateActivationList()
+{
+    QListWidget *list = m_ui->activationList;
+    const QSignalBlocker blocker(list);
+    for (const core::ActivationInfo &info : core::allActivations()) {
+        auto *item = new QListWidgetItem(swatch(activationColor(info.kind)), displayName(info.kind),
+                                         list);
+        item->setData(KindRole, static_cast<int>(info.kind));
+        item->setToolTip(info.isRectifier ? tr("%1: a rectifier, the subject of this lab.")
+                                                    .arg(displayName(info.kind))
+                                          : tr("%1, for comparison.").arg(displayName(info.kind)));
+
+        // Comparison overlays are check boxes of their own: in a list, ticking a row would also
+        // select it, and the selected function is never an overlay.
+        auto *box = new QCheckBox(displayName(info.kind), m_ui->comparisonGroup);
+        box->setIcon(swatch(activationColor(info.kind)));
+        box->setObjectName(QStringLiteral("compare_%1").arg(QLatin1String(info.cliName.data())));
+        box->setToolTip(tr("Draw %1 faintly behind the selected function.")
+                                .arg(displayName(info.kind)));
+        const int index = static_cast<int>(info.kind);
+        m_ui->comparisonLayout->addWidget(box, index / 2, index % 2);
+        connect(box, &QCheckBox::toggled, this,
+                [this, kind = info.kind](bool on) { m_model.setOverlay(kind, on); });
+        m_comparisonBoxes.append(box);
+    }
+    // Two columns, tall enough for every function without scrolling, so the whole control panel
+    // fits beside the plots on a laptop screen.
+    list->setFlow(QListView::LeftToRight);
+    list->setWrapping(true);
+    list->setResizeMode(QListView::Adjust);
+    list->setUniformItemSizes(true);
+    const int rowHeight = list->sizeHintForRow(0) + 4;
+    const QSize cell(140, rowHeight);
+    list->setGridSize(cell);
+    for (int row = 0; row < list->count(); ++row)
+        list->item(row)->setSizeHint(cell - QSize(4, 0));
+    const int rows = (list->count() + 1) / 2;
+    list->setFixedHeight(rows * rowHeight + 2 * list->frameWidth() + 4);
+}
+
+void MainWindow::connectControls()
+{
+    connect(m_ui->activationList, &QListWidget::currentItemChanged, this,
+            &MainWindow::onCurrentItemChanged);
+    connect(&m_model, &ParameterModel::selectedActivationChanged, this,
+            &MainWindow::showSelectedActivation);
+    connect(&m_model, &ParameterModel::overlaysChanged, this, &MainWindow::showOverlays);
+    connect(&m_model, &ParameterModel::rreluModeChanged, this, &MainWindow::showRreluMode);
+    connect(&m_model, &ParameterModel::boundPushed, this, &MainWindow::onBoundPushed);
+    connect(&m_model, &ParameterModel::samplesChanged, this, [this](int samples) {
+        const QSignalBlocker blocker(m_ui->samplesSpin);
+        m_ui->samplesSpin->setValue(samples);
+    });
+    connect(m_ui->samplesSpin, &QSpinBox::valueChanged, &m_model, &ParameterModel::setSamples);
+
+    connect(m_ui->trainingModeButton, &QRadioButton::toggled, this, [this](bool checked) {
+        if (checked)
+            m_model.setRreluMode(core::RreluMode::Training);
+    });
+    connect(m_ui->evaluationModeButton, &QRadioButton::toggled, this, [this](bool checked) {
+        if (checked)
+            m_model.setRreluMode(core::RreluMode::Evaluation);
+    });
+    connect(m_ui->resampleButton, &QPushButton::clicked, &m_model, &ParameterModel::resampleRrelu);
+    connect(m_ui->animateCheck, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            m_resampleTimer.start();
+        else
+            m_resampleTimer.stop();
+    });
+    connect(&m_resampleTimer, &QTimer::timeout, &m_model, &ParameterModel::resampleRrelu);
+    connect(&m_boundsNoteTimer, &QTimer::timeout, this, [this] {
+        m_ui->boundsNote->setText(tr("lower ≤ upper: dragging one past the other pushes it along."));
+    });
+
+    connect(&m_curves, &app::CurveService::curvesReady, this, &MainWindow::onCurvesReady);
+    connect(m_plots.get(), &CurvePlots::drawn, this, &MainWindow::onCurvesDrawn);
+
+    connect(m_ui->saveScreenshotAction, &QAction::triggered, this, &MainWindow::saveWindowImage);
+    m_ui->saveScreenshotAction->setShortcut(QKeySequence::Save);
+    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    m_ui->quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_ui->resetParametersAction, &QAction::triggered, &m_model,
+            &ParameterModel::resetToDefaults);
+    connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::onCurrentItemChanged(QListWidgetItem *current)
+{
+    if (current)
+        m_model.setSelectedActivation(kindOf(current));
+}
+
+void MainWindow::showSelectedActivation(Activation kind)
+{
+    QListWidget *list = m_ui->activationList;
+    {
+        const QSignalBlocker blocker(list);
+        for (int row = 0; row < list->count(); ++row) {
+            QListWidgetItem *item = list->item(row);
+            QFont font = item->font();
+            font.setBold(kindOf(item) == kind);
+            item->setFont(font);
+            if (kindOf(item) == kind)
+                list->setCurrentItem(item);
+        }
+    }
+
+    const std::optional<ParameterModel::Real> alpha = ParameterModel::alphaParameter(kind);
+    m_alphaBinding->bind(alpha);
+    QString label = tr("&alpha");
+    QString tip = tr("%1 has no alpha parameter.").arg(displayName(kind));
+    if (alpha == ParameterModel::Real::LeakySlope) {
+        label = tr("&slope a");
+        tip = tr("Leaky ReLU's negative slope a (PyTorch default 0.01).");
+    } else if (alpha == ParameterModel::Real::PreluWeight) {
+        label = tr("&weight a");
+        tip = tr("PReLU's weight a: learned in training, here set by hand (PyTorch initialises it "
+                 "to 0.25).");
+    } else if (alpha == ParameterModel::Real::EluAlpha) {
+        label = tr("&alpha");
+        tip = tr("ELU's alpha: the value it saturates to is −alpha (PyTorch default 1).");
+    }
+    m_ui->alphaLabel->setText(label);
+    m_ui->alphaSlider->setToolTip(tip);
+    m_ui->alphaSpin->setToolTip(tip);
+    m_ui->infoPanel->setHtml(FunctionInfo::html(kind));
+    // The selected function is drawn boldly already; its own box would only draw it twice.
+    for (const core::ActivationInfo &info : core::allActivations())
+        m_comparisonBoxes[static_cast<int>(info.kind)]->setEnabled(info.kind != kind);
+    updateEnabledControls();
+}
+
+void MainWindow::showOverlays()
+{
+    for (const core::ActivationInfo &info : core::allActivations()) {
+        QCheckBox *box = m_comparisonBoxes[static_cast<int>(info.kind)];
+        const QSignalBlocker blocker(box);
+        box->setChecked(m_model.isOverlay(info.kind));
+    }
+    updateEnabledControls();
+}
+
+void MainWindow::showRreluMode(core::RreluMode mode)
+{
+    const bool training = mode == core::RreluMode::Training;
+    {
+        const QSignalBlocker trainingBlocker(m_ui->trainingModeButton);
+        const QSignalBlocker evaluationBlocker(m_ui->evaluationModeButton);
+        m_ui->trainingModeButton->setChecked(training);
+        m_ui->evaluationModeButton->setChecked(!training);
+    }
+    if (!training)
+        m_ui->animateCheck->setChecked(false);
+    updateEnabledControls();
+}
+
+void MainWindow::updateEnabledControls()
+{
+    const bool rreluShown = m_model.selectedActivation() == Activation::Rrelu
+            || m_model.isOverlay(Activation::Rrelu);
+    const bool training = m_model.rreluMode() == core::RreluMode::Training;
+    m_lowerBinding->bind(rreluShown ? std::optional(ParameterModel::Real::RreluLower) : std::nullopt);
+    m_upperBinding->bind(rreluShown ? std::optional(ParameterModel::Real::RreluUpper) : std::nullopt);
+    m_ui->boundsNote->setVisible(rreluShown);
+    m_ui->rreluGroup->setEnabled(rreluShown);
+    m_ui->resampleButton->setEnabled(rreluShown && training);
+    m_ui->animateCheck->setEnabled(rreluShown && training);
+    m_ui->slopeHistogramPlot->setVisible(m_model.selectedActivation() == Activation::Rrelu);
+}
+
+void MainWindow::onBoundPushed(ParameterModel::Real parameter, double value)
+{
+    const QString text = parameter == ParameterModel::Real::RreluUpper
+            ? tr("<b>upper pushed up to %1</b> to stay ≥ lower").arg(value, 0, 'f', 3)
+            : tr("<b>lower pushed down to %1</b> to stay ≤ upper").arg(value, 0, 'f', 3);
+    m_ui->boundsNote->setText(text);
+    m_boundsNoteTimer.start();
+}
+
+void MainWindow::onCurvesReady(const app::CurveResultPtr &result)
+{
+    m_lastComputeMilliseconds = result->computeMilliseconds;
+    m_plots->show(result);
+}
+
+void MainWindow::onCurvesDrawn(quint64 generation, double redrawMilliseconds)
+{
+    m_drawnGeneration = generation;
+    m_lastRedrawMilliseconds = redrawMilliseconds;
+    m_timingLabel->setText(timingText());
+    emit curvesDrawn(generation);
+}
+
+QString MainWindow::timingText() const
+{
+    return tr("compute %1 ms + redraw %2 ms")
+            .arg(m_lastComputeMilliseconds, 0, 'f', 2)
+            .arg(m_lastRedrawMilliseconds, 0, 'f', 2);
+}
+
+void MainWindow::saveWindowImage()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    const QString file = QFileDialog::getSaveFileName(
+            this, tr("Save window as PNG"), folder + QStringLiteral("/relulab.png"),
+            tr("PNG images (*.png)"));
+    if (file.isEmpty())
+        return;
+    QImageWriter writer(file, "png");
+    if (!writer.write(grab().toImage())) {
+        QMessageBox::warning(this, tr("Could not save the image"),
+                             tr("%1 could not be written: %2").arg(file, writer.errorString()));
+        return;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(file), 4000);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+            this, tr("About ReLU Lab"),
+            tr("<h3>ReLU Lab %1</h3>"
+               "<p>An interactive lab for the rectifier family of activation functions.</p>"
+               "<p>Licence: GNU GPL version 3 or later.<br>Qt %2 · QCustomPlot %3 · "
+               "OpenMP threads: %4</p>")
+                    .arg(QString::fromLatin1(ProjectVersion), QString::fromLatin1(qVersion()),
+                         QStringLiteral(QCUSTOMPLOT_VERSION_STR))
+                    .arg(core::maxThreads()));
+}
+
+} // namespace relulab::ui

@@ -1,0 +1,498 @@
+// The explorer's main window driven as a user drives it: key presses on sliders, typing into spin
+// boxes, clicks on lists, radio buttons and check boxes, mouse moves over the plots. After each
+// action the test waits until the window has drawn the new curves and then compares what the plots
+// hold with what the core computes.
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+
+#include <qcustomplot.h>
+
+#include <cmath>
+#include <memory>
+
+#include "core/activations.h"
+#include "ui/curveplots.h"
+#include "ui/mainwindow.h"
+#include "ui/screenshot.h"
+
+using relulab::app::ParameterModel;
+using relulab::core::Activation;
+using relulab::ui::CurvePlots;
+using relulab::ui::MainWindow;
+using Plot = CurvePlots::Plot;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void startsWithReluDrawn();
+    void alphaSliderKeysRedrawLeakyRelu();
+    void typingIntoAlphaSpinMovesSlider();
+    void eachFunctionKeepsItsOwnAlpha();
+    void draggingLowerPastUpperPushesUpper();
+    void draggingUpperBelowLowerPushesLower();
+    void trainingModeDrawsCloudOfDrawnSlopes();
+    void resampleDrawsNewSlopes();
+    void comparisonBoxAddsFaintOverlay();
+    void tracerShowsValuesUnderTheMouse();
+    void derivativeMarksValueAtZero_data();
+    void derivativeMarksValueAtZero();
+    void derivativeLineBreaksAtTheJump();
+    void rangeAndSamplesChangeTheGrid();
+    void keyboardSelectsFunctions();
+    void infoPanelAndStatusBarFollow();
+    void screenshotWritesTheWindow();
+
+private:
+    template <class T>
+    T *child(const char *name) const
+    {
+        auto *widget = m_window->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qFatal("no child widget %s", name);
+        return widget;
+    }
+    // Waits until the window has drawn a generation newer than `before` that is the newest one
+    // requested (a change becomes a request on the next event-loop turn).
+    bool waitForDraw(quint64 before);
+    quint64 requested() const { return m_window->curveService().requestedGeneration(); }
+    void clickItem(Activation kind);
+    // Clicks a check box or radio button on its indicator: only the indicator and the label
+    // react, not the whole (stretched) widget.
+    static void clickIndicator(QAbstractButton *button)
+    {
+        QTest::mouseClick(button, Qt::LeftButton, {}, QPoint(8, button->height() / 2));
+    }
+    // Checks that the selected function's f (and the left part of f') on the plots equal the core.
+    void verifySelectedCurveMatchesCore();
+
+    std::unique_ptr<MainWindow> m_window;
+};
+
+bool TestMainWindow::waitForDraw(quint64 before)
+{
+    return QTest::qWaitFor(
+            [&] {
+                const quint64 newest = requested();
+                return newest > before && m_window->drawnGeneration() == newest;
+            },
+            5000);
+}
+
+void TestMainWindow::init()
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1360, 820);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(waitForDraw(0));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+}
+
+void TestMainWindow::clickItem(Activation kind)
+{
+    auto *list = child<QListWidget>("activationList");
+    QListWidgetItem *item = list->item(static_cast<int>(kind));
+    QVERIFY(item);
+    const quint64 before = requested();
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
+    QCOMPARE(m_window->model().selectedActivation(), kind);
+    QVERIFY(waitForDraw(before));
+}
+
+void TestMainWindow::verifySelectedCurveMatchesCore()
+{
+    const ParameterModel &model = m_window->model();
+    const auto &params = model.activationParams();
+    const Activation kind = model.selectedActivation();
+    QCPGraph *f = m_window->plots().selectedGraph(Plot::Activation);
+    QCOMPARE(f->dataCount(), model.samples());
+    int index = 0;
+    for (auto it = f->data()->constBegin(); it != f->data()->constEnd(); ++it, ++index) {
+        const auto expected = relulab::core::evaluate(kind, it->key, params,
+                                                      static_cast<std::uint64_t>(index));
+        if (it->value != expected.value)
+            QFAIL(qPrintable(QStringLiteral("f(%1) shown as %2, core says %3")
+                                     .arg(it->key)
+                                     .arg(it->value)
+                                     .arg(expected.value)));
+    }
+    QCPGraph *df = m_window->plots().selectedGraph(Plot::Derivative);
+    QVERIFY(df->dataCount() > 0);
+    index = 0;
+    for (auto it = df->data()->constBegin(); it != df->data()->constEnd(); ++it, ++index) {
+        const auto expected = relulab::core::evaluate(kind, it->key, params,
+                                                      static_cast<std::uint64_t>(index));
+        if (it->value != expected.derivative)
+            QFAIL(qPrintable(QStringLiteral("f'(%1) shown as %2, core says %3")
+                                     .arg(it->key)
+                                     .arg(it->value)
+                                     .arg(expected.derivative)));
+    }
+}
+
+void TestMainWindow::startsWithReluDrawn()
+{
+    QCOMPARE(m_window->model().selectedActivation(), Activation::Relu);
+    verifySelectedCurveMatchesCore();
+    QCPGraph *f = m_window->plots().selectedGraph(Plot::Activation);
+    QCOMPARE(f->data()->constBegin()->key, -3.0);
+    QCOMPARE((f->data()->constEnd() - 1)->key, 3.0);
+    QVERIFY(!child<QSlider>("alphaSlider")->isEnabled());
+}
+
+void TestMainWindow::alphaSliderKeysRedrawLeakyRelu()
+{
+    clickItem(Activation::LeakyRelu);
+    auto *slider = child<QSlider>("alphaSlider");
+    auto *spin = child<QDoubleSpinBox>("alphaSpin");
+    QVERIFY(slider->isEnabled());
+    QCOMPARE(slider->value(), 10); // 0.01 in steps of 0.001
+    QCOMPARE(spin->value(), 0.01);
+
+    const quint64 before = requested();
+    for (int i = 0; i < 5; ++i)
+        QTest::keyClick(slider, Qt::Key_Right);
+    QCOMPARE(slider->value(), 15);
+    QCOMPARE(m_window->model().value(ParameterModel::Real::LeakySlope), 0.015);
+    QCOMPARE(spin->value(), 0.015);
+    QVERIFY(waitForDraw(before));
+    verifySelectedCurveMatchesCore();
+    // Five key presses in one event-loop turn become one request, not five.
+    QCOMPARE(requested(), before + 1);
+    // Leftmost sample: f(-3) = 0.015 * -3.
+    QCOMPARE(m_window->plots().selectedGraph(Plot::Activation)->data()->constBegin()->value,
+             0.015 * -3.0);
+
+    const quint64 beforePageUp = requested();
+    QTest::keyClick(slider, Qt::Key_PageUp);
+    QCOMPARE(slider->value(), 115);
+    QVERIFY(waitForDraw(beforePageUp));
+    verifySelectedCurveMatchesCore();
+}
+
+void TestMainWindow::typingIntoAlphaSpinMovesSlider()
+{
+    clickItem(Activation::Prelu);
+    auto *slider = child<QSlider>("alphaSlider");
+    auto *spin = child<QDoubleSpinBox>("alphaSpin");
+    QCOMPARE(spin->value(), 0.25);
+    spin->setFocus();
+    spin->selectAll();
+    const quint64 before = requested();
+    QTest::keyClicks(spin, QStringLiteral("-0.5"));
+    // Keyboard tracking is off: nothing changes until the user confirms.
+    QCOMPARE(m_window->model().value(ParameterModel::Real::PreluWeight), 0.25);
+    QTest::keyClick(spin, Qt::Key_Return);
+    QCOMPARE(m_window->model().value(ParameterModel::Real::PreluWeight), -0.5);
+    QCOMPARE(slider->value(), -500);
+    QVERIFY(waitForDraw(before));
+    verifySelectedCurveMatchesCore();
+    QVERIFY(m_window->plots().zeroLabelText().contains(QStringLiteral("f′(0) = -0.5")));
+}
+
+void TestMainWindow::eachFunctionKeepsItsOwnAlpha()
+{
+    clickItem(Activation::LeakyRelu);
+    auto *spin = child<QDoubleSpinBox>("alphaSpin");
+    spin->setValue(0.2);
+    clickItem(Activation::Prelu);
+    QCOMPARE(spin->value(), 0.25);
+    QCOMPARE(child<QLabel>("alphaLabel")->text(), QStringLiteral("&weight a"));
+    clickItem(Activation::Elu);
+    QCOMPARE(spin->value(), 1.0);
+    clickItem(Activation::LeakyRelu);
+    QCOMPARE(spin->value(), 0.2);
+    QCOMPARE(m_window->model().value(ParameterModel::Real::PreluWeight), 0.25);
+    verifySelectedCurveMatchesCore();
+}
+
+void TestMainWindow::draggingLowerPastUpperPushesUpper()
+{
+    clickItem(Activation::Rrelu);
+    auto *lower = child<QSlider>("lowerSlider");
+    auto *upperSpin = child<QDoubleSpinBox>("upperSpin");
+    QSignalSpy pushed(&m_window->model(), &ParameterModel::boundPushed);
+    const quint64 before = requested();
+    // Drag the lower bound, as the mouse would, through values up to 0.5.
+    for (int position = lower->value(); position <= 500; position += 25)
+        lower->setSliderPosition(position);
+    lower->setSliderPosition(500);
+    QCOMPARE(m_window->model().value(ParameterModel::Real::RreluLower), 0.5);
+    QCOMPARE(m_window->model().value(ParameterModel::Real::RreluUpper), 0.5);
+    QCOMPARE(upperSpin->value(), 0.5);
+    QCOMPARE(child<QSlider>("upperSlider")->value(), 500);
+    QVERIFY(pushed.count() >= 1);
+    QCOMPARE(pushed.last().at(0).value<ParameterModel::Real>(), ParameterModel::Real::RreluUpper);
+    QVERIFY(child<QLabel>("boundsNote")->text().contains(QStringLiteral("upper pushed up to 0.500")));
+    QVERIFY(waitForDraw(before));
+    verifySelectedCurveMatchesCore();
+    // Evaluation slope (0.5 + 0.5) / 2 on the negative side.
+    QCOMPARE(m_window->plots().selectedGraph(Plot::Activation)->data()->constBegin()->value, -1.5);
+}
+
+void TestMainWindow::draggingUpperBelowLowerPushesLower()
+{
+    clickItem(Activation::Rrelu);
+    auto *upper = child<QSlider>("upperSlider");
+    QTest::keyClick(upper, Qt::Key_Home);
+    QCOMPARE(upper->value(), 0);
+    QCOMPARE(m_window->model().value(ParameterModel::Real::RreluUpper), 0.0);
+    QCOMPARE(m_window->model().value(ParameterModel::Real::RreluLower), 0.0);
+    QCOMPARE(child<QDoubleSpinBox>("lowerSpin")->value(), 0.0);
+    QVERIFY(child<QLabel>("boundsNote")->text().contains(QStringLiteral("lower pushed down")));
+}
+
+void TestMainWindow::trainingModeDrawsCloudOfDrawnSlopes()
+{
+    clickItem(Activation::Rrelu);
+    auto *training = child<QRadioButton>("trainingModeButton");
+    auto *resample = child<QPushButton>("resampleButton");
+    QVERIFY(!resample->isEnabled());
+    const quint64 before = requested();
+    clickIndicator(training);
+    QCOMPARE(m_window->model().rreluMode(), relulab::core::RreluMode::Training);
+    QVERIFY(resample->isEnabled());
+    QVERIFY(waitForDraw(before));
+    verifySelectedCurveMatchesCore();
+
+    QCPGraph *f = m_window->plots().selectedGraph(Plot::Activation);
+    QCOMPARE(f->lineStyle(), QCPGraph::lsNone);
+    QVERIFY(!f->scatterStyle().isNone());
+    // Every slope on the negative side lies in [lower, upper], and they are not all equal.
+    QCPGraph *df = m_window->plots().selectedGraph(Plot::Derivative);
+    double smallest = 1.0;
+    double largest = 0.0;
+    for (auto it = df->data()->constBegin(); it != df->data()->constEnd(); ++it) {
+        if (it->key > 0.0)
+            continue;
+        QVERIFY(it->value >= 0.125 && it->value <= 1.0 / 3.0);
+        smallest = std::min(smallest, it->value);
+        largest = std::max(largest, it->value);
+    }
+    QVERIFY(largest - smallest > 0.15);
+    QVERIFY(child<QCustomPlot>("slopeHistogramPlot")->isVisible());
+    QCPBars *bars = m_window->plots().slopeBars();
+    QVERIFY(bars->visible());
+    double mass = 0.0;
+    for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+        mass += it->value * bars->width();
+    QVERIFY(std::abs(mass - 1.0) < 1e-9);
+
+    const quint64 beforeEvaluation = requested();
+    clickIndicator(child<QRadioButton>("evaluationModeButton"));
+    QVERIFY(waitForDraw(beforeEvaluation));
+    QCOMPARE(f->lineStyle(), QCPGraph::lsLine);
+    verifySelectedCurveMatchesCore();
+}
+
+void TestMainWindow::resampleDrawsNewSlopes()
+{
+    clickItem(Activation::Rrelu);
+    const quint64 beforeTraining = requested();
+    clickIndicator(child<QRadioButton>("trainingModeButton"));
+    QVERIFY(waitForDraw(beforeTraining));
+    QCPGraph *df = m_window->plots().selectedGraph(Plot::Derivative);
+    const double firstSlope = df->data()->constBegin()->value;
+    const quint64 seed = m_window->model().rreluSeed();
+    const quint64 before = requested();
+    QTest::mouseClick(child<QPushButton>("resampleButton"), Qt::LeftButton);
+    QCOMPARE(m_window->model().rreluSeed(), seed + 1);
+    QVERIFY(waitForDraw(before));
+    QVERIFY(df->data()->constBegin()->value != firstSlope);
+    verifySelectedCurveMatchesCore();
+}
+
+void TestMainWindow::comparisonBoxAddsFaintOverlay()
+{
+    auto *gelu = child<QCheckBox>("compare_gelu");
+    const quint64 before = requested();
+    clickIndicator(gelu);
+    QVERIFY(gelu->isChecked());
+    QVERIFY(m_window->model().isOverlay(Activation::Gelu));
+    QVERIFY(waitForDraw(before));
+    const QList<QCPGraph *> overlays = m_window->plots().overlayGraphs(Plot::Activation);
+    QCOMPARE(overlays.size(), 1);
+    QVERIFY(overlays.first()->pen().widthF()
+            < m_window->plots().selectedGraph(Plot::Activation)->pen().widthF());
+    for (auto it = overlays.first()->data()->constBegin(); it != overlays.first()->data()->constEnd();
+         ++it)
+        QCOMPARE(it->value, relulab::core::gelu(it->key));
+    // The selected function cannot be its own overlay.
+    QVERIFY(!child<QCheckBox>("compare_relu")->isEnabled());
+
+    const quint64 beforeUntick = requested();
+    QTest::keyClick(gelu, Qt::Key_Space);
+    QVERIFY(!m_window->model().isOverlay(Activation::Gelu));
+    QVERIFY(waitForDraw(beforeUntick));
+    QCOMPARE(m_window->plots().overlayGraphs(Plot::Activation).size(), 0);
+}
+
+void TestMainWindow::tracerShowsValuesUnderTheMouse()
+{
+    clickItem(Activation::LeakyRelu);
+    auto *plot = child<QCustomPlot>("activationPlot");
+    QVERIFY(!m_window->plots().tracerVisible());
+    // x = 1.2 and -1.5 are grid points of 1001 samples on [-3, 3] (to the last bit or two).
+    const QPointF at(plot->xAxis->coordToPixel(1.2), plot->yAxis->coordToPixel(1.0));
+    QMouseEvent move(QEvent::MouseMove, at, plot->mapToGlobal(at), Qt::NoButton, Qt::NoButton,
+                     Qt::NoModifier);
+    QCoreApplication::sendEvent(plot, &move);
+    QVERIFY(m_window->plots().tracerVisible());
+    QCOMPARE(m_window->plots().tracerText(),
+             QStringLiteral("Leaky ReLU   x = 1.2   f(x) = 1.2   f′(x) = 1"));
+
+    const QPointF left(plot->xAxis->coordToPixel(-1.5), plot->yAxis->coordToPixel(0.0));
+    QMouseEvent moveLeft(QEvent::MouseMove, left, plot->mapToGlobal(left), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(plot, &moveLeft);
+    QCOMPARE(m_window->plots().tracerText(),
+             QStringLiteral("Leaky ReLU   x = -1.5   f(x) = -0.015   f′(x) = 0.01"));
+
+    QEvent leave(QEvent::Leave);
+    QCoreApplication::sendEvent(plot, &leave);
+    QVERIFY(!m_window->plots().tracerVisible());
+}
+
+void TestMainWindow::derivativeMarksValueAtZero_data()
+{
+    QTest::addColumn<Activation>("kind");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("relu") << Activation::Relu
+                          << QStringLiteral("● f′(0) = 0 (PyTorch's convention: x = 0 takes the x "
+                                            "≤ 0 branch)\n○ one-sided limits 0 (left) and 1 "
+                                            "(right)");
+    QTest::newRow("leaky_relu")
+            << Activation::LeakyRelu
+            << QStringLiteral("● f′(0) = 0.01 (PyTorch's convention: x = 0 takes the x ≤ 0 "
+                              "branch)\n○ one-sided limits 0.01 (left) and 1 (right)");
+    QTest::newRow("rrelu eval")
+            << Activation::Rrelu
+            << QStringLiteral("● f′(0) = 0.2292 (PyTorch's convention: x = 0 takes the x ≤ 0 "
+                              "branch)\n○ one-sided limits 0.2292 (left) and 1 (right)");
+    QTest::newRow("gelu") << Activation::Gelu
+                          << QStringLiteral("● f′(0) = 0.5 (smooth at 0: no convention needed)");
+    QTest::newRow("sigmoid") << Activation::Sigmoid
+                             << QStringLiteral("● f′(0) = 0.25 (smooth at 0: no convention needed)");
+}
+
+void TestMainWindow::derivativeMarksValueAtZero()
+{
+    QFETCH(Activation, kind);
+    QFETCH(QString, expected);
+    if (kind != Activation::Relu)
+        clickItem(kind);
+    QCOMPARE(m_window->plots().zeroLabelText(), expected);
+}
+
+void TestMainWindow::derivativeLineBreaksAtTheJump()
+{
+    // ReLU's f' jumps from 0 to 1 at x = 0: the left graph ends at x = 0 with the value taken
+    // there, and nothing connects it to the right part.
+    QCPGraph *left = m_window->plots().selectedGraph(Plot::Derivative);
+    QCOMPARE((left->data()->constEnd() - 1)->key, 0.0);
+    QCOMPARE((left->data()->constEnd() - 1)->value, 0.0);
+    QCOMPARE(left->dataCount(), 501);
+    // GELU is smooth: one graph holds every sample.
+    clickItem(Activation::Gelu);
+    QCOMPARE(m_window->plots().selectedGraph(Plot::Derivative)->dataCount(), 1001);
+}
+
+void TestMainWindow::rangeAndSamplesChangeTheGrid()
+{
+    auto *xMax = child<QDoubleSpinBox>("xMaxSpin");
+    auto *samples = child<QSpinBox>("samplesSpin");
+    const quint64 before = requested();
+    xMax->setFocus();
+    xMax->selectAll();
+    QTest::keyClicks(xMax, QStringLiteral("5"));
+    QTest::keyClick(xMax, Qt::Key_Enter);
+    samples->setFocus();
+    samples->selectAll();
+    QTest::keyClicks(samples, QStringLiteral("2001"));
+    QTest::keyClick(samples, Qt::Key_Enter);
+    QCOMPARE(m_window->model().value(ParameterModel::Real::XMax), 5.0);
+    QCOMPARE(m_window->model().samples(), 2001);
+    QCOMPARE(child<QSlider>("xMaxSlider")->value(), 50);
+    QVERIFY(waitForDraw(before));
+    QCPGraph *f = m_window->plots().selectedGraph(Plot::Activation);
+    QCOMPARE(f->dataCount(), 2001);
+    QCOMPARE((f->data()->constEnd() - 1)->key, 5.0);
+    QCOMPARE(f->keyAxis()->range().upper, 5.0);
+    verifySelectedCurveMatchesCore();
+
+    // The spin box cannot be given a value outside the range the core accepts.
+    xMax->selectAll();
+    QTest::keyClicks(xMax, QStringLiteral("-7"));
+    QTest::keyClick(xMax, Qt::Key_Enter);
+    QVERIFY(m_window->model().value(ParameterModel::Real::XMax) > 0.0);
+}
+
+void TestMainWindow::keyboardSelectsFunctions()
+{
+    auto *list = child<QListWidget>("activationList");
+    list->setFocus();
+    const quint64 before = requested();
+    // Two columns: Right moves to Leaky ReLU, Down from there to RReLU.
+    QTest::keyClick(list, Qt::Key_Right);
+    QCOMPARE(m_window->model().selectedActivation(), Activation::LeakyRelu);
+    QTest::keyClick(list, Qt::Key_Down);
+    QCOMPARE(m_window->model().selectedActivation(), Activation::Rrelu);
+    QVERIFY(waitForDraw(before));
+    verifySelectedCurveMatchesCore();
+    QVERIFY(list->currentItem()->font().bold());
+}
+
+void TestMainWindow::infoPanelAndStatusBarFollow()
+{
+    auto *info = child<QTextBrowser>("infoPanel");
+    QVERIFY(info->toPlainText().contains(QStringLiteral("f(x) = max(0, x)")));
+    clickItem(Activation::Rrelu);
+    QVERIFY(info->toPlainText().contains(QStringLiteral("torch.nn.RReLU(lower=1/8, upper=1/3)")));
+    QVERIFY(info->toPlainText().contains(QStringLiteral("0.1818")));
+    QVERIFY(m_window->timingText().startsWith(QStringLiteral("compute ")));
+    QVERIFY(m_window->lastRedrawMilliseconds() > 0.0);
+}
+
+void TestMainWindow::screenshotWritesTheWindow()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("window.png"));
+    m_window->model().setSelectedActivation(Activation::Gelu);
+    QCOMPARE(relulab::ui::saveWindowWhenDrawn(*m_window, file, QSize(1200, 760)), QString());
+    const QImage image(file);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), QSize(1200, 760));
+    QCOMPARE(m_window->drawnGeneration(), requested());
+
+    const QString unwritable = dir.filePath(QStringLiteral("missing/dir/window.png"));
+    const QString error = relulab::ui::saveWindowWhenDrawn(*m_window, unwritable, QSize(800, 600));
+    QVERIFY(error.startsWith(unwritable));
+    QVERIFY(!QFile::exists(unwritable));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
