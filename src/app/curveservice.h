@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 
 #include "curveworker.h"
 
@@ -41,7 +42,8 @@ private:
     void takeLatestResult();
 
     CurveWorker m_worker;
-    const ParameterModel *m_model = nullptr;
+    // Guarded: a model destroyed while a request is scheduled must not be read.
+    QPointer<const ParameterModel> m_model;
     bool m_modelRequestScheduled = false;
     quint64 m_requested = 0;
     quint64 m_shown = 0;

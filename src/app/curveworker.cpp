@@ -1,7 +1,6 @@
 #include "curveworker.h"
 
 #include <QElapsedTimer>
-#include <QMutexLocker>
 
 #include <algorithm>
 #include <cmath>
@@ -225,35 +224,38 @@ CurveResult computeCurves(const CurveRequest &request, CurveCache *cache)
 }
 
 CurveWorker::CurveWorker(QObject *parent)
-    : QThread(parent)
+    : QObject(parent)
 {
-    setObjectName(QStringLiteral("curve worker"));
 }
 
 CurveWorker::~CurveWorker()
 {
     {
-        const QMutexLocker locker(&m_mutex);
+        const std::lock_guard lock(m_mutex);
         m_abort = true;
-        m_wake.wakeOne();
     }
-    wait();
+    m_wake.notify_one();
+    if (m_thread.joinable())
+        m_thread.join();
 }
 
 void CurveWorker::submit(CurveRequest request)
 {
-    const QMutexLocker locker(&m_mutex);
-    m_newestGeneration.store(std::max(m_newestGeneration.load(), request.generation));
-    m_pending = std::move(request);
-    if (!isRunning())
-        start();
-    else
-        m_wake.wakeOne();
+    {
+        const std::lock_guard lock(m_mutex);
+        m_newestGeneration.store(std::max(m_newestGeneration.load(), request.generation));
+        m_pending = std::move(request);
+        if (!m_thread.joinable()) {
+            m_thread = std::thread(&CurveWorker::run, this);
+            return;
+        }
+    }
+    m_wake.notify_one();
 }
 
 CurveResultPtr CurveWorker::takeResult()
 {
-    const QMutexLocker locker(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     m_notified = false;
     return std::exchange(m_result, nullptr);
 }
@@ -262,12 +264,11 @@ void CurveWorker::run()
 {
     QElapsedTimer sinceLastPublished;
     sinceLastPublished.start();
-    forever {
+    for (;;) {
         CurveRequest request;
         {
-            QMutexLocker locker(&m_mutex);
-            while (!m_pending && !m_abort)
-                m_wake.wait(&m_mutex);
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_pending || m_abort; });
             if (m_abort)
                 return;
             request = std::move(*m_pending);
@@ -282,7 +283,7 @@ void CurveWorker::run()
         }
         bool notify = false;
         {
-            const QMutexLocker locker(&m_mutex);
+            const std::lock_guard lock(m_mutex);
             m_result = std::move(result);
             notify = !std::exchange(m_notified, true);
         }

@@ -1,13 +1,14 @@
 #pragma once
 
 #include <QList>
-#include <QMutex>
-#include <QThread>
-#include <QWaitCondition>
+#include <QObject>
 
 #include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 #include "core/sampling.h"
 
@@ -108,8 +109,9 @@ CurveResult computeCurves(const CurveRequest &request, CurveCache *cache = nullp
 // The one long-lived curve worker thread. Requests go into a one-slot mailbox (a newer request
 // replaces an unstarted older one: latest wins); finished results go into a one-slot outbox and
 // resultReady() is emitted only when the outbox was empty, so the GUI thread never has more than
-// one notification queued however fast requests come.
-class CurveWorker : public QThread
+// one notification queued however fast requests come. The thread and its locks are the standard
+// library's, which ThreadSanitizer can see into (Debian's Qt is not instrumented).
+class CurveWorker : public QObject
 {
     Q_OBJECT
 
@@ -127,14 +129,14 @@ public:
     quint64 droppedCount() const noexcept { return m_dropped.load(); }
 
 signals:
+    // Emitted from the worker thread: connect with Qt::QueuedConnection.
     void resultReady();
 
-protected:
-    void run() override;
-
 private:
-    QMutex m_mutex;
-    QWaitCondition m_wake;
+    void run();
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
     std::optional<CurveRequest> m_pending;
     CurveResultPtr m_result;
     bool m_notified = false;
@@ -143,6 +145,7 @@ private:
     std::atomic<quint64> m_computed{0};
     std::atomic<quint64> m_dropped{0};
     CurveCache m_cache; // used by the worker thread only
+    std::thread m_thread;
 };
 
 } // namespace relulab::app

@@ -33,8 +33,11 @@ public:
         double defaultValue;
     };
 
+    // The plots are a few hundred pixels wide: 100,001 samples already put hundreds on every
+    // pixel, and copying more into the plots would cost the GUI thread more than a frame.
+    // (relulab-cli samples up to 10,000,000.)
     static constexpr int MinSamples = 11;
-    static constexpr int MaxSamples = 1'000'001;
+    static constexpr int MaxSamples = 100'001;
     static constexpr int DefaultSamples = 1001;
 
     explicit ParameterModel(QObject *parent = nullptr);

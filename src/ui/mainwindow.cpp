@@ -170,7 +170,7 @@ void MainWindow::connectControls()
     connect(m_plots.get(), &CurvePlots::drawn, this, &MainWindow::onCurvesDrawn);
 
     connect(m_ui->saveScreenshotAction, &QAction::triggered, this, &MainWindow::saveWindowImage);
-    m_ui->saveScreenshotAction->setShortcut(QKeySequence::Save);
+    m_ui->saveScreenshotAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     m_ui->quitAction->setShortcut(QKeySequence::Quit);
     connect(m_ui->resetParametersAction, &QAction::triggered, &m_model,
