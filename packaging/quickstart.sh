@@ -30,7 +30,7 @@ build_type=${BUILD_TYPE:-Release}
 # Everything the build, the tests and the app need, from Debian 12's own archive.
 packages=(
     g++ cmake ninja-build pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-l10n-tools qt6-svg-dev libqcustomplot-dev
+    qt6-base-dev qt6-base-dev-tools qt6-l10n-tools qt6-svg-dev libxkbcommon-dev libqcustomplot-dev
     libbenchmark-dev
     xvfb xauth fonts-noto-cjk fonts-dejavu-core
 )
@@ -58,8 +58,13 @@ cmake -S "$top" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" ${CMAK
 cmake --build "$build_dir" --parallel "$jobs"
 
 if [ "$mode" = run ]; then
-    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
-        echo "quickstart: no display found; starting under xvfb-run would show nothing." >&2
+    case "${QT_QPA_PLATFORM:-}" in
+        offscreen*|minimal*) headless=yes ;;
+        "") [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && headless=no || headless=yes ;;
+        *) headless=no ;;
+    esac
+    if [ "$headless" = yes ]; then
+        echo "quickstart: no display found (no DISPLAY or WAYLAND_DISPLAY, or an offscreen Qt platform)." >&2
         echo "quickstart: use '$build_dir/src/ui/relulab --screenshot out.png' for a picture." >&2
         exit 1
     fi

@@ -27,6 +27,18 @@ bool asksForScreenshot(int argc, char **argv)
     return false;
 }
 
+// Qt's offscreen platform warns about every window it cannot resize as asked; for a screenshot that
+// is noise which reads like an error. Every other message goes to the default handler.
+QtMessageHandler defaultMessageHandler = nullptr;
+
+void screenshotMessageHandler(QtMsgType type, const QMessageLogContext &context,
+                              const QString &message)
+{
+    if (message.contains(QLatin1String("does not support propagateSizeHints")))
+        return;
+    defaultMessageHandler(type, context, message);
+}
+
 int fail(int code, const QString &message)
 {
     std::fprintf(stderr, "relulab: %s\n", qPrintable(message));
@@ -38,8 +50,11 @@ int fail(int code, const QString &message)
 int main(int argc, char *argv[])
 {
     // A screenshot needs no display: render offscreen unless the caller chose a platform.
-    if (asksForScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (asksForScreenshot(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        defaultMessageHandler = qInstallMessageHandler(screenshotMessageHandler);
+    }
 
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("relulab"));
