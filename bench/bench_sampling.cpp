@@ -126,10 +126,11 @@ int main(int argc, char **argv)
 {
     addArguments(benchmark::RegisterBenchmark("write_baseline", writeBaseline));
     for (const Variant &variant : Variants) {
-        addArguments(
-            benchmark::RegisterBenchmark((std::string("sampleCurve/") + variant.name).c_str(),
-                [variant](
-                    benchmark::State &state) { sampleCurve(state, variant.kind, variant.mode); }));
+        const auto run = [variant](benchmark::State &state) {
+            sampleCurve(state, variant.kind, variant.mode);
+        };
+        const std::string name = std::string("sampleCurve/") + variant.name;
+        addArguments(benchmark::RegisterBenchmark(name.c_str(), run));
     }
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))

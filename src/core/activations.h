@@ -305,7 +305,9 @@ struct ActivationInfo {
     std::string_view displayName; // "Leaky ReLU"
     bool isRectifier;             // ReLU, Leaky ReLU, PReLU, RReLU: the family this app teaches
     bool hasAlpha;                // takes the alpha parameter (slope, weight or ELU alpha)
-    bool hasKinkAtZero;           // f' jumps at 0, so the value taken there is a convention
+    // Piecewise linear with a kink at 0 whatever the parameters, so f'(0) is a convention. (ELU's
+    // f' jumps at 0 too when alpha != 1: compare f' just left and right of 0 to know for sure.)
+    bool hasKinkAtZero;
 };
 
 std::span<const ActivationInfo> allActivations() noexcept;
@@ -319,8 +321,9 @@ double alphaOf(Activation kind, const ActivationParams &params) noexcept;
 // Sets the alpha that belongs to `kind`; returns false (and changes nothing) if it has none.
 bool setAlphaOf(Activation kind, ActivationParams &params, double alpha) noexcept;
 
-// The slope on the negative side used for a given mode (evaluation slope for RReLU in evaluation
-// mode, the parameter for Leaky ReLU and PReLU); nan for functions that are not piecewise linear.
+// The slope on the negative side: 0 for ReLU, the parameter for Leaky ReLU and PReLU, and for
+// RReLU the evaluation slope (lower + upper) / 2 in either mode (training-mode slopes are drawn
+// per element, see rreluDrawnSlope); nan for functions that are not piecewise linear.
 double negativeSlopeOf(Activation kind, const ActivationParams &params) noexcept;
 
 } // namespace relulab::core

@@ -104,9 +104,9 @@ std::size_t parallelThresholdFor(Activation kind) noexcept
     // team costs about 1 us and already pays at 10'000 samples of ReLU (1.3x; 1.75x at 100'000)
     // and at 1'000 of GELU (1.4x). With the second core busy, its thread can wait a scheduler
     // slice (medians of 8 ms were measured for work one thread does in 0.8 ms), so a team is
-    // started only for work that takes one thread upwards of about 60 us: 200'000 samples of ReLU
-    // take 160-230 us, 50'000 of RReLU 60-75 us, 20'000 of the others 120 us (ELU) to 1.1 ms
-    // (Mish).
+    // started only for work that takes one thread upwards of about 60 us: 200'000 samples of
+    // ReLU, Leaky ReLU or PReLU take 160-230 us, 50'000 of RReLU 60-75 us, 20'000 of the others
+    // 120 us (ELU) to 1.1 ms (Mish).
     switch (kind) {
     case Activation::Relu:
     case Activation::LeakyRelu:
