@@ -64,7 +64,8 @@ void report(const char *name, const std::vector<double> &ms)
 
 // Presses the arrow keys on a slider, alternating direction so the value stays in range, and times
 // each value change until both plots have been repainted.
-struct Samples {
+struct Samples
+{
     std::vector<double> total;
     std::vector<double> compute;
     std::vector<double> redraw;
@@ -125,11 +126,11 @@ int main(int argc, char *argv[])
                                               QStringLiteral("Slider changes per scenario."),
                                               QStringLiteral("N"), QStringLiteral("400"));
     const QCommandLineOption samplesOption(QStringLiteral("samples"),
-                                           QStringLiteral("Samples per curve."), QStringLiteral("N"),
-                                           QStringLiteral("10000"));
-    const QCommandLineOption scenarioOption(QStringLiteral("scenario"),
-                                            QStringLiteral("Run only this scenario: lines or cloud."),
-                                            QStringLiteral("NAME"));
+                                           QStringLiteral("Samples per curve."),
+                                           QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption scenarioOption(
+            QStringLiteral("scenario"), QStringLiteral("Run only this scenario: lines or cloud."),
+            QStringLiteral("NAME"));
     parser.addOption(iterationsOption);
     parser.addOption(samplesOption);
     parser.addOption(scenarioOption);
@@ -170,8 +171,9 @@ int main(int argc, char *argv[])
     std::printf("bench_latency: slider change -> both plots repainted, %d samples per curve, "
                 "window 1360x820, platform %s\n",
                 samples, qPrintable(QGuiApplication::platformName()));
-    for (const auto &[name, scenarioSamples] : {std::pair{"lines: leaky_relu alpha + 3 overlays", &leaky},
-                                        std::pair{"cloud: rrelu lower, training mode", &rrelu}}) {
+    for (const auto &[name, scenarioSamples] :
+         {std::pair {"lines: leaky_relu alpha + 3 overlays", &leaky},
+          std::pair {"cloud: rrelu lower, training mode", &rrelu}}) {
         if (scenarioSamples->total.empty())
             continue;
         report(name, scenarioSamples->total);
@@ -179,6 +181,7 @@ int main(int argc, char *argv[])
         report("  of which redraw (GUI thread)", scenarioSamples->redraw);
     }
     std::printf("%-40s %.1f ms (main() to first drawn curves)\n", "start-up", startupMs);
-    std::printf("%-40s %.1f MB\n", "resident memory at the end", static_cast<double>(residentKilobytes()) / 1024.0);
+    std::printf("%-40s %.1f MB\n", "resident memory at the end",
+                static_cast<double>(residentKilobytes()) / 1024.0);
     return 0;
 }

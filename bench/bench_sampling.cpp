@@ -30,10 +30,9 @@ constexpr std::int64_t BytesPerSample = 3 * sizeof(double);
 
 void setThroughput(benchmark::State &state, std::size_t samples)
 {
-    state.counters["samples/s"] = benchmark::Counter(
-        static_cast<double>(samples), benchmark::Counter::kIsIterationInvariantRate);
-    state.SetBytesProcessed(
-        state.iterations() * static_cast<std::int64_t>(samples) * BytesPerSample);
+    state.counters["samples/s"] = benchmark::Counter(static_cast<double>(samples),
+                                                     benchmark::Counter::kIsIterationInvariantRate);
+    state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(samples) * BytesPerSample);
 }
 
 void sampleCurve(benchmark::State &state, Activation kind, RreluMode mode)
@@ -74,13 +73,13 @@ void writeBaseline(benchmark::State &state)
     const double fill = static_cast<double>(samples) * 0.5 + 0.25;
     for (auto _ : state) {
         relulab::core::parallelFor(samples, relulab::core::parallelThresholdFor(Activation::Relu),
-            [&](std::size_t begin, std::size_t end) {
-                for (std::size_t i = begin; i < end; ++i) {
-                    xs[i] = fill;
-                    values[i] = fill;
-                    slopes[i] = fill;
-                }
-            });
+                                   [&](std::size_t begin, std::size_t end) {
+                                       for (std::size_t i = begin; i < end; ++i) {
+                                           xs[i] = fill;
+                                           values[i] = fill;
+                                           slopes[i] = fill;
+                                       }
+                                   });
         benchmark::DoNotOptimize(values);
         benchmark::ClobberMemory();
     }
@@ -89,10 +88,10 @@ void writeBaseline(benchmark::State &state)
 
 void addArguments(benchmark::internal::Benchmark *benchmark)
 {
-    benchmark->ArgNames({ "samples", "threads" });
-    for (const std::int64_t threads : { 1, 2 }) {
-        for (const std::int64_t samples : { 1'000, 10'000, 100'000, 1'000'000, 10'000'000 })
-            benchmark->Args({ samples, threads });
+    benchmark->ArgNames({"samples", "threads"});
+    for (const std::int64_t threads : {1, 2}) {
+        for (const std::int64_t samples : {1'000, 10'000, 100'000, 1'000'000, 10'000'000})
+            benchmark->Args({samples, threads});
     }
     benchmark->UseRealTime()->Unit(benchmark::kMicrosecond);
 }
@@ -105,19 +104,19 @@ struct Variant
 };
 
 constexpr Variant Variants[] = {
-    { "relu", Activation::Relu, RreluMode::Evaluation },
-    { "leaky_relu", Activation::LeakyRelu, RreluMode::Evaluation },
-    { "prelu", Activation::Prelu, RreluMode::Evaluation },
-    { "rrelu_eval", Activation::Rrelu, RreluMode::Evaluation },
-    { "rrelu_train", Activation::Rrelu, RreluMode::Training },
-    { "elu", Activation::Elu, RreluMode::Evaluation },
-    { "gelu", Activation::Gelu, RreluMode::Evaluation },
-    { "gelu_tanh", Activation::GeluTanh, RreluMode::Evaluation },
-    { "silu", Activation::Silu, RreluMode::Evaluation },
-    { "mish", Activation::Mish, RreluMode::Evaluation },
-    { "softplus", Activation::Softplus, RreluMode::Evaluation },
-    { "sigmoid", Activation::Sigmoid, RreluMode::Evaluation },
-    { "tanh", Activation::Tanh, RreluMode::Evaluation },
+        {"relu", Activation::Relu, RreluMode::Evaluation},
+        {"leaky_relu", Activation::LeakyRelu, RreluMode::Evaluation},
+        {"prelu", Activation::Prelu, RreluMode::Evaluation},
+        {"rrelu_eval", Activation::Rrelu, RreluMode::Evaluation},
+        {"rrelu_train", Activation::Rrelu, RreluMode::Training},
+        {"elu", Activation::Elu, RreluMode::Evaluation},
+        {"gelu", Activation::Gelu, RreluMode::Evaluation},
+        {"gelu_tanh", Activation::GeluTanh, RreluMode::Evaluation},
+        {"silu", Activation::Silu, RreluMode::Evaluation},
+        {"mish", Activation::Mish, RreluMode::Evaluation},
+        {"softplus", Activation::Softplus, RreluMode::Evaluation},
+        {"sigmoid", Activation::Sigmoid, RreluMode::Evaluation},
+        {"tanh", Activation::Tanh, RreluMode::Evaluation},
 };
 
 } // namespace

@@ -43,7 +43,7 @@ QString dashed(const QString &option)
 }
 
 // A value, or the message explaining why the text is not one.
-template <class T>
+template<class T>
 using Parsed = std::variant<T, QString>;
 
 // The bytes std::from_chars is to read, with one leading '+' dropped: from_chars accepts a '-'
@@ -72,8 +72,7 @@ Parsed<double> parseFiniteDouble(const QString &option, const QString &text)
         // spaces, the locale's separators) and reads the same value on every machine.
         const auto [end, error] = std::from_chars(first, last, value, std::chars_format::general);
         if (error == std::errc::result_out_of_range && end == last)
-            return QStringLiteral("%1: '%2' is out of the range of a double")
-                .arg(dashed(option), text);
+            return QStringLiteral("%1: '%2' is out of the range of a double").arg(dashed(option), text);
         if (error == std::errc() && end == last) {
             if (!std::isfinite(value))
                 return QStringLiteral("%1: '%2' is not a finite number").arg(dashed(option), text);
@@ -84,7 +83,7 @@ Parsed<double> parseFiniteDouble(const QString &option, const QString &text)
 }
 
 // A decimal integer; `error` receives from_chars' verdict for the caller's message.
-template <class Integer>
+template<class Integer>
 bool parseInteger(const QString &text, Integer &value, std::errc &error)
 {
     const QByteArray utf8 = text.toUtf8();
@@ -107,8 +106,8 @@ Parsed<std::uint64_t> parseSeed(const QString &text)
         return value;
     if (error == std::errc::result_out_of_range)
         return QStringLiteral("--seed: '%1' is out of range (0 to %2)")
-            .arg(text)
-            .arg(std::numeric_limits<std::uint64_t>::max());
+                .arg(text)
+                .arg(std::numeric_limits<std::uint64_t>::max());
     return QStringLiteral("--seed: '%1' is not an unsigned 64-bit integer").arg(text);
 }
 
@@ -122,9 +121,9 @@ Parsed<std::size_t> parseSamples(const QString &text)
     if (!ok || value < static_cast<std::int64_t>(core::MinCurveSamples)
         || value > static_cast<std::int64_t>(core::MaxCurveSamples))
         return QStringLiteral("--samples: must be between %1 and %2, got %3")
-            .arg(core::MinCurveSamples)
-            .arg(core::MaxCurveSamples)
-            .arg(text);
+                .arg(core::MinCurveSamples)
+                .arg(core::MaxCurveSamples)
+                .arg(text);
     return static_cast<std::size_t>(value);
 }
 
@@ -141,7 +140,7 @@ Parsed<Range> parseRange(const QString &text)
         return QStringLiteral("--range: '%1' is not of the form A:B (e.g. -3:3)").arg(text);
     if (sides[0].isEmpty() || sides[1].isEmpty())
         return QStringLiteral("--range: '%1' lacks its %2 end (expected A:B, e.g. -3:3)")
-            .arg(text, sides[0].isEmpty() ? QStringLiteral("lower") : QStringLiteral("upper"));
+                .arg(text, sides[0].isEmpty() ? QStringLiteral("lower") : QStringLiteral("upper"));
     Range range {};
     for (int side = 0; side < 2; ++side) {
         const Parsed<double> parsed = parseFiniteDouble(RangeOption, sides[side]);
@@ -163,38 +162,39 @@ void addCurveOptions(QCommandLineParser &parser)
 {
     const QString names = fromView(core::activationCliNames());
     parser.addOptions({
-        { ActivationOption, QStringLiteral("The activation function, one of: %1.").arg(names),
-            QStringLiteral("name") },
-        { AlphaOption,
-            QStringLiteral("The function's alpha: Leaky ReLU negative slope (PyTorch default "
-                           "%1), PReLU weight (%2) or ELU alpha (%3).")
-                .arg(shortest(core::DefaultLeakySlope), shortest(core::DefaultPreluWeight),
-                    shortest(core::DefaultEluAlpha)),
-            QStringLiteral("a") },
-        { LowerOption, QStringLiteral("RReLU: lower bound of the negative slope (default 1/8)."),
-            QStringLiteral("l") },
-        { UpperOption, QStringLiteral("RReLU: upper bound of the negative slope (default 1/3)."),
-            QStringLiteral("u") },
-        { ModeOption,
-            QStringLiteral("RReLU: train (a slope drawn per sample from U(lower, upper)) or eval "
-                           "(the fixed slope (lower + upper) / 2). Default eval."),
-            QStringLiteral("mode") },
-        { SeedOption,
-            QStringLiteral("RReLU in train mode: seed of the slope draws, an unsigned 64-bit "
-                           "integer (default 0)."),
-            QStringLiteral("s") },
-        { RangeOption, QStringLiteral("The x range from A to B inclusive, A < B (default -3:3)."),
-            QStringLiteral("A:B") },
-        { SamplesOption,
-            QStringLiteral("Number of evenly spaced samples, %1 to %2 (default 1001).")
-                .arg(core::MinCurveSamples)
-                .arg(core::MaxCurveSamples),
-            QStringLiteral("n") },
+            {ActivationOption, QStringLiteral("The activation function, one of: %1.").arg(names),
+             QStringLiteral("name")},
+            {AlphaOption,
+             QStringLiteral("The function's alpha: Leaky ReLU negative slope (PyTorch default "
+                            "%1), PReLU weight (%2) or ELU alpha (%3).")
+                     .arg(shortest(core::DefaultLeakySlope), shortest(core::DefaultPreluWeight),
+                          shortest(core::DefaultEluAlpha)),
+             QStringLiteral("a")},
+            {LowerOption, QStringLiteral("RReLU: lower bound of the negative slope (default 1/8)."),
+             QStringLiteral("l")},
+            {UpperOption, QStringLiteral("RReLU: upper bound of the negative slope (default 1/3)."),
+             QStringLiteral("u")},
+            {ModeOption,
+             QStringLiteral("RReLU: train (a slope drawn per sample from U(lower, upper)) or eval "
+                            "(the fixed slope (lower + upper) / 2). Default eval."),
+             QStringLiteral("mode")},
+            {SeedOption,
+             QStringLiteral("RReLU in train mode: seed of the slope draws, an unsigned 64-bit "
+                            "integer (default 0)."),
+             QStringLiteral("s")},
+            {RangeOption, QStringLiteral("The x range from A to B inclusive, A < B (default -3:3)."),
+             QStringLiteral("A:B")},
+            {SamplesOption,
+             QStringLiteral("Number of evenly spaced samples, %1 to %2 (default 1001).")
+                     .arg(core::MinCurveSamples)
+                     .arg(core::MaxCurveSamples),
+             QStringLiteral("n")},
     });
 }
 
-std::variant<CurveOptions, QString> readCurveOptions(
-    const QCommandLineParser &parser, const core::CurveSpec &defaults, bool requireActivation)
+std::variant<CurveOptions, QString> readCurveOptions(const QCommandLineParser &parser,
+                                                     const core::CurveSpec &defaults,
+                                                     bool requireActivation)
 {
     CurveOptions options;
     options.spec = defaults;
@@ -204,21 +204,19 @@ std::variant<CurveOptions, QString> readCurveOptions(
     options.activationGiven = parser.isSet(ActivationOption);
     if (options.activationGiven) {
         const QString name = parser.value(ActivationOption);
-        const std::optional<core::Activation> kind
-            = core::activationFromCliName(name.toStdString());
+        const std::optional<core::Activation> kind = core::activationFromCliName(name.toStdString());
         if (!kind)
             return QStringLiteral("--activation: unknown function '%1' (expected one of: %2)")
-                .arg(name, fromView(core::activationCliNames()));
+                    .arg(name, fromView(core::activationCliNames()));
         spec.kind = *kind;
     } else if (requireActivation) {
         return QStringLiteral("--activation: missing; expected one of: %1")
-            .arg(fromView(core::activationCliNames()));
+                .arg(fromView(core::activationCliNames()));
     }
     const bool isRrelu = spec.kind == core::Activation::Rrelu;
     const QString functionName = fromView(core::activationInfo(spec.kind).cliName);
     auto ignored = [&](const QString &option) {
-        options.warnings.append(
-            QStringLiteral("%1 is ignored by %2").arg(dashed(option), functionName));
+        options.warnings.append(QStringLiteral("%1 is ignored by %2").arg(dashed(option), functionName));
     };
 
     options.alphaGiven = parser.isSet(AlphaOption);
@@ -245,7 +243,7 @@ std::variant<CurveOptions, QString> readCurveOptions(
     }
 
     // lower and upper are checked as a pair below, so only RReLU's values end up in params.
-    for (const QString &option : { LowerOption, UpperOption }) {
+    for (const QString &option : {LowerOption, UpperOption}) {
         const bool given = parser.isSet(option);
         (option == LowerOption ? options.lowerGiven : options.upperGiven) = given;
         if (!given)
@@ -254,8 +252,7 @@ std::variant<CurveOptions, QString> readCurveOptions(
         if (const auto *message = std::get_if<QString>(&bound))
             return *message;
         if (isRrelu)
-            (option == LowerOption ? params.rreluLower : params.rreluUpper)
-                = std::get<double>(bound);
+            (option == LowerOption ? params.rreluLower : params.rreluUpper) = std::get<double>(bound);
         else
             ignored(option);
     }
@@ -265,8 +262,8 @@ std::variant<CurveOptions, QString> readCurveOptions(
                          : QStringLiteral("%1 %2 (default)").arg(dashed(option), shortest(value));
         };
         return QStringLiteral("%1 is greater than %2")
-            .arg(describe(LowerOption, options.lowerGiven, params.rreluLower),
-                describe(UpperOption, options.upperGiven, params.rreluUpper));
+                .arg(describe(LowerOption, options.lowerGiven, params.rreluLower),
+                     describe(UpperOption, options.upperGiven, params.rreluUpper));
     }
 
     options.seedGiven = parser.isSet(SeedOption);
@@ -278,7 +275,7 @@ std::variant<CurveOptions, QString> readCurveOptions(
             params.rreluSeed = std::get<std::uint64_t>(seed);
         else if (isRrelu)
             options.warnings.append(
-                QStringLiteral("--seed is ignored by rrelu in eval mode (use --mode train)"));
+                    QStringLiteral("--seed is ignored by rrelu in eval mode (use --mode train)"));
         else
             ignored(SeedOption);
     }

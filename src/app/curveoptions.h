@@ -56,7 +56,8 @@ void addCurveOptions(QCommandLineParser &parser);
 // range (1e400, and 1e-400, which would silently become 0) are errors. An option given several
 // times takes its last value; the earlier ones are not read (the usual command-line convention, and
 // QCommandLineParser::value's).
-std::variant<CurveOptions, QString> readCurveOptions(
-    const QCommandLineParser &parser, const core::CurveSpec &defaults, bool requireActivation);
+std::variant<CurveOptions, QString> readCurveOptions(const QCommandLineParser &parser,
+                                                     const core::CurveSpec &defaults,
+                                                     bool requireActivation);
 
 } // namespace relulab::app

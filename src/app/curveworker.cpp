@@ -35,8 +35,7 @@ ZeroPoint zeroPoint(const core::CurveSpec &spec, const QList<double> &x)
     const std::uint64_t element = indexOfZero(x).value_or(0);
     constexpr double tiny = std::numeric_limits<double>::denorm_min();
     const auto at0 = core::evaluate(spec.kind, 0.0, spec.params, element);
-    return {at0.value, at0.derivative,
-            core::evaluate(spec.kind, -tiny, spec.params, element).derivative,
+    return {at0.value, at0.derivative, core::evaluate(spec.kind, -tiny, spec.params, element).derivative,
             core::evaluate(spec.kind, tiny, spec.params, element).derivative};
 }
 
@@ -85,7 +84,7 @@ ValueRange finiteRange(const QList<double> &values)
             hi = std::max(hi, v);
         }
     }
-    return lo <= hi ? ValueRange{lo, hi} : ValueRange{};
+    return lo <= hi ? ValueRange {lo, hi} : ValueRange {};
 }
 
 void merge(ValueRange &range, const ValueRange &other, bool &empty)
@@ -188,7 +187,7 @@ CurveSeries CurveCache::series(core::Activation kind, const core::CurveSpec &spe
     std::optional<Entry> &entry = m_entries[static_cast<std::size_t>(kind)];
     const core::ActivationParams params = relevantParams(kind, spec.params);
     if (!entry || !(entry->params == params))
-        entry = Entry{params, computeSeries(kind, spec.params, x)};
+        entry = Entry {params, computeSeries(kind, spec.params, x)};
     return entry->series;
 }
 
@@ -225,8 +224,7 @@ CurveResult computeCurves(const CurveRequest &request, CurveCache *cache)
 
 CurveWorker::CurveWorker(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 CurveWorker::~CurveWorker()
 {

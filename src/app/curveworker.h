@@ -16,19 +16,22 @@ namespace relulab::app {
 
 // What the explorer asks for: the selected function's curve plus the comparison overlays, all on
 // the selected function's grid.
-struct CurveRequest {
+struct CurveRequest
+{
     core::CurveSpec spec;
     QList<core::Activation> overlays;
     quint64 generation = 0;
 };
 
 // Smallest and largest finite value of a curve (or of several), for the axis ranges.
-struct ValueRange {
+struct ValueRange
+{
     double minimum = 0.0;
     double maximum = 0.0;
 };
 
-struct CurveSeries {
+struct CurveSeries
+{
     core::Activation kind = core::Activation::Relu;
     QList<double> y;
     QList<double> dy;
@@ -43,7 +46,8 @@ struct CurveSeries {
 
 // f and f' of the selected function at exactly x = 0, and f' just left and right of it, so the
 // derivative plot can show which side's value the convention takes.
-struct ZeroPoint {
+struct ZeroPoint
+{
     double value = 0.0;
     double derivative = 0.0;
     double derivativeLeft = 0.0;
@@ -52,7 +56,8 @@ struct ZeroPoint {
 
 // RReLU training mode: the distribution of the slopes drawn for the grid points with x <= 0 (the
 // only ones PyTorch draws for), as a density to set against U(lower, upper).
-struct SlopeHistogram {
+struct SlopeHistogram
+{
     double lower = 0.0;
     double upper = 0.0;
     QList<double> binCenters;
@@ -64,7 +69,8 @@ struct SlopeHistogram {
     QList<double> paperDensity;
 };
 
-struct CurveResult {
+struct CurveResult
+{
     quint64 generation = 0;
     core::CurveSpec spec;
     QList<double> x;
@@ -94,7 +100,8 @@ public:
     CurveSeries series(core::Activation kind, const core::CurveSpec &spec);
 
 private:
-    struct Entry {
+    struct Entry
+    {
         core::ActivationParams params; // only the fields `kind` depends on
         CurveSeries series;
     };
@@ -141,9 +148,9 @@ private:
     CurveResultPtr m_result;
     bool m_notified = false;
     bool m_abort = false;
-    std::atomic<quint64> m_newestGeneration{0};
-    std::atomic<quint64> m_computed{0};
-    std::atomic<quint64> m_dropped{0};
+    std::atomic<quint64> m_newestGeneration {0};
+    std::atomic<quint64> m_computed {0};
+    std::atomic<quint64> m_dropped {0};
     CurveCache m_cache; // used by the worker thread only
     std::thread m_thread;
 };

@@ -46,8 +46,8 @@ std::optional<QString> applyCurveOptions(const CurveOptions &options, ParameterM
         values.append({Real::XMax, spec.xMax});
     }
     for (const auto &[parameter, value] : std::as_const(values)) {
-        const char *option = parameter == Real::RreluLower ? "--lower"
-                : parameter == Real::RreluUpper            ? "--upper"
+        const char *option = parameter == Real::RreluLower           ? "--lower"
+                : parameter == Real::RreluUpper                      ? "--upper"
                 : parameter == Real::XMin || parameter == Real::XMax ? "--range"
                                                                      : "--alpha";
         if (auto error = outOfRange(option, parameter, value))

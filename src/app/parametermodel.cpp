@@ -11,8 +11,7 @@ ParameterModel::ParameterModel(QObject *parent)
     : QObject(parent)
     , m_xMin(range(Real::XMin).defaultValue)
     , m_xMax(range(Real::XMax).defaultValue)
-{
-}
+{ }
 
 ParameterModel::Range ParameterModel::range(Real parameter) noexcept
 {
@@ -84,7 +83,7 @@ QList<Activation> ParameterModel::overlays() const
     return result;
 }
 
-template <class Model>
+template<class Model>
 auto &ParameterModel::storageOf(Model &model, Real parameter) noexcept
 {
     switch (parameter) {
@@ -199,8 +198,8 @@ void ParameterModel::resetToDefaults()
     const bool lowerFirst = m_params.rreluLower > range(Real::RreluUpper).defaultValue;
     const Real firstBound = lowerFirst ? Real::RreluLower : Real::RreluUpper;
     const Real secondBound = lowerFirst ? Real::RreluUpper : Real::RreluLower;
-    for (Real r : { firstBound, secondBound, Real::LeakySlope, Real::PreluWeight, Real::EluAlpha,
-             Real::XMin, Real::XMax })
+    for (Real r : {firstBound, secondBound, Real::LeakySlope, Real::PreluWeight, Real::EluAlpha,
+                   Real::XMin, Real::XMax})
         setValue(r, range(r).defaultValue);
     setRreluMode(defaults.rreluMode());
     setRreluSeed(defaults.rreluSeed());

@@ -25,10 +25,11 @@ public:
     enum class Real { LeakySlope, PreluWeight, EluAlpha, RreluLower, RreluUpper, XMin, XMax };
     Q_ENUM(Real)
 
-    struct Range {
+    struct Range
+    {
         double minimum;
         double maximum;
-        double step;  // what one slider position or spin-box arrow step is worth
+        double step; // what one slider position or spin-box arrow step is worth
         int decimals; // shown in spin boxes
         double defaultValue;
     };
@@ -90,7 +91,7 @@ signals:
 
 private:
     // One switch for both constness: Model is ParameterModel or const ParameterModel.
-    template <class Model>
+    template<class Model>
     static auto &storageOf(Model &model, Real parameter) noexcept;
     double &storage(Real parameter) noexcept;
     void store(Real parameter, double value);

@@ -12,7 +12,7 @@ namespace relulab::cli {
 namespace {
 
 // Large enough that writes are few, small enough to stay in the cache.
-constexpr std::size_t BufferSize = std::size_t { 1 } << 20;
+constexpr std::size_t BufferSize = std::size_t {1} << 20;
 constexpr std::size_t MaxRowLength = 3 * MaxNumberLength + 3;
 
 char *appendText(char *out, const char *text) noexcept

@@ -49,7 +49,7 @@ int usageError(const QString &message)
 
 QCommandLineOption helpOption()
 {
-    return { { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help.") };
+    return {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")};
 }
 
 // QCommandLineParser's own usage line names argv[0] as typed and knows nothing of commands, so
@@ -66,25 +66,25 @@ QString topLevelHelp(const QCommandLineParser &parser)
     return QStringLiteral("Usage: %1 <command> [options]\n"
                           "ReLU Lab on the command line: the rectifier family of activations "
                           "as PyTorch defines them.\n\n")
-               .arg(QLatin1String(ProgramName))
-        + optionsSection(parser)
-        + QStringLiteral("\nCommands:\n"
-                         "  curve  Write an activation f and its derivative f' on an evenly "
-                         "spaced grid as CSV.\n\n"
-                         "Run '%1 curve --help' for the options of a command.\n")
-              .arg(QLatin1String(ProgramName));
+                   .arg(QLatin1String(ProgramName))
+            + optionsSection(parser)
+            + QStringLiteral("\nCommands:\n"
+                             "  curve  Write an activation f and its derivative f' on an evenly "
+                             "spaced grid as CSV.\n\n"
+                             "Run '%1 curve --help' for the options of a command.\n")
+                      .arg(QLatin1String(ProgramName));
 }
 
 QString curveHelp(const QCommandLineParser &parser)
 {
     return QStringLiteral(
-               "Usage: %1 curve --activation NAME [options]\n"
-               "Writes f and f' of an activation at N evenly spaced x from A to B inclusive\n"
-               "as CSV with the header x,y,dy, one row per sample. Numbers are in the\n"
-               "shortest form that reads back as the same double. f'(0) of the kinked\n"
-               "functions is PyTorch's (the x <= 0 branch).\n\n")
-               .arg(QLatin1String(ProgramName))
-        + optionsSection(parser);
+                   "Usage: %1 curve --activation NAME [options]\n"
+                   "Writes f and f' of an activation at N evenly spaced x from A to B inclusive\n"
+                   "as CSV with the header x,y,dy, one row per sample. Numbers are in the\n"
+                   "shortest form that reads back as the same double. f'(0) of the kinked\n"
+                   "functions is PyTorch's (the x <= 0 branch).\n\n")
+                   .arg(QLatin1String(ProgramName))
+            + optionsSection(parser);
 }
 
 // Samples the curve and writes it as CSV; false when a write fails (see device.errorString()).
@@ -121,10 +121,11 @@ int runCurve(const QStringList &arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption help = helpOption();
-    const QCommandLineOption output({ QStringLiteral("o"), QStringLiteral("output") },
-        QStringLiteral("Write the CSV to this file instead of standard output, atomically: on "
-                       "failure an existing file is left as it was."),
-        QStringLiteral("file"));
+    const QCommandLineOption output(
+            {QStringLiteral("o"), QStringLiteral("output")},
+            QStringLiteral("Write the CSV to this file instead of standard output, atomically: on "
+                           "failure an existing file is left as it was."),
+            QStringLiteral("file"));
     parser.addOption(help);
     relulab::app::addCurveOptions(parser);
     parser.addOption(output);
@@ -137,12 +138,12 @@ int runCurve(const QStringList &arguments)
     }
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("curve: unexpected argument '%1'")
-                              .arg(parser.positionalArguments().constFirst()));
+                                  .arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(output) && parser.value(output).isEmpty())
         return usageError(QStringLiteral("--output: the file name is empty"));
 
-    const std::variant<CurveOptions, QString> read
-        = relulab::app::readCurveOptions(parser, relulab::core::CurveSpec {}, true);
+    const std::variant<CurveOptions, QString> read =
+            relulab::app::readCurveOptions(parser, relulab::core::CurveSpec {}, true);
     if (const auto *message = std::get_if<QString>(&read))
         return usageError(*message);
     const CurveOptions &options = std::get<CurveOptions>(read);
@@ -157,8 +158,8 @@ int run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption help = helpOption();
-    const QCommandLineOption version(
-        { QStringLiteral("v"), QStringLiteral("version") }, QStringLiteral("Show the version."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QStringLiteral("Show the version."));
     parser.addOption(help);
     parser.addOption(version);
     // Everything from the command on belongs to the command's own parser.
@@ -172,20 +173,20 @@ int run(const QStringList &arguments)
     }
     if (parser.isSet(version)) {
         print(stdout,
-            QStringLiteral("%1 %2\n").arg(
-                QLatin1String(ProgramName), QLatin1String(relulab::ProjectVersion)));
+              QStringLiteral("%1 %2\n").arg(QLatin1String(ProgramName),
+                                            QLatin1String(relulab::ProjectVersion)));
         return ExitSuccess;
     }
     const QStringList commandLine = parser.positionalArguments();
     if (commandLine.isEmpty())
         return usageError(
-            QStringLiteral("no command given (try '%1 --help')").arg(QLatin1String(ProgramName)));
+                QStringLiteral("no command given (try '%1 --help')").arg(QLatin1String(ProgramName)));
     if (commandLine.constFirst() != CurveCommand)
         return usageError(
-            QStringLiteral("unknown command '%1' (commands: curve)").arg(commandLine.constFirst()));
+                QStringLiteral("unknown command '%1' (commands: curve)").arg(commandLine.constFirst()));
     // The command's parser expects a program name first, as in argv.
-    return runCurve(QStringList { arguments.constFirst() + QLatin1Char(' ') + CurveCommand }
-        + commandLine.mid(1));
+    return runCurve(QStringList {arguments.constFirst() + QLatin1Char(' ') + CurveCommand}
+                    + commandLine.mid(1));
 }
 
 } // namespace

@@ -8,7 +8,7 @@ namespace relulab::core {
 
 namespace {
 
-constexpr std::array<ActivationInfo, ActivationCount> Activations{{
+constexpr std::array<ActivationInfo, ActivationCount> Activations {{
         {Activation::Relu, "relu", "ReLU", true, false, true},
         {Activation::LeakyRelu, "leaky_relu", "Leaky ReLU", true, true, true},
         {Activation::Prelu, "prelu", "PReLU", true, true, true},
@@ -86,8 +86,9 @@ const ActivationInfo &activationInfo(Activation kind) noexcept
 
 std::optional<Activation> activationFromCliName(std::string_view name) noexcept
 {
-    const auto found = std::find_if(Activations.begin(), Activations.end(),
-                                    [name](const ActivationInfo &info) { return info.cliName == name; });
+    const auto found =
+            std::find_if(Activations.begin(), Activations.end(),
+                         [name](const ActivationInfo &info) { return info.cliName == name; });
     if (found == Activations.end())
         return std::nullopt;
     return found->kind;

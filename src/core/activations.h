@@ -55,7 +55,8 @@ inline constexpr double SoftplusThreshold = 20.0;
 
 // Every function's own parameters. Each function keeps its own value, so switching from Leaky ReLU
 // to PReLU and back does not lose the slope the user set.
-struct ActivationParams {
+struct ActivationParams
+{
     double leakySlope = DefaultLeakySlope;
     double preluWeight = DefaultPreluWeight;
     double eluAlpha = DefaultEluAlpha;
@@ -78,7 +79,7 @@ constexpr double rreluEvaluationSlope(double lower, double upper) noexcept
 // Scalar definitions. `propagateNan` makes every derivative nan at nan without changing the
 // branch structure that encodes the x == 0 convention.
 
-template <class T>
+template<class T>
 constexpr T propagateNan(T x, T derivative) noexcept
 {
     return x != x ? x : derivative;
@@ -86,12 +87,12 @@ constexpr T propagateNan(T x, T derivative) noexcept
 
 // ReLU. f(x) = max(0, x): x if x > 0, else 0 (and -0.0 at -0.0, nan at nan, as torch.relu).
 // f'(x) = 1 if x > 0 else 0; f'(0) = 0 (PyTorch's threshold_backward: x <= 0 gives 0).
-template <class T>
+template<class T>
 constexpr T relu(T x) noexcept
 {
     return x < T(0) ? T(0) : x;
 }
-template <class T>
+template<class T>
 constexpr T reluDerivative(T x) noexcept
 {
     return propagateNan(x, x > T(0) ? T(1) : T(0));
@@ -101,19 +102,19 @@ constexpr T reluDerivative(T x) noexcept
 // f'(x) = 1 if x > 0 else a; f'(0) = a (PyTorch: the x <= 0 branch).
 // PReLU has the same f and f' with a learnable a (default 0.25); RReLU in evaluation mode is this
 // function with a = (lower + upper) / 2.
-template <class T>
+template<class T>
 constexpr T leakyRelu(T x, T a) noexcept
 {
     return x > T(0) ? x : a * x;
 }
-template <class T>
+template<class T>
 constexpr T leakyReluDerivative(T x, T a) noexcept
 {
     return propagateNan(x, x > T(0) ? T(1) : a);
 }
 
 // PReLU's derivative with respect to its weight a: df/da = 0 if x > 0 else x, i.e. min(x, 0).
-template <class T>
+template<class T>
 constexpr T preluWeightDerivative(T x) noexcept
 {
     return x > T(0) ? T(0) : x;
@@ -122,12 +123,12 @@ constexpr T preluWeightDerivative(T x) noexcept
 // RReLU in training mode, for one element with its drawn slope a ~ U(lower, upper).
 // PyTorch (rrelu_with_noise): f(x) = a x if x <= 0 else x; f'(x) = a if x <= 0 else 1, so f'(0)
 // is the drawn a. A slope is drawn only where x <= 0 matters; here one is defined per element.
-template <class T>
+template<class T>
 constexpr T rreluTraining(T x, T drawnSlope) noexcept
 {
     return x <= T(0) ? drawnSlope * x : x;
 }
-template <class T>
+template<class T>
 constexpr T rreluTrainingDerivative(T x, T drawnSlope) noexcept
 {
     return propagateNan(x, x <= T(0) ? drawnSlope : T(1));
@@ -136,20 +137,19 @@ constexpr T rreluTrainingDerivative(T x, T drawnSlope) noexcept
 // The slope drawn for element `index` of a training-mode forward pass with this seed:
 // lower + (upper - lower) u, u the (index + 1)-th uniform of SplitMix64(seed). It depends only on
 // (seed, index), so the draws are the same whatever the number of threads.
-constexpr double rreluDrawnSlope(std::uint64_t seed, std::uint64_t index, double lower,
-                                 double upper) noexcept
+constexpr double rreluDrawnSlope(std::uint64_t seed, std::uint64_t index, double lower, double upper) noexcept
 {
     return lower + (upper - lower) * SplitMix64::toUnit(SplitMix64::outputAt(seed, index + 1));
 }
 
 // ELU with alpha (PyTorch default 1). f(x) = x if x > 0 else alpha (exp(x) - 1).
 // f'(x) = 1 if x > 0 else alpha exp(x); f'(0) = alpha. f(-inf) = -alpha, f'(-inf) = 0.
-template <class T>
+template<class T>
 T elu(T x, T alpha) noexcept
 {
     return x > T(0) ? x : alpha * std::expm1(x);
 }
-template <class T>
+template<class T>
 T eluDerivative(T x, T alpha) noexcept
 {
     return x > T(0) ? T(1) : alpha * std::exp(x);
@@ -159,14 +159,14 @@ T eluDerivative(T x, T alpha) noexcept
 // f'(x) = Phi(x) + x phi(x); f'(0) = 0.5. Phi is computed as erfc(-x / sqrt 2) / 2, which equals
 // PyTorch's (1 + erf(x / sqrt 2)) / 2 but keeps its precision for negative x.
 // Limits: f(-inf) = 0, f(inf) = inf, f'(-inf) = 0, f'(inf) = 1.
-template <class T>
+template<class T>
 T gelu(T x) noexcept
 {
     if (std::isinf(x))
         return x > T(0) ? x : T(0);
     return x * T(0.5) * std::erfc(-x * T(0.70710678118654752440));
 }
-template <class T>
+template<class T>
 T geluDerivative(T x) noexcept
 {
     if (std::isinf(x))
@@ -179,7 +179,7 @@ T geluDerivative(T x) noexcept
 // GELU, tanh approximation (PyTorch approximate='tanh'):
 // f(x) = x/2 (1 + tanh(k (x + 0.044715 x^3))), k = sqrt(2/pi); f' as PyTorch's gelu_backward.
 // f'(0) = 0.5. Limits as for the exact GELU.
-template <class T>
+template<class T>
 T geluTanh(T x) noexcept
 {
     if (std::isinf(x))
@@ -189,7 +189,7 @@ T geluTanh(T x) noexcept
     const T inner = beta * (x + kappa * x * x * x);
     return T(0.5) * x * (T(1) + std::tanh(inner));
 }
-template <class T>
+template<class T>
 T geluTanhDerivative(T x) noexcept
 {
     if (std::isinf(x))
@@ -208,12 +208,12 @@ T geluTanhDerivative(T x) noexcept
 }
 
 // Logistic sigmoid s(x) = 1 / (1 + exp(-x)); s'(x) = s (1 - s); s'(0) = 0.25.
-template <class T>
+template<class T>
 T sigmoid(T x) noexcept
 {
     return T(1) / (T(1) + std::exp(-x));
 }
-template <class T>
+template<class T>
 T sigmoidDerivative(T x) noexcept
 {
     const T s = sigmoid(x);
@@ -221,12 +221,12 @@ T sigmoidDerivative(T x) noexcept
 }
 
 // tanh; f'(x) = 1 - tanh(x)^2; f'(0) = 1.
-template <class T>
+template<class T>
 T tanhActivation(T x) noexcept
 {
     return std::tanh(x);
 }
-template <class T>
+template<class T>
 T tanhDerivative(T x) noexcept
 {
     const T t = std::tanh(x);
@@ -235,14 +235,14 @@ T tanhDerivative(T x) noexcept
 
 // SiLU (swish): f(x) = x s(x); f'(x) = s(x) (1 + x (1 - s(x))); f'(0) = 0.5.
 // Limits: f(-inf) = 0, f'(-inf) = 0, f'(inf) = 1.
-template <class T>
+template<class T>
 T silu(T x) noexcept
 {
     if (std::isinf(x))
         return x > T(0) ? x : T(0);
     return x * sigmoid(x);
 }
-template <class T>
+template<class T>
 T siluDerivative(T x) noexcept
 {
     if (std::isinf(x))
@@ -253,12 +253,12 @@ T siluDerivative(T x) noexcept
 
 // Softplus with beta = 1 and PyTorch's threshold 20: f(x) = log(1 + exp(x)), or x when x > 20.
 // f'(x) = exp(x) / (1 + exp(x)), or 1 when x > 20; f'(0) = 0.5.
-template <class T>
+template<class T>
 T softplus(T x) noexcept
 {
     return x > T(SoftplusThreshold) ? x : std::log1p(std::exp(x));
 }
-template <class T>
+template<class T>
 T softplusDerivative(T x) noexcept
 {
     if (x > T(SoftplusThreshold))
@@ -269,14 +269,14 @@ T softplusDerivative(T x) noexcept
 
 // Mish: f(x) = x tanh(softplus(x)) with softplus = log1p(exp(x)) (PyTorch's form, no threshold).
 // f'(x) = tanh(sp) + x s(x) (1 - tanh(sp)^2); f'(0) = tanh(log 2) = 0.6. Limits as for SiLU.
-template <class T>
+template<class T>
 T mish(T x) noexcept
 {
     if (std::isinf(x))
         return x > T(0) ? x : T(0);
     return x * std::tanh(std::log1p(std::exp(x)));
 }
-template <class T>
+template<class T>
 T mishDerivative(T x) noexcept
 {
     if (std::isinf(x))
@@ -288,7 +288,8 @@ T mishDerivative(T x) noexcept
 // ---------------------------------------------------------------------------------------------
 // Run-time dispatch by Activation.
 
-struct ValueAndDerivative {
+struct ValueAndDerivative
+{
     double value;
     double derivative;
 };
@@ -299,12 +300,13 @@ ValueAndDerivative evaluate(Activation kind, double x, const ActivationParams &p
                             std::uint64_t elementIndex = 0) noexcept;
 
 // What the app and the command line need to know about each function.
-struct ActivationInfo {
+struct ActivationInfo
+{
     Activation kind;
-    std::string_view cliName;     // "leaky_relu": the --activation spelling
+    std::string_view cliName; // "leaky_relu": the --activation spelling
     std::string_view displayName; // "Leaky ReLU"
-    bool isRectifier;             // ReLU, Leaky ReLU, PReLU, RReLU: the family this app teaches
-    bool hasAlpha;                // takes the alpha parameter (slope, weight or ELU alpha)
+    bool isRectifier; // ReLU, Leaky ReLU, PReLU, RReLU: the family this app teaches
+    bool hasAlpha; // takes the alpha parameter (slope, weight or ELU alpha)
     // Piecewise linear with a kink at 0 whatever the parameters, so f'(0) is a convention. (ELU's
     // f' jumps at 0 too when alpha != 1: compare f' just left and right of 0 to know for sure.)
     bool hasKinkAtZero;

@@ -16,7 +16,8 @@ void setMaxThreads(int n) noexcept;
 bool openMpEnabled() noexcept;
 
 #ifdef RELULAB_USE_OPENMP
-struct ChunkRange {
+struct ChunkRange
+{
     std::size_t begin;
     std::size_t end;
 };
@@ -25,10 +26,10 @@ ChunkRange chunkOfThisThread(std::size_t n) noexcept;
 #endif
 
 // Calls body(begin, end) on contiguous chunks covering [0, n), in parallel only when n exceeds
-// `threshold`: starting a team costs microseconds, and on a busy two-core laptop a team on tiny work
-// can wait a whole frame for its second thread. Chunks are contiguous so the body's inner loop
+// `threshold`: starting a team costs microseconds, and on a busy two-core laptop a team on tiny
+// work can wait a whole frame for its second thread. Chunks are contiguous so the body's inner loop
 // vectorises.
-template <class Body>
+template<class Body>
 void parallelFor(std::size_t n, std::size_t threshold, Body &&body)
 {
 #ifdef RELULAB_USE_OPENMP
@@ -45,7 +46,7 @@ void parallelFor(std::size_t n, std::size_t threshold, Body &&body)
     (void)threshold;
 #endif
     if (n > 0)
-        body(std::size_t{0}, n);
+        body(std::size_t {0}, n);
 }
 
 } // namespace relulab::core

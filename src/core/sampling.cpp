@@ -13,56 +13,64 @@ namespace {
 // Calls fn(kernel) with a function object for `kind` whose operator()(x, i) returns
 // ValueAndDerivative. Dispatching once per call, not per element, lets each loop inline and
 // vectorise its own kernel.
-template <class Fn>
+template<class Fn>
 void withKernel(Activation kind, const ActivationParams &p, Fn &&fn)
 {
     switch (kind) {
     case Activation::Relu:
-        return fn([](double x, std::size_t) { return ValueAndDerivative{relu(x), reluDerivative(x)}; });
+        return fn([](double x, std::size_t) {
+            return ValueAndDerivative {relu(x), reluDerivative(x)};
+        });
     case Activation::LeakyRelu:
     case Activation::Prelu: {
         const double a = kind == Activation::LeakyRelu ? p.leakySlope : p.preluWeight;
         return fn([a](double x, std::size_t) {
-            return ValueAndDerivative{leakyRelu(x, a), leakyReluDerivative(x, a)};
+            return ValueAndDerivative {leakyRelu(x, a), leakyReluDerivative(x, a)};
         });
     }
     case Activation::Rrelu:
         if (p.rreluMode == RreluMode::Evaluation) {
             const double a = rreluEvaluationSlope(p.rreluLower, p.rreluUpper);
             return fn([a](double x, std::size_t) {
-                return ValueAndDerivative{leakyRelu(x, a), leakyReluDerivative(x, a)};
+                return ValueAndDerivative {leakyRelu(x, a), leakyReluDerivative(x, a)};
             });
         }
         return fn([seed = p.rreluSeed, lower = p.rreluLower, upper = p.rreluUpper](double x,
-                                                                                std::size_t i) {
+                                                                                   std::size_t i) {
             const double a = rreluDrawnSlope(seed, i, lower, upper);
-            return ValueAndDerivative{rreluTraining(x, a), rreluTrainingDerivative(x, a)};
+            return ValueAndDerivative {rreluTraining(x, a), rreluTrainingDerivative(x, a)};
         });
     case Activation::Elu:
         return fn([a = p.eluAlpha](double x, std::size_t) {
-            return ValueAndDerivative{elu(x, a), eluDerivative(x, a)};
+            return ValueAndDerivative {elu(x, a), eluDerivative(x, a)};
         });
     case Activation::Gelu:
-        return fn([](double x, std::size_t) { return ValueAndDerivative{gelu(x), geluDerivative(x)}; });
+        return fn([](double x, std::size_t) {
+            return ValueAndDerivative {gelu(x), geluDerivative(x)};
+        });
     case Activation::GeluTanh:
         return fn([](double x, std::size_t) {
-            return ValueAndDerivative{geluTanh(x), geluTanhDerivative(x)};
+            return ValueAndDerivative {geluTanh(x), geluTanhDerivative(x)};
         });
     case Activation::Silu:
-        return fn([](double x, std::size_t) { return ValueAndDerivative{silu(x), siluDerivative(x)}; });
+        return fn([](double x, std::size_t) {
+            return ValueAndDerivative {silu(x), siluDerivative(x)};
+        });
     case Activation::Mish:
-        return fn([](double x, std::size_t) { return ValueAndDerivative{mish(x), mishDerivative(x)}; });
+        return fn([](double x, std::size_t) {
+            return ValueAndDerivative {mish(x), mishDerivative(x)};
+        });
     case Activation::Softplus:
         return fn([](double x, std::size_t) {
-            return ValueAndDerivative{softplus(x), softplusDerivative(x)};
+            return ValueAndDerivative {softplus(x), softplusDerivative(x)};
         });
     case Activation::Sigmoid:
         return fn([](double x, std::size_t) {
-            return ValueAndDerivative{sigmoid(x), sigmoidDerivative(x)};
+            return ValueAndDerivative {sigmoid(x), sigmoidDerivative(x)};
         });
     case Activation::Tanh:
         return fn([](double x, std::size_t) {
-            return ValueAndDerivative{tanhActivation(x), tanhDerivative(x)};
+            return ValueAndDerivative {tanhActivation(x), tanhDerivative(x)};
         });
     }
 }
@@ -72,9 +80,8 @@ void withKernel(Activation kind, const ActivationParams &p, Fn &&fn)
 // counting with a 32-bit index (SSE2 converts 32-bit integers to double in vector registers but
 // 64-bit ones only one at a time), leaves two loops without a branch that GCC can vectorise. Each
 // x is the same expression as in gridPoint(), so the grid is the same to the bit.
-template <class Fn>
-void forGridPoints(double a, double b, std::size_t n, std::size_t begin, std::size_t end,
-                   const Fn &fn)
+template<class Fn>
+void forGridPoints(double a, double b, std::size_t n, std::size_t begin, std::size_t end, const Fn &fn)
 {
     if (n > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
         // Far beyond MaxCurveSamples, outside the front ends' contract: correct, just not fast.
@@ -146,8 +153,7 @@ void sampleActivation(Activation kind, const ActivationParams &params, std::span
     });
 }
 
-void sampleCurve(const CurveSpec &spec, std::span<double> x, std::span<double> y,
-                 std::span<double> dy)
+void sampleCurve(const CurveSpec &spec, std::span<double> x, std::span<double> y, std::span<double> dy)
 {
     const std::size_t n = spec.samples;
     double *xs = x.data();

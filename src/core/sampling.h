@@ -14,7 +14,8 @@ namespace relulab::core {
 inline constexpr std::size_t MinCurveSamples = 2;
 inline constexpr std::size_t MaxCurveSamples = 10'000'000;
 
-struct CurveSpec {
+struct CurveSpec
+{
     Activation kind = Activation::Relu;
     ActivationParams params;
     double xMin = -3.0;
@@ -25,8 +26,8 @@ struct CurveSpec {
 };
 
 // Point i of n evenly spaced points from a to b inclusive (n >= 2). The lower half counts up from
-// a and the upper half down from b, so both ends are exact, a symmetric range gives x_i == -x_(n-1-i)
-// exactly, and the middle point of a symmetric range with odd n is exactly 0.
+// a and the upper half down from b, so both ends are exact, a symmetric range gives x_i ==
+// -x_(n-1-i) exactly, and the middle point of a symmetric range with odd n is exactly 0.
 inline double gridPoint(double a, double b, std::size_t n, std::size_t i) noexcept
 {
     const std::size_t last = n - 1;
@@ -46,7 +47,8 @@ void fillGrid(double a, double b, std::span<double> x);
 void sampleActivation(Activation kind, const ActivationParams &params, std::span<const double> x,
                       std::span<double> y, std::span<double> dy);
 
-struct SampledCurve {
+struct SampledCurve
+{
     std::vector<double> x;
     std::vector<double> y;
     std::vector<double> dy;
@@ -58,8 +60,7 @@ struct SampledCurve {
 void sampleCurve(const CurveSpec &spec, SampledCurve &out);
 SampledCurve sampleCurve(const CurveSpec &spec);
 // The same into caller-owned storage of spec.samples elements each (the app passes Qt containers).
-void sampleCurve(const CurveSpec &spec, std::span<double> x, std::span<double> y,
-                 std::span<double> dy);
+void sampleCurve(const CurveSpec &spec, std::span<double> x, std::span<double> y, std::span<double> dy);
 
 // Element count above which sampling `kind` uses the OpenMP team: cheap piecewise-linear functions
 // need more elements than transcendental ones to pay for starting it.

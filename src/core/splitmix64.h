@@ -9,14 +9,14 @@ namespace relulab::core {
 // It is the project's only random generator: it needs no library, gives the same numbers on
 // every machine, and its k-th output depends only on (seed, k), so any element of a stream can be
 // drawn directly. That makes parallel draws independent of the thread count.
-class SplitMix64 {
+class SplitMix64
+{
 public:
     static constexpr std::uint64_t Gamma = 0x9E3779B97F4A7C15ULL;
 
     explicit constexpr SplitMix64(std::uint64_t seed) noexcept
         : m_state(seed)
-    {
-    }
+    { }
 
     constexpr std::uint64_t next() noexcept
     {

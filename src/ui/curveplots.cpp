@@ -200,7 +200,6 @@ void CurvePlots::setUpHistogram()
     p->plotLayout()->insertRow(0);
     m_histogramLabel = new QCPTextElement(p, QString(), small);
     p->plotLayout()->addElement(0, 0, m_histogramLabel);
-
 }
 
 QCustomPlot *CurvePlots::plot(Plot which) const noexcept
@@ -228,12 +227,12 @@ void CurvePlots::show(const app::CurveResultPtr &result)
     m_result = result;
     m_drawPending = true;
     const bool zeroLabelReflows = showZeroMarker();
-    for (auto [graphs, which] : {std::pair{&m_activation, Plot::Activation},
-                                 std::pair{&m_derivative, Plot::Derivative}}) {
+    for (auto [graphs, which] :
+         {std::pair {&m_activation, Plot::Activation}, std::pair {&m_derivative, Plot::Derivative}}) {
         const bool onlyMainLayerChanged = showPlot(*graphs, which);
         const bool reflows = which == Plot::Derivative && zeroLabelReflows;
-        requestReplot(graphs->plot, onlyMainLayerChanged && !reflows ? Replot::MainLayer
-                                                                    : Replot::Everything);
+        requestReplot(graphs->plot,
+                      onlyMainLayerChanged && !reflows ? Replot::MainLayer : Replot::Everything);
     }
     if (result->spec.kind == Activation::Rrelu) {
         showHistogram();
@@ -289,8 +288,8 @@ bool CurvePlots::showPlot(PlotGraphs &graphs, Plot which)
     const QColor color = activationColor(r.selected.kind);
     const QString name = QString::fromUtf8(core::activationInfo(r.selected.kind).displayName.data());
     const bool legendChanged = graphs.selected->name() != name
-            || graphs.selected->lineStyle() != (r.selected.drawnPerElement ? QCPGraph::lsNone
-                                                                           : QCPGraph::lsLine);
+            || graphs.selected->lineStyle()
+                    != (r.selected.drawnPerElement ? QCPGraph::lsNone : QCPGraph::lsLine);
     graphs.selected->setPen(QPen(color, SelectedPenWidth));
     graphs.selected->setName(name);
     const bool cloud = r.selected.drawnPerElement;
@@ -419,8 +418,7 @@ void CurvePlots::showHistogram()
     m_histogram->yAxis->setRange(0.0, top * 1.15);
     const QString key = tr("bars: drawn · line: U(lower, upper) · dots: Xu et al. · bar: eval");
     m_histogramLabel->setText(
-            (training ? tr("%n slopes drawn; evaluation slope %1", nullptr, h.drawCount)
-                                .arg(number(evaluationSlope))
+            (training ? tr("%n slopes drawn; evaluation slope %1", nullptr, h.drawCount).arg(number(evaluationSlope))
                       : tr("evaluation mode: every slope is %1").arg(number(evaluationSlope)))
             + QLatin1Char('\n') + key);
 }
@@ -478,8 +476,7 @@ QString CurvePlots::tracerText() const
         return {};
     const qsizetype i = m_tracedIndex;
     return tr("%1   x = %2   f(x) = %3   f′(x) = %4")
-            .arg(QString::fromUtf8(
-                         core::activationInfo(m_result->selected.kind).displayName.data()),
+            .arg(QString::fromUtf8(core::activationInfo(m_result->selected.kind).displayName.data()),
                  number(m_result->x[i]), number(m_result->selected.y[i]),
                  number(m_result->selected.dy[i]));
 }
@@ -501,8 +498,7 @@ void CurvePlots::onMouseMove(QMouseEvent *event)
 
 bool CurvePlots::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::Leave
-        && (watched == m_activation.plot || watched == m_derivative.plot))
+    if (event->type() == QEvent::Leave && (watched == m_activation.plot || watched == m_derivative.plot))
         hideTracer();
     return QObject::eventFilter(watched, event);
 }

@@ -53,7 +53,8 @@ signals:
     void drawn(quint64 generation, double redrawMilliseconds);
 
 private:
-    struct PlotGraphs {
+    struct PlotGraphs
+    {
         QCustomPlot *plot = nullptr;
         QCPGraph *selected = nullptr;
         QCPGraph *selectedContinuation = nullptr; // right of a derivative jump at 0
@@ -96,7 +97,8 @@ private:
     QCPTextElement *m_histogramLabel = nullptr;
 
     // What each graph shows, held so that its storage stays alive and can be recognised.
-    struct ShownData {
+    struct ShownData
+    {
         QList<double> keys;
         QList<double> values;
         qsizetype gapAfter = -1;

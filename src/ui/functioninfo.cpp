@@ -2,7 +2,8 @@
 
 namespace relulab::ui {
 
-struct FunctionInfo::Page {
+struct FunctionInfo::Page
+{
     QString title;
     QString formula;
     QString derivative;
@@ -26,7 +27,8 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                 tr("f′(0) = 0: PyTorch takes the x ≤ 0 branch. mlpack, for one, takes 1."),
                 tr("<code>torch.nn.ReLU()</code>, <code>torch.relu</code>; relu(−0.0) = −0.0"),
                 tr("<code>tf.nn.relu</code>, <code>keras.layers.ReLU()</code>"),
-                tr("Nair &amp; Hinton 2010; He initialisation (He et al. 2015) uses std = √(2 / fan_in) "
+                tr("Nair &amp; Hinton 2010; He initialisation (He et al. 2015) uses std = √(2 / "
+                   "fan_in) "
                    "to keep the signal's variance through ReLU layers."),
                 tr("Cheapest of all; no saturation for x &gt; 0, so deep networks train; sparse "
                    "activations."),
@@ -46,7 +48,8 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                    "√(2 / (1 + a²))."),
                 tr("Never a zero gradient, so units below zero can still learn; as cheap as ReLU."),
                 tr("One more hyperparameter; with a = 0.01 the gain over ReLU is often small."),
-                tr("A unit that is negative on every sample still passes a gradient scaled by a, so "
+                tr("A unit that is negative on every sample still passes a gradient scaled by a, "
+                   "so "
                    "it can come back. By the ≤ 0 test it may look dead, yet it keeps learning, "
                    "slowly.")};
     case Activation::Prelu:
@@ -68,7 +71,8 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                    "dies.")};
     case Activation::Rrelu:
         return {tr("RReLU — randomized leaky ReLU"),
-                tr("Training: f(x) = x if x ≥ 0, else a·x with a ~ U(lower, upper) drawn per element "
+                tr("Training: f(x) = x if x ≥ 0, else a·x with a ~ U(lower, upper) drawn per "
+                   "element "
                    "on every forward pass.<br>Evaluation: a = (lower + upper) / 2."),
                 tr("f′(x) = 1 if x &gt; 0, else the drawn a (training) or the mean a (evaluation)"),
                 tr("f′(0) = a: PyTorch takes the x ≤ 0 branch (in training mode, the slope drawn "
@@ -76,13 +80,16 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                 tr("<code>torch.nn.RReLU(lower=1/8, upper=1/3)</code>; evaluation slope 11/48 ≈ "
                    "0.2292"),
                 tr("No RReLU layer in Keras: a small custom layer is needed."),
-                tr("Xu et al. 2015 write y = x / a with a ~ U(3, 8) and test with x / 5.5, a slope of "
+                tr("Xu et al. 2015 write y = x / a with a ~ U(3, 8) and test with x / 5.5, a slope "
+                   "of "
                    "0.1818. PyTorch draws the slope itself uniformly in [1/8, 1/3] and tests with "
-                   "0.2292. Same endpoints, different distributions: compare them in the histogram."),
+                   "0.2292. Same endpoints, different distributions: compare them in the "
+                   "histogram."),
                 tr("The random slope regularises, like a little noise; never a zero gradient."),
                 tr("Training and evaluation compute different functions; results depend on the "
                    "random draws."),
-                tr("Negative units always pass a gradient of at least lower·δ, so they can recover; "
+                tr("Negative units always pass a gradient of at least lower·δ, so they can "
+                   "recover; "
                    "at high learning rates RReLU tends to diverge before it dies.")};
     case Activation::Elu:
         return {tr("ELU — exponential linear unit"),
@@ -94,7 +101,8 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                 tr("Clevert, Unterthiner &amp; Hochreiter 2015."),
                 tr("Smooth for α = 1; mean activation closer to zero; bounded below by −α."),
                 tr("An exponential per element; saturates for very negative x."),
-                tr("The gradient α eˣ is never exactly zero, but it fades for very negative inputs: "
+                tr("The gradient α eˣ is never exactly zero, but it fades for very negative "
+                   "inputs: "
                    "units rarely die, they can starve.")};
     case Activation::Gelu:
         return {tr("GELU — Gaussian error linear unit (exact)"),

@@ -20,8 +20,7 @@ constexpr int UsageError = 2;
 bool asksForScreenshot(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--screenshot") == 0
-            || std::strncmp(argv[i], "--screenshot=", 13) == 0)
+        if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0)
             return true;
     }
     return false;
@@ -31,8 +30,7 @@ bool asksForScreenshot(int argc, char **argv)
 // is noise which reads like an error. Every other message goes to the default handler.
 QtMessageHandler defaultMessageHandler = nullptr;
 
-void screenshotMessageHandler(QtMsgType type, const QMessageLogContext &context,
-                              const QString &message)
+void screenshotMessageHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     if (message.contains(QLatin1String("does not support propagateSizeHints")))
         return;
@@ -63,8 +61,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("ReLU Lab"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-            "ReLU Lab: an interactive lab for ReLU, Leaky ReLU, PReLU and RReLU."));
+    parser.setApplicationDescription(
+            QStringLiteral("ReLU Lab: an interactive lab for ReLU, Leaky ReLU, PReLU and RReLU."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshotOption(
@@ -94,8 +92,7 @@ int main(int argc, char *argv[])
                     QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
 
     relulab::ui::MainWindow window;
-    const auto options =
-            relulab::app::readCurveOptions(parser, window.model().curveSpec(), false);
+    const auto options = relulab::app::readCurveOptions(parser, window.model().curveSpec(), false);
     if (const QString *error = std::get_if<QString>(&options))
         return fail(UsageError, *error);
     const auto &curveOptions = std::get<relulab::app::CurveOptions>(options);
@@ -106,8 +103,10 @@ int main(int argc, char *argv[])
         for (const QString &name : parser.value(compareOption).split(QLatin1Char(','))) {
             const auto kind = relulab::core::activationFromCliName(name.trimmed().toStdString());
             if (!kind)
-                return fail(UsageError, QStringLiteral("--compare: unknown activation '%1' (one of: %2)")
-                                                .arg(name, QLatin1String(relulab::core::activationCliNames().data())));
+                return fail(UsageError,
+                            QStringLiteral("--compare: unknown activation '%1' (one of: %2)")
+                                    .arg(name,
+                                         QLatin1String(relulab::core::activationCliNames().data())));
             comparisons.append(*kind);
         }
     }
@@ -120,8 +119,9 @@ int main(int argc, char *argv[])
         const QRegularExpression sizePattern(QStringLiteral("^([0-9]{2,5})x([0-9]{2,5})$"));
         const QRegularExpressionMatch match = sizePattern.match(parser.value(sizeOption));
         if (!match.hasMatch())
-            return fail(UsageError, QStringLiteral("--size: expected WxH such as 1360x820, got '%1'")
-                                            .arg(parser.value(sizeOption)));
+            return fail(UsageError,
+                        QStringLiteral("--size: expected WxH such as 1360x820, got '%1'")
+                                .arg(parser.value(sizeOption)));
         const QSize size(match.captured(1).toInt(), match.captured(2).toInt());
         const QString error =
                 relulab::ui::saveWindowWhenDrawn(window, parser.value(screenshotOption), size);

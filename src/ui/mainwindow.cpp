@@ -96,20 +96,20 @@ void MainWindow::populateActivationList()
     QListWidget *list = m_ui->activationList;
     const QSignalBlocker blocker(list);
     for (const core::ActivationInfo &info : core::allActivations()) {
-        auto *item = new QListWidgetItem(swatch(activationColor(info.kind)), displayName(info.kind),
-                                         list);
+        auto *item =
+                new QListWidgetItem(swatch(activationColor(info.kind)), displayName(info.kind), list);
         item->setData(KindRole, static_cast<int>(info.kind));
-        item->setToolTip(info.isRectifier ? tr("%1: a rectifier, the subject of this lab.")
-                                                    .arg(displayName(info.kind))
-                                          : tr("%1, for comparison.").arg(displayName(info.kind)));
+        item->setToolTip(
+                info.isRectifier
+                        ? tr("%1: a rectifier, the subject of this lab.").arg(displayName(info.kind))
+                        : tr("%1, for comparison.").arg(displayName(info.kind)));
 
         // Comparison overlays are check boxes of their own: in a list, ticking a row would also
         // select it, and the selected function is never an overlay.
         auto *box = new QCheckBox(displayName(info.kind), m_ui->comparisonGroup);
         box->setIcon(swatch(activationColor(info.kind)));
         box->setObjectName(QStringLiteral("compare_%1").arg(QLatin1String(info.cliName.data())));
-        box->setToolTip(tr("Draw %1 faintly behind the selected function.")
-                                .arg(displayName(info.kind)));
+        box->setToolTip(tr("Draw %1 faintly behind the selected function.").arg(displayName(info.kind)));
         const int index = static_cast<int>(info.kind);
         m_ui->comparisonLayout->addWidget(box, index / 2, index % 2);
         connect(box, &QCheckBox::toggled, this,
@@ -163,7 +163,8 @@ void MainWindow::connectControls()
     });
     connect(&m_resampleTimer, &QTimer::timeout, &m_model, &ParameterModel::resampleRrelu);
     connect(&m_boundsNoteTimer, &QTimer::timeout, this, [this] {
-        m_ui->boundsNote->setText(tr("lower ≤ upper: dragging one past the other pushes it along."));
+        m_ui->boundsNote->setText(
+                tr("lower ≤ upper: dragging one past the other pushes it along."));
     });
 
     connect(&m_curves, &app::CurveService::curvesReady, this, &MainWindow::onCurvesReady);
@@ -295,9 +296,9 @@ QString MainWindow::timingText() const
 void MainWindow::saveWindowImage()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    const QString file = QFileDialog::getSaveFileName(
-            this, tr("Save window as PNG"), folder + QStringLiteral("/relulab.png"),
-            tr("PNG images (*.png)"));
+    const QString file = QFileDialog::getSaveFileName(this, tr("Save window as PNG"),
+                                                      folder + QStringLiteral("/relulab.png"),
+                                                      tr("PNG images (*.png)"));
     if (file.isEmpty())
         return;
     QImageWriter writer(file, "png");

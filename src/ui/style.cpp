@@ -6,7 +6,7 @@ namespace relulab::ui {
 
 QColor activationColor(core::Activation kind)
 {
-    static const std::array<QColor, core::ActivationCount> colors{{
+    static const std::array<QColor, core::ActivationCount> colors {{
             QColor(0x00, 0x72, 0xB2), // ReLU: blue
             QColor(0xD5, 0x5E, 0x00), // Leaky ReLU: vermillion
             QColor(0x00, 0x9E, 0x73), // PReLU: bluish green

@@ -69,9 +69,9 @@ private:
 QByteArray describe(const CurveSpec &spec)
 {
     return "kind " + QByteArray::number(static_cast<int>(spec.kind)) + ", leaky "
-        + QByteArray::number(spec.params.leakySlope, 'g', 17) + ", x "
-        + QByteArray::number(spec.xMin, 'g', 17) + ".." + QByteArray::number(spec.xMax, 'g', 17)
-        + ", samples " + QByteArray::number(qulonglong(spec.samples));
+            + QByteArray::number(spec.params.leakySlope, 'g', 17) + ", x "
+            + QByteArray::number(spec.xMin, 'g', 17) + ".." + QByteArray::number(spec.xMax, 'g', 17)
+            + ", samples " + QByteArray::number(qulonglong(spec.samples));
 }
 
 // The result is the core's curve for its spec (spot checks: the full comparison is
@@ -82,7 +82,7 @@ void verifyAgainstCore(const CurveResultPtr &result)
     const relulab::core::SampledCurve expected = relulab::core::sampleCurve(result->spec);
     QCOMPARE(result->x.size(), qsizetype(result->spec.samples));
     QCOMPARE(result->selected.y.size(), result->x.size());
-    for (qsizetype i : { qsizetype(0), result->x.size() / 3, result->x.size() - 1 }) {
+    for (qsizetype i : {qsizetype(0), result->x.size() / 3, result->x.size() - 1}) {
         const auto index = static_cast<std::size_t>(i);
         RELULAB_COMPARE_EXACT(result->x[i], expected.x[index]);
         RELULAB_COMPARE_EXACT(result->selected.y[i], expected.y[index]);
@@ -95,8 +95,7 @@ void verifyCounts(const CurveService &service)
 {
     const quint64 computed = service.worker().computedCount();
     const quint64 dropped = service.worker().droppedCount();
-    QVERIFY2(
-        dropped <= computed, QByteArray::number(dropped) + " > " + QByteArray::number(computed));
+    QVERIFY2(dropped <= computed, QByteArray::number(dropped) + " > " + QByteArray::number(computed));
     QVERIFY(service.deliveredCount() <= computed - dropped);
     QVERIFY(computed <= service.requestCount());
     QVERIFY(service.deliveredCount() >= 1);
@@ -125,7 +124,7 @@ void TestCurveService::singleRequestIsDelivered()
     QSignalSpy spy(&service, &CurveService::curvesReady);
     CurveRequest request;
     request.spec.kind = Activation::Gelu;
-    request.overlays = { Activation::Relu };
+    request.overlays = {Activation::Relu};
     const quint64 generation = service.request(request);
     QCOMPARE(generation, quint64(1));
     QCOMPARE(service.requestedGeneration(), quint64(1));
@@ -158,15 +157,14 @@ void TestCurveService::floodWithoutEventLoopDeliversTheLast()
         CurveRequest request;
         request.spec.kind = Activation::LeakyRelu;
         request.spec.params.leakySlope = (i + 1) / 4096.0;
-        request.overlays = { Activation::Relu, Activation::Tanh };
+        request.overlays = {Activation::Relu, Activation::Tanh};
         specs.append(request.spec);
         QCOMPARE(service.request(request), quint64(i + 1));
     }
     QCOMPARE(service.requestCount(), quint64(requests));
     QCOMPARE(service.requestedGeneration(), quint64(requests));
 
-    QTRY_COMPARE_WITH_TIMEOUT(
-        service.shownGeneration(), service.requestedGeneration(), SettleTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(service.shownGeneration(), service.requestedGeneration(), SettleTimeoutMs);
     // Nothing further arrives once the last one is shown.
     QTest::qWait(50);
     QCOMPARE(service.shownGeneration(), quint64(requests));
@@ -203,7 +201,7 @@ void TestCurveService::floodWithEventLoopDeliversTheLast()
         // A new grid every time, so the cache cannot make a request cheaper than a loop turn.
         request.spec.kind = Activation::Gelu;
         request.spec.samples = 100'001 + 2 * static_cast<std::size_t>(i);
-        request.overlays = { Activation::Silu };
+        request.overlays = {Activation::Silu};
         specs.append(request.spec);
         service.request(request);
         QCoreApplication::processEvents();
@@ -221,8 +219,7 @@ void TestCurveService::floodWithEventLoopDeliversTheLast()
     QVERIFY(shownNeverWentBack);
     // Some results came back in the middle of the stream, not only the last one.
     QVERIFY(deliveries.results().first()->generation < quint64(requests));
-    QTRY_COMPARE_WITH_TIMEOUT(
-        service.shownGeneration(), service.requestedGeneration(), SettleTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(service.shownGeneration(), service.requestedGeneration(), SettleTimeoutMs);
     QTest::qWait(50);
 
     const QList<CurveResultPtr> &results = deliveries.results();
@@ -268,7 +265,7 @@ void TestCurveService::followCoalescesOneTurnIntoOneRequest()
 
     const CurveResultPtr last = deliveries.results().last();
     QVERIFY2(last->spec == model.curveSpec(),
-        describe(last->spec) + " vs " + describe(model.curveSpec()));
+             describe(last->spec) + " vs " + describe(model.curveSpec()));
     QCOMPARE(last->spec.kind, Activation::Elu);
     RELULAB_COMPARE_EXACT(last->spec.params.eluAlpha, 2.0);
     RELULAB_COMPARE_EXACT(last->spec.params.rreluUpper, 0.5);
@@ -277,7 +274,7 @@ void TestCurveService::followCoalescesOneTurnIntoOneRequest()
     for (const auto &overlay : last->overlays)
         overlayKinds.append(overlay.kind);
     QCOMPARE(overlayKinds, model.overlays());
-    QCOMPARE(overlayKinds, (QList<Activation> { Activation::Relu, Activation::Tanh }));
+    QCOMPARE(overlayKinds, (QList<Activation> {Activation::Relu, Activation::Tanh}));
     verifyAgainstCore(last);
     verifyCounts(service);
 }
@@ -335,11 +332,11 @@ void TestCurveService::destroyWhilePendingReturnsPromptly()
     bool delivered = false;
     connect(service.get(), &CurveService::curvesReady, this, [&delivered] { delivered = true; });
     // One request to keep the worker busy and one waiting behind it in the mailbox.
-    for (std::size_t samples : { std::size_t(100'001), std::size_t(100'003) }) {
+    for (std::size_t samples : {std::size_t(100'001), std::size_t(100'003)}) {
         CurveRequest request;
         request.spec.kind = Activation::Mish;
         request.spec.samples = samples;
-        request.overlays = { Activation::Gelu, Activation::Silu };
+        request.overlays = {Activation::Gelu, Activation::Silu};
         service->request(request);
     }
     QElapsedTimer timer;

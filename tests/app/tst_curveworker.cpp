@@ -31,8 +31,8 @@ using ParamsEdit = std::function<void(ActivationParams &)>;
 constexpr double Inf = std::numeric_limits<double>::infinity();
 
 CurveRequest makeRequest(Activation kind, const ActivationParams &params = {},
-    QList<Activation> overlays = {}, double xMin = -3.0, double xMax = 3.0,
-    std::size_t samples = 1001)
+                         QList<Activation> overlays = {}, double xMin = -3.0, double xMax = 3.0,
+                         std::size_t samples = 1001)
 {
     CurveRequest request;
     request.spec.kind = kind;
@@ -66,8 +66,8 @@ ActivationParams elu(double alpha)
     return params;
 }
 
-ActivationParams rrelu(
-    RreluMode mode, double lower = 1.0 / 8.0, double upper = 1.0 / 3.0, std::uint64_t seed = 0)
+ActivationParams rrelu(RreluMode mode, double lower = 1.0 / 8.0, double upper = 1.0 / 3.0,
+                       std::uint64_t seed = 0)
 {
     ActivationParams params;
     params.rreluMode = mode;
@@ -95,12 +95,10 @@ void compareWithCore(const CurveSeries &series, const QList<double> &x, CurveSpe
         const auto index = static_cast<std::size_t>(i);
         QVERIFY2(relulab::test::identical(x[i], expected.x[index]), at("x", i).constData());
         QVERIFY2(relulab::test::identical(series.y[i], expected.y[index]), at("y", i).constData());
-        QVERIFY2(
-            relulab::test::identical(series.dy[i], expected.dy[index]), at("dy", i).constData());
+        QVERIFY2(relulab::test::identical(series.dy[i], expected.dy[index]), at("dy", i).constData());
         const auto scalar = relulab::core::evaluate(spec.kind, x[i], spec.params, index);
         QVERIFY2(relulab::test::identical(series.y[i], scalar.value), at("y", i).constData());
-        QVERIFY2(
-            relulab::test::identical(series.dy[i], scalar.derivative), at("dy", i).constData());
+        QVERIFY2(relulab::test::identical(series.dy[i], scalar.derivative), at("dy", i).constData());
     }
 }
 
@@ -199,15 +197,14 @@ void TestCurveWorker::selectedMatchesCore_data()
     QTest::newRow("rrelu eval") << Activation::Rrelu << rrelu(RreluMode::Evaluation, 0.1, 0.4)
                                 << -3.0 << 3.0 << 1001;
     QTest::newRow("rrelu train seed 7")
-        << Activation::Rrelu << rrelu(RreluMode::Training, 0.1, 0.4, 7) << -5.0 << 5.0 << 2001;
+            << Activation::Rrelu << rrelu(RreluMode::Training, 0.1, 0.4, 7) << -5.0 << 5.0 << 2001;
     QTest::newRow("elu 2") << Activation::Elu << elu(2.0) << -50.0 << 50.0 << 4001;
     QTest::newRow("elu 0") << Activation::Elu << elu(0.0) << -3.0 << 3.0 << 11;
     QTest::newRow("gelu") << Activation::Gelu << ActivationParams {} << -3.0 << 3.0 << 1001;
     QTest::newRow("gelu tanh") << Activation::GeluTanh << ActivationParams {} << -0.1 << 0.1 << 11;
     QTest::newRow("silu") << Activation::Silu << ActivationParams {} << -50.0 << 0.1 << 1001;
     QTest::newRow("mish") << Activation::Mish << ActivationParams {} << -3.0 << 3.0 << 1001;
-    QTest::newRow("softplus") << Activation::Softplus << ActivationParams {} << -30.0 << 30.0
-                              << 601;
+    QTest::newRow("softplus") << Activation::Softplus << ActivationParams {} << -30.0 << 30.0 << 601;
     QTest::newRow("sigmoid") << Activation::Sigmoid << ActivationParams {} << -3.0 << 3.0 << 1001;
     QTest::newRow("tanh") << Activation::Tanh << ActivationParams {} << -3.0 << 3.0 << 1001;
 }
@@ -220,8 +217,8 @@ void TestCurveWorker::selectedMatchesCore()
     QFETCH(double, xMax);
     QFETCH(int, samples);
 
-    CurveRequest request
-        = makeRequest(kind, params, {}, xMin, xMax, static_cast<std::size_t>(samples));
+    CurveRequest request =
+            makeRequest(kind, params, {}, xMin, xMax, static_cast<std::size_t>(samples));
     request.generation = 4711;
     const CurveResult result = computeCurves(request);
     QCOMPARE(result.generation, quint64(4711));
@@ -234,14 +231,13 @@ void TestCurveWorker::overlaysMatchCoreForTheirOwnKinds()
 {
     // The overlays use the request's parameters for their own kinds, on the selected grid; the
     // RReLU overlay is in training mode so that a wrong element index would show.
-    const QList<Activation> overlays { Activation::Tanh, Activation::Relu, Activation::Rrelu,
-        Activation::Prelu, Activation::Elu, Activation::Gelu };
+    const QList<Activation> overlays {Activation::Tanh,  Activation::Relu, Activation::Rrelu,
+                                      Activation::Prelu, Activation::Elu,  Activation::Gelu};
     ActivationParams params = rrelu(RreluMode::Training, 0.05, 0.6, 99);
     params.leakySlope = 0.2;
     params.preluWeight = -0.3;
     params.eluAlpha = 2.5;
-    const CurveRequest request
-        = makeRequest(Activation::LeakyRelu, params, overlays, -4.0, 6.0, 1234);
+    const CurveRequest request = makeRequest(Activation::LeakyRelu, params, overlays, -4.0, 6.0, 1234);
     const CurveResult result = computeCurves(request);
     compareSeriesWithCore(result, request);
     // Their own order, not the enum's: the request already has the order the model chose.
@@ -278,8 +274,7 @@ void TestCurveWorker::atZero_data()
     QTest::newRow("gelu tanh") << Activation::GeluTanh << defaults << 0.0 << 0.5 << 0.5 << 0.5;
     QTest::newRow("silu") << Activation::Silu << defaults << 0.0 << 0.5 << 0.5 << 0.5;
     QTest::newRow("mish") << Activation::Mish << defaults << 0.0 << 0.6 << 0.6 << 0.6;
-    QTest::newRow("softplus") << Activation::Softplus << defaults << std::log(2.0) << 0.5 << 0.5
-                              << 0.5;
+    QTest::newRow("softplus") << Activation::Softplus << defaults << std::log(2.0) << 0.5 << 0.5 << 0.5;
     QTest::newRow("sigmoid") << Activation::Sigmoid << defaults << 0.5 << 0.25 << 0.25 << 0.25;
     QTest::newRow("tanh") << Activation::Tanh << defaults << 0.0 << 1.0 << 1.0 << 1.0;
 }
@@ -293,9 +288,9 @@ void TestCurveWorker::atZero()
     QFETCH(double, left);
     QFETCH(double, right);
 
-    const relulab::test::Tolerance tolerance { 1e-15, 1e-300 };
+    const relulab::test::Tolerance tolerance {1e-15, 1e-300};
     // Also on a grid without a point at 0 (even count): atZero is about x = 0 itself.
-    for (std::size_t samples : { std::size_t(1001), std::size_t(1000) }) {
+    for (std::size_t samples : {std::size_t(1001), std::size_t(1000)}) {
         const CurveResult result = computeCurves(makeRequest(kind, params, {}, -3.0, 3.0, samples));
         RELULAB_FUZZY_COMPARE_TOL(result.atZero.value, value, tolerance);
         RELULAB_FUZZY_COMPARE_TOL(result.atZero.derivative, derivative, tolerance);
@@ -325,9 +320,9 @@ void TestCurveWorker::atZeroRreluTrainingIsTheDrawnSlope()
 
     constexpr double lower = 0.1;
     constexpr double upper = 0.7;
-    const CurveResult result = computeCurves(
-        makeRequest(Activation::Rrelu, rrelu(RreluMode::Training, lower, upper, seed), {}, xMin,
-            xMax, static_cast<std::size_t>(samples)));
+    const CurveResult result =
+            computeCurves(makeRequest(Activation::Rrelu, rrelu(RreluMode::Training, lower, upper, seed),
+                                      {}, xMin, xMax, static_cast<std::size_t>(samples)));
     const auto zero = std::find(result.x.cbegin(), result.x.cend(), 0.0);
     QVERIFY2(zero != result.x.cend(), "the grid must hold x == 0 for this check");
     const auto index = static_cast<std::size_t>(zero - result.x.cbegin());
@@ -371,7 +366,7 @@ void TestCurveWorker::lastNonPositiveIndex()
     QFETCH(qsizetype, expected);
 
     const CurveResult result = computeCurves(
-        makeRequest(Activation::Relu, {}, {}, xMin, xMax, static_cast<std::size_t>(samples)));
+            makeRequest(Activation::Relu, {}, {}, xMin, xMax, static_cast<std::size_t>(samples)));
     QCOMPARE(result.lastNonPositiveIndex, expected);
     if (expected >= 0)
         QVERIFY(result.x[expected] <= 0.0);
@@ -394,13 +389,11 @@ void TestCurveWorker::derivativeJumpsAtZero_data()
     QTest::newRow("leaky 1") << Activation::LeakyRelu << leaky(1.0) << false << false;
     QTest::newRow("prelu default") << Activation::Prelu << defaults << true << false;
     QTest::newRow("prelu 1") << Activation::Prelu << prelu(1.0) << false << false;
-    QTest::newRow("rrelu eval") << Activation::Rrelu << rrelu(RreluMode::Evaluation) << true
-                                << false;
+    QTest::newRow("rrelu eval") << Activation::Rrelu << rrelu(RreluMode::Evaluation) << true << false;
     QTest::newRow("rrelu eval slope 1")
-        << Activation::Rrelu << rrelu(RreluMode::Evaluation, 1.0, 1.0) << false << false;
+            << Activation::Rrelu << rrelu(RreluMode::Evaluation, 1.0, 1.0) << false << false;
     // Drawn as a cloud of points, so there is no line to break.
-    QTest::newRow("rrelu train") << Activation::Rrelu << rrelu(RreluMode::Training) << false
-                                 << true;
+    QTest::newRow("rrelu train") << Activation::Rrelu << rrelu(RreluMode::Training) << false << true;
     QTest::newRow("elu 1") << Activation::Elu << elu(1.0) << false << false;
     QTest::newRow("elu 2") << Activation::Elu << elu(2.0) << true << false;
     QTest::newRow("elu 0.5") << Activation::Elu << elu(0.5) << true << false;
@@ -425,7 +418,7 @@ void TestCurveWorker::derivativeJumpsAtZero()
     QCOMPARE(result.selected.drawnPerElement, drawnPerElement);
     // The same flags when the function is an overlay of another one.
     const Activation other = kind == Activation::Tanh ? Activation::Relu : Activation::Tanh;
-    const CurveResult asOverlay = computeCurves(makeRequest(other, params, { kind }));
+    const CurveResult asOverlay = computeCurves(makeRequest(other, params, {kind}));
     QCOMPARE(asOverlay.overlays.size(), qsizetype(1));
     QCOMPARE(asOverlay.overlays[0].derivativeJumpsAtZero, jumps);
     QCOMPARE(asOverlay.overlays[0].drawnPerElement, drawnPerElement);
@@ -456,16 +449,16 @@ void TestCurveWorker::slopeHistogram()
     QFETCH(int, samples);
     QFETCH(quint64, seed);
 
-    const CurveResult result = computeCurves(
-        makeRequest(Activation::Rrelu, rrelu(RreluMode::Training, lower, upper, seed), {}, xMin,
-            xMax, static_cast<std::size_t>(samples)));
+    const CurveResult result =
+            computeCurves(makeRequest(Activation::Rrelu, rrelu(RreluMode::Training, lower, upper, seed),
+                                      {}, xMin, xMax, static_cast<std::size_t>(samples)));
     const relulab::app::SlopeHistogram &h = result.slopes;
     RELULAB_COMPARE_EXACT(h.lower, lower);
     RELULAB_COMPARE_EXACT(h.upper, upper);
 
     // PyTorch draws only for x <= 0.
-    const auto nonPositive
-        = std::count_if(result.x.cbegin(), result.x.cend(), [](double x) { return x <= 0.0; });
+    const auto nonPositive =
+            std::count_if(result.x.cbegin(), result.x.cend(), [](double x) { return x <= 0.0; });
     QCOMPARE(qsizetype(h.drawCount), qsizetype(nonPositive));
     QVERIFY(h.drawCount > 0);
 
@@ -478,12 +471,12 @@ void TestCurveWorker::slopeHistogram()
         QVERIFY(h.binCenters[b] - binWidth / 2 >= lower - 1e-15);
         QVERIFY(h.binCenters[b] + binWidth / 2 <= upper + 1e-15);
         RELULAB_FUZZY_COMPARE_TOL(h.binCenters[b], lower + (b + 0.5) * binWidth,
-            (relulab::test::Tolerance { 1e-12, 1e-15 }));
+                                  (relulab::test::Tolerance {1e-12, 1e-15}));
         QVERIFY(std::isfinite(h.density[b]));
         QVERIFY(h.density[b] >= 0.0);
         mass += h.density[b] * binWidth;
     }
-    RELULAB_FUZZY_COMPARE_TOL(mass, 1.0, (relulab::test::Tolerance { 1e-12, 1e-12 }));
+    RELULAB_FUZZY_COMPARE_TOL(mass, 1.0, (relulab::test::Tolerance {1e-12, 1e-12}));
 
     // The histogram counts the plotted slopes themselves: recount them independently.
     QList<int> counts(SlopeHistogramBins, 0);
@@ -492,19 +485,19 @@ void TestCurveWorker::slopeHistogram()
             continue;
         const double slope = result.selected.dy[i];
         QVERIFY(slope >= lower && slope <= upper);
-        const int bin = std::min(
-            SlopeHistogramBins - 1, static_cast<int>(std::floor((slope - lower) / binWidth)));
+        const int bin = std::min(SlopeHistogramBins - 1,
+                                 static_cast<int>(std::floor((slope - lower) / binWidth)));
         ++counts[bin];
     }
     for (int b = 0; b < SlopeHistogramBins; ++b)
         RELULAB_FUZZY_COMPARE_TOL(h.density[b], counts[b] / (h.drawCount * binWidth),
-            (relulab::test::Tolerance { 1e-12, 1e-12 }));
+                                  (relulab::test::Tolerance {1e-12, 1e-12}));
 }
 
 void TestCurveWorker::slopeHistogramWithEqualBounds()
 {
-    const CurveResult result
-        = computeCurves(makeRequest(Activation::Rrelu, rrelu(RreluMode::Training, 0.3, 0.3, 11)));
+    const CurveResult result =
+            computeCurves(makeRequest(Activation::Rrelu, rrelu(RreluMode::Training, 0.3, 0.3, 11)));
     const relulab::app::SlopeHistogram &h = result.slopes;
     QCOMPARE(h.drawCount, 501);
     QCOMPARE(h.binCenters.size(), qsizetype(SlopeHistogramBins));
@@ -522,8 +515,8 @@ void TestCurveWorker::slopeHistogramWithEqualBounds()
 
 void TestCurveWorker::slopeHistogramOnlyInTrainingMode()
 {
-    const CurveResult result
-        = computeCurves(makeRequest(Activation::Rrelu, rrelu(RreluMode::Evaluation)));
+    const CurveResult result =
+            computeCurves(makeRequest(Activation::Rrelu, rrelu(RreluMode::Evaluation)));
     QCOMPARE(result.slopes.drawCount, 0);
     QVERIFY(result.slopes.binCenters.isEmpty());
     QVERIFY(result.slopes.density.isEmpty());
@@ -546,8 +539,8 @@ void TestCurveWorker::paperDensity()
     QFETCH(double, lower);
     QFETCH(double, upper);
 
-    const CurveResult result = computeCurves(
-        makeRequest(Activation::Rrelu, rrelu(RreluMode::Training, lower, upper, 2)));
+    const CurveResult result =
+            computeCurves(makeRequest(Activation::Rrelu, rrelu(RreluMode::Training, lower, upper, 2)));
     const relulab::app::SlopeHistogram &h = result.slopes;
     QVERIFY(h.paperSlopes.size() >= 2);
     QCOMPARE(h.paperDensity.size(), h.paperSlopes.size());
@@ -557,9 +550,9 @@ void TestCurveWorker::paperDensity()
     for (qsizetype i = 1; i < h.paperSlopes.size(); ++i) {
         QVERIFY(h.paperSlopes[i] > h.paperSlopes[i - 1]);
         integral += (h.paperSlopes[i] - h.paperSlopes[i - 1])
-            * (h.paperDensity[i] + h.paperDensity[i - 1]) / 2.0;
+                * (h.paperDensity[i] + h.paperDensity[i - 1]) / 2.0;
     }
-    RELULAB_FUZZY_COMPARE_TOL(integral, 1.0, (relulab::test::Tolerance { 0.0, 1e-2 }));
+    RELULAB_FUZZY_COMPARE_TOL(integral, 1.0, (relulab::test::Tolerance {0.0, 1e-2}));
     // 1/a with a uniform has density proportional to 1/s^2: highest at the lower bound.
     const double scale = 1.0 / (1.0 / lower - 1.0 / upper);
     RELULAB_FUZZY_COMPARE(h.paperDensity.first(), scale / (lower * lower));
@@ -568,8 +561,8 @@ void TestCurveWorker::paperDensity()
 
 void TestCurveWorker::paperDensityEmptyWithoutPositiveLower()
 {
-    const CurveResult result
-        = computeCurves(makeRequest(Activation::Rrelu, rrelu(RreluMode::Training, 0.0, 0.5, 2)));
+    const CurveResult result =
+            computeCurves(makeRequest(Activation::Rrelu, rrelu(RreluMode::Training, 0.0, 0.5, 2)));
     QVERIFY(result.slopes.paperSlopes.isEmpty());
     QVERIFY(result.slopes.paperDensity.isEmpty());
     // The histogram itself is still there.
@@ -578,8 +571,8 @@ void TestCurveWorker::paperDensityEmptyWithoutPositiveLower()
 
 void TestCurveWorker::rangesOfFiniteCurves()
 {
-    const CurveResult result
-        = computeCurves(makeRequest(Activation::Tanh, {}, { Activation::Relu }, -3.0, 2.0, 501));
+    const CurveResult result =
+            computeCurves(makeRequest(Activation::Tanh, {}, {Activation::Relu}, -3.0, 2.0, 501));
     RELULAB_COMPARE_EXACT(result.selected.valueRange.minimum, std::tanh(-3.0));
     RELULAB_COMPARE_EXACT(result.selected.valueRange.maximum, std::tanh(2.0));
     RELULAB_COMPARE_EXACT(result.selected.derivativeRange.maximum, 1.0);
@@ -599,7 +592,7 @@ void TestCurveWorker::rangesIgnoreNonFiniteValues()
     // Beyond the model's ranges, but what a computation gives when it overflows: an infinite
     // slope makes f = -inf left of 0, nan (inf * 0) at 0 and f' = inf for x <= 0.
     const CurveResult result = computeCurves(
-        makeRequest(Activation::LeakyRelu, leaky(Inf), { Activation::Relu }, -3.0, 3.0, 11));
+            makeRequest(Activation::LeakyRelu, leaky(Inf), {Activation::Relu}, -3.0, 3.0, 11));
     const FiniteExtent values = finiteExtent(result.selected.y);
     const FiniteExtent derivatives = finiteExtent(result.selected.dy);
     QVERIFY(values.sawNonFinite);
@@ -621,10 +614,10 @@ void TestCurveWorker::rangesIgnoreNonFiniteValues()
 void TestCurveWorker::cachedResultsEqualUncached()
 {
     CurveCache cache;
-    const QList<Activation> overlays { Activation::Relu, Activation::Rrelu, Activation::Silu };
+    const QList<Activation> overlays {Activation::Relu, Activation::Rrelu, Activation::Silu};
     for (const ActivationParams &params :
-        { leaky(0.1), leaky(0.7), rrelu(RreluMode::Training, 0.2, 0.6, 4), elu(2.0) }) {
-        for (Activation kind : { Activation::LeakyRelu, Activation::Elu, Activation::Rrelu }) {
+         {leaky(0.1), leaky(0.7), rrelu(RreluMode::Training, 0.2, 0.6, 4), elu(2.0)}) {
+        for (Activation kind : {Activation::LeakyRelu, Activation::Elu, Activation::Rrelu}) {
             const CurveRequest request = makeRequest(kind, params, overlays, -4.0, 3.0, 701);
             const CurveResult cached = computeCurves(request, &cache);
             compareSeriesWithCore(cached, request);
@@ -634,8 +627,7 @@ void TestCurveWorker::cachedResultsEqualUncached()
             QCOMPARE(cached.lastNonPositiveIndex, uncached.lastNonPositiveIndex);
             RELULAB_COMPARE_EXACT(cached.atZero.derivative, uncached.atZero.derivative);
             QCOMPARE(cached.slopes.density, uncached.slopes.density);
-            QCOMPARE(
-                cached.selected.derivativeJumpsAtZero, uncached.selected.derivativeJumpsAtZero);
+            QCOMPARE(cached.selected.derivativeJumpsAtZero, uncached.selected.derivativeJumpsAtZero);
         }
     }
 }
@@ -643,7 +635,7 @@ void TestCurveWorker::cachedResultsEqualUncached()
 void TestCurveWorker::cacheReusesOverlaysWhenSelectedParameterChanges()
 {
     CurveCache cache;
-    const QList<Activation> overlays { Activation::Relu, Activation::Gelu, Activation::Elu };
+    const QList<Activation> overlays {Activation::Relu, Activation::Gelu, Activation::Elu};
     const CurveRequest first = makeRequest(Activation::LeakyRelu, leaky(0.1), overlays);
     const CurveResult r1 = computeCurves(first, &cache);
     const CurveRequest second = makeRequest(Activation::LeakyRelu, leaky(0.3), overlays);
@@ -684,11 +676,11 @@ void TestCurveWorker::cacheRecomputesEverythingOnNewGrid()
     QFETCH(int, samples);
 
     CurveCache cache;
-    const QList<Activation> overlays { Activation::Relu, Activation::Tanh };
+    const QList<Activation> overlays {Activation::Relu, Activation::Tanh};
     const CurveRequest first = makeRequest(Activation::Elu, elu(1.5), overlays);
     const CurveResult r1 = computeCurves(first, &cache);
-    const CurveRequest second = makeRequest(
-        Activation::Elu, elu(1.5), overlays, xMin, xMax, static_cast<std::size_t>(samples));
+    const CurveRequest second = makeRequest(Activation::Elu, elu(1.5), overlays, xMin, xMax,
+                                            static_cast<std::size_t>(samples));
     const CurveResult r2 = computeCurves(second, &cache);
 
     QVERIFY(r2.x.constData() != r1.x.constData());
@@ -707,32 +699,32 @@ void TestCurveWorker::cacheRecomputesOnlyForRelevantParameters_data()
 
     const ActivationParams defaults;
     QTest::newRow("relu, leaky slope")
-        << Activation::Relu << defaults
-        << ParamsEdit([](ActivationParams &p) { p.leakySlope = 0.5; }) << false;
+            << Activation::Relu << defaults
+            << ParamsEdit([](ActivationParams &p) { p.leakySlope = 0.5; }) << false;
     QTest::newRow("gelu, elu alpha")
-        << Activation::Gelu << defaults << ParamsEdit([](ActivationParams &p) { p.eluAlpha = 2.0; })
-        << false;
+            << Activation::Gelu << defaults
+            << ParamsEdit([](ActivationParams &p) { p.eluAlpha = 2.0; }) << false;
     QTest::newRow("leaky, prelu weight")
-        << Activation::LeakyRelu << defaults
-        << ParamsEdit([](ActivationParams &p) { p.preluWeight = 0.9; }) << false;
+            << Activation::LeakyRelu << defaults
+            << ParamsEdit([](ActivationParams &p) { p.preluWeight = 0.9; }) << false;
     QTest::newRow("rrelu eval, seed")
-        << Activation::Rrelu << rrelu(RreluMode::Evaluation)
-        << ParamsEdit([](ActivationParams &p) { p.rreluSeed = 8; }) << false;
+            << Activation::Rrelu << rrelu(RreluMode::Evaluation)
+            << ParamsEdit([](ActivationParams &p) { p.rreluSeed = 8; }) << false;
     QTest::newRow("elu, rrelu bounds")
-        << Activation::Elu << defaults << ParamsEdit([](ActivationParams &p) {
-               p.rreluLower = 0.5;
-               p.rreluUpper = 0.6;
-           })
-        << false;
+            << Activation::Elu << defaults << ParamsEdit([](ActivationParams &p) {
+                   p.rreluLower = 0.5;
+                   p.rreluUpper = 0.6;
+               })
+            << false;
     QTest::newRow("leaky, leaky slope")
-        << Activation::LeakyRelu << defaults
-        << ParamsEdit([](ActivationParams &p) { p.leakySlope = 0.5; }) << true;
+            << Activation::LeakyRelu << defaults
+            << ParamsEdit([](ActivationParams &p) { p.leakySlope = 0.5; }) << true;
     QTest::newRow("rrelu train, seed")
-        << Activation::Rrelu << rrelu(RreluMode::Training)
-        << ParamsEdit([](ActivationParams &p) { p.rreluSeed = 8; }) << true;
+            << Activation::Rrelu << rrelu(RreluMode::Training)
+            << ParamsEdit([](ActivationParams &p) { p.rreluSeed = 8; }) << true;
     QTest::newRow("rrelu eval, lower")
-        << Activation::Rrelu << rrelu(RreluMode::Evaluation)
-        << ParamsEdit([](ActivationParams &p) { p.rreluLower = 0.2; }) << true;
+            << Activation::Rrelu << rrelu(RreluMode::Evaluation)
+            << ParamsEdit([](ActivationParams &p) { p.rreluLower = 0.2; }) << true;
     QTest::newRow("rrelu, mode") << Activation::Rrelu << rrelu(RreluMode::Evaluation)
                                  << ParamsEdit([](ActivationParams &p) {
                                         p.rreluMode = RreluMode::Training;
@@ -751,12 +743,12 @@ void TestCurveWorker::cacheRecomputesOnlyForRelevantParameters()
     // The function once selected and once as an overlay of ReLU (or of Tanh for ReLU itself).
     const Activation host = kind == Activation::Relu ? Activation::Tanh : Activation::Relu;
     const CurveRequest first = makeRequest(kind, params, {});
-    const CurveRequest firstAsOverlay = makeRequest(host, params, { kind });
+    const CurveRequest firstAsOverlay = makeRequest(host, params, {kind});
     ActivationParams edited = params;
     edit(edited);
     QVERIFY(!(edited == params));
     const CurveRequest second = makeRequest(kind, edited, {});
-    const CurveRequest secondAsOverlay = makeRequest(host, edited, { kind });
+    const CurveRequest secondAsOverlay = makeRequest(host, edited, {kind});
 
     const CurveResult r1 = computeCurves(first, &cache);
     const CurveResult r2 = computeCurves(second, &cache);

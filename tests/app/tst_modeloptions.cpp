@@ -31,20 +31,18 @@ QStringList words(const char *text)
 // What main.cpp does: parse, read with the model's state as the defaults, apply. Returns the
 // apply step's message, or fails the test if parsing or reading rejected the arguments (the
 // cases here are about what the app's ranges reject).
-std::optional<QString> apply(
-    ParameterModel &model, const QStringList &arguments, QStringList *warnings = nullptr)
+std::optional<QString> apply(ParameterModel &model, const QStringList &arguments,
+                             QStringList *warnings = nullptr)
 {
     QCommandLineParser parser;
     relulab::app::addCurveOptions(parser);
-    if (!parser.parse(QStringList { QStringLiteral("relulab") } + arguments)) {
-        QTest::qFail(
-            qPrintable(QStringLiteral("parser: ") + parser.errorText()), __FILE__, __LINE__);
+    if (!parser.parse(QStringList {QStringLiteral("relulab")} + arguments)) {
+        QTest::qFail(qPrintable(QStringLiteral("parser: ") + parser.errorText()), __FILE__, __LINE__);
         return std::nullopt;
     }
     const auto read = relulab::app::readCurveOptions(parser, model.curveSpec(), false);
     if (const auto *message = std::get_if<QString>(&read)) {
-        QTest::qFail(
-            qPrintable(QStringLiteral("readCurveOptions: ") + *message), __FILE__, __LINE__);
+        QTest::qFail(qPrintable(QStringLiteral("readCurveOptions: ") + *message), __FILE__, __LINE__);
         return std::nullopt;
     }
     const CurveOptions &options = std::get<CurveOptions>(read);
@@ -253,26 +251,24 @@ void TestModelOptions::boundsPairNeverPushes_data()
         const char *name;
         double startLower, startUpper, lower, upper;
     } cases[] = {
-        { "above", 0.1, 0.2, 0.5, 0.8 },
-        { "below", 0.5, 0.6, 0.1, 0.2 },
-        { "around", 0.4, 0.5, 0.1, 0.9 },
-        { "inside", 0.1, 0.9, 0.4, 0.5 },
-        { "touching above", 0.1, 0.5, 0.5, 0.7 },
-        { "touching below", 0.5, 0.7, 0.1, 0.5 },
-        { "collapse high", 0.0, 0.1, 1.0, 1.0 },
-        { "collapse low", 0.9, 1.0, 0.0, 0.0 },
+            {"above", 0.1, 0.2, 0.5, 0.8},          {"below", 0.5, 0.6, 0.1, 0.2},
+            {"around", 0.4, 0.5, 0.1, 0.9},         {"inside", 0.1, 0.9, 0.4, 0.5},
+            {"touching above", 0.1, 0.5, 0.5, 0.7}, {"touching below", 0.5, 0.7, 0.1, 0.5},
+            {"collapse high", 0.0, 0.1, 1.0, 1.0},  {"collapse low", 0.9, 1.0, 0.0, 0.0},
     };
     for (const auto &c : cases) {
         const QString lower = QString::number(c.lower);
         const QString upper = QString::number(c.upper);
-        const QStringList lowerFirst { QStringLiteral("--activation"), QStringLiteral("rrelu"),
-            QStringLiteral("--lower"), lower, QStringLiteral("--upper"), upper };
-        const QStringList upperFirst { QStringLiteral("--activation"), QStringLiteral("rrelu"),
-            QStringLiteral("--upper"), upper, QStringLiteral("--lower"), lower };
+        const QStringList lowerFirst {QStringLiteral("--activation"), QStringLiteral("rrelu"),
+                                      QStringLiteral("--lower"),      lower,
+                                      QStringLiteral("--upper"),      upper};
+        const QStringList upperFirst {QStringLiteral("--activation"), QStringLiteral("rrelu"),
+                                      QStringLiteral("--upper"),      upper,
+                                      QStringLiteral("--lower"),      lower};
         QTest::addRow("%s, lower first", c.name)
-            << c.startLower << c.startUpper << lowerFirst << c.lower << c.upper;
+                << c.startLower << c.startUpper << lowerFirst << c.lower << c.upper;
         QTest::addRow("%s, upper first", c.name)
-            << c.startLower << c.startUpper << upperFirst << c.lower << c.upper;
+                << c.startLower << c.startUpper << upperFirst << c.lower << c.upper;
     }
 }
 
@@ -374,9 +370,9 @@ void TestModelOptions::rreluOptionsOnlyForRrelu_data()
                                     "--seed 5")
                            << Activation::LeakyRelu;
     QTest::newRow("selected prelu")
-        << words("--lower 0.0 --upper 0.01 --mode train --seed 5") << Activation::Prelu;
+            << words("--lower 0.0 --upper 0.01 --mode train --seed 5") << Activation::Prelu;
     QTest::newRow("relu with alpha")
-        << words("--activation relu --alpha 0.5 --lower 0.5 --upper 0.9") << Activation::Relu;
+            << words("--activation relu --alpha 0.5 --lower 0.5 --upper 0.9") << Activation::Relu;
     // RReLU itself, but --seed only matters in training mode.
     QTest::newRow("rrelu eval seed") << words("--activation rrelu --seed 9") << Activation::Rrelu;
 }

@@ -23,8 +23,8 @@ using Action = std::function<void(ParameterModel &)>;
 constexpr double Nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double Inf = std::numeric_limits<double>::infinity();
 
-constexpr Real AllReals[] = { Real::LeakySlope, Real::PreluWeight, Real::EluAlpha, Real::RreluLower,
-    Real::RreluUpper, Real::XMin, Real::XMax };
+constexpr Real AllReals[] = {Real::LeakySlope, Real::PreluWeight, Real::EluAlpha, Real::RreluLower,
+                             Real::RreluUpper, Real::XMin,        Real::XMax};
 
 QByteArray nameOf(Real parameter)
 {
@@ -34,7 +34,7 @@ QByteArray nameOf(Real parameter)
 QByteArray nameOf(Activation kind)
 {
     return QByteArray(relulab::core::activationInfo(kind).cliName.data(),
-        static_cast<qsizetype>(relulab::core::activationInfo(kind).cliName.size()));
+                      static_cast<qsizetype>(relulab::core::activationInfo(kind).cliName.size()));
 }
 
 // Every setter with a value that differs from the default, so a reset has something to undo.
@@ -63,7 +63,7 @@ struct RealSignal
 
 RealSignal realSignal(const QList<QVariant> &arguments)
 {
-    return { arguments.at(0).value<Real>(), arguments.at(1).toDouble() };
+    return {arguments.at(0).value<Real>(), arguments.at(1).toDouble()};
 }
 
 } // namespace
@@ -194,8 +194,7 @@ void TestParameterModel::setValueClamps_data()
     QTest::newRow("xmin below") << Real::XMin << -100.0 << -50.0;
     QTest::newRow("xmin zero") << Real::XMin << 0.0 << -0.1;
     QTest::newRow("xmin positive") << Real::XMin << 2.0 << -0.1;
-    QTest::newRow("xmin lowest double")
-        << Real::XMin << -std::numeric_limits<double>::max() << -50.0;
+    QTest::newRow("xmin lowest double") << Real::XMin << -std::numeric_limits<double>::max() << -50.0;
     QTest::newRow("xmax inside") << Real::XMax << 12.5 << 12.5;
     QTest::newRow("xmax zero") << Real::XMax << 0.0 << 0.1;
     QTest::newRow("xmax negative") << Real::XMax << -5.0 << 0.1;
@@ -292,8 +291,7 @@ void TestParameterModel::eachFunctionKeepsItsOwnAlpha()
     {
         Activation kind;
         double alpha;
-    } choices[]
-        = { { Activation::LeakyRelu, 0.2 }, { Activation::Prelu, -0.4 }, { Activation::Elu, 2.5 } };
+    } choices[] = {{Activation::LeakyRelu, 0.2}, {Activation::Prelu, -0.4}, {Activation::Elu, 2.5}};
     // What a shared alpha slider does: select a function, set the alpha of the selected one.
     for (const auto &choice : choices) {
         model.setSelectedActivation(choice.kind);
@@ -303,8 +301,8 @@ void TestParameterModel::eachFunctionKeepsItsOwnAlpha()
         model.setSelectedActivation(choice.kind);
         const Real alpha = *ParameterModel::alphaParameter(model.selectedActivation());
         RELULAB_COMPARE_EXACT(model.value(alpha), choice.alpha);
-        RELULAB_COMPARE_EXACT(
-            relulab::core::alphaOf(choice.kind, model.curveSpec().params), choice.alpha);
+        RELULAB_COMPARE_EXACT(relulab::core::alphaOf(choice.kind, model.curveSpec().params),
+                              choice.alpha);
     }
     RELULAB_COMPARE_EXACT(model.activationParams().leakySlope, 0.2);
     RELULAB_COMPARE_EXACT(model.activationParams().preluWeight, -0.4);
@@ -426,51 +424,51 @@ void TestParameterModel::changedOncePerEffectiveChange_data()
         QTest::newRow(name) << std::move(action) << first << repeated;
     };
     row(
-        "select elu", [](ParameterModel &m) { m.setSelectedActivation(Activation::Elu); }, 1, 0);
+            "select elu", [](ParameterModel &m) { m.setSelectedActivation(Activation::Elu); }, 1, 0);
     row(
-        "select relu (default)",
-        [](ParameterModel &m) { m.setSelectedActivation(Activation::Relu); }, 0, 0);
+            "select relu (default)",
+            [](ParameterModel &m) { m.setSelectedActivation(Activation::Relu); }, 0, 0);
     row(
-        "tick gelu", [](ParameterModel &m) { m.setOverlay(Activation::Gelu, true); }, 1, 0);
+            "tick gelu", [](ParameterModel &m) { m.setOverlay(Activation::Gelu, true); }, 1, 0);
     row(
-        "untick unticked", [](ParameterModel &m) { m.setOverlay(Activation::Gelu, false); }, 0, 0);
+            "untick unticked", [](ParameterModel &m) { m.setOverlay(Activation::Gelu, false); }, 0, 0);
     row(
-        "leaky slope", [](ParameterModel &m) { m.setValue(Real::LeakySlope, 0.5); }, 1, 0);
+            "leaky slope", [](ParameterModel &m) { m.setValue(Real::LeakySlope, 0.5); }, 1, 0);
     row(
-        "leaky slope to its value", [](ParameterModel &m) { m.setValue(Real::LeakySlope, 0.01); },
-        0, 0);
+            "leaky slope to its value",
+            [](ParameterModel &m) { m.setValue(Real::LeakySlope, 0.01); }, 0, 0);
     row(
-        "leaky slope clamped", [](ParameterModel &m) { m.setValue(Real::LeakySlope, 9.0); }, 1, 0);
+            "leaky slope clamped", [](ParameterModel &m) { m.setValue(Real::LeakySlope, 9.0); }, 1, 0);
     row(
-        "xmin clamped to the same value",
-        [](ParameterModel &m) {
-            m.setValue(Real::XMin, -60.0);
-            m.setValue(Real::XMin, -70.0);
-        },
-        1, 0);
+            "xmin clamped to the same value",
+            [](ParameterModel &m) {
+                m.setValue(Real::XMin, -60.0);
+                m.setValue(Real::XMin, -70.0);
+            },
+            1, 0);
     row(
-        "lower pushing upper", [](ParameterModel &m) { m.setValue(Real::RreluLower, 0.8); }, 1, 0);
+            "lower pushing upper", [](ParameterModel &m) { m.setValue(Real::RreluLower, 0.8); }, 1, 0);
     row(
-        "upper pushing lower", [](ParameterModel &m) { m.setValue(Real::RreluUpper, 0.05); }, 1, 0);
+            "upper pushing lower", [](ParameterModel &m) { m.setValue(Real::RreluUpper, 0.05); }, 1, 0);
     row(
-        "nan", [](ParameterModel &m) { m.setValue(Real::EluAlpha, Nan); }, 0, 0);
+            "nan", [](ParameterModel &m) { m.setValue(Real::EluAlpha, Nan); }, 0, 0);
     row(
-        "mode train", [](ParameterModel &m) { m.setRreluMode(RreluMode::Training); }, 1, 0);
+            "mode train", [](ParameterModel &m) { m.setRreluMode(RreluMode::Training); }, 1, 0);
     row(
-        "mode eval (default)", [](ParameterModel &m) { m.setRreluMode(RreluMode::Evaluation); }, 0,
-        0);
+            "mode eval (default)", [](ParameterModel &m) { m.setRreluMode(RreluMode::Evaluation); },
+            0, 0);
     row(
-        "seed", [](ParameterModel &m) { m.setRreluSeed(99); }, 1, 0);
+            "seed", [](ParameterModel &m) { m.setRreluSeed(99); }, 1, 0);
     row(
-        "seed (default)", [](ParameterModel &m) { m.setRreluSeed(0); }, 0, 0);
+            "seed (default)", [](ParameterModel &m) { m.setRreluSeed(0); }, 0, 0);
     row(
-        "resample", [](ParameterModel &m) { m.resampleRrelu(); }, 1, 1);
+            "resample", [](ParameterModel &m) { m.resampleRrelu(); }, 1, 1);
     row(
-        "samples", [](ParameterModel &m) { m.setSamples(501); }, 1, 0);
+            "samples", [](ParameterModel &m) { m.setSamples(501); }, 1, 0);
     row(
-        "samples (default)", [](ParameterModel &m) { m.setSamples(1001); }, 0, 0);
+            "samples (default)", [](ParameterModel &m) { m.setSamples(1001); }, 0, 0);
     row(
-        "samples clamped", [](ParameterModel &m) { m.setSamples(3); }, 1, 0);
+            "samples clamped", [](ParameterModel &m) { m.setSamples(3); }, 1, 0);
 }
 
 void TestParameterModel::changedOncePerEffectiveChange()
@@ -526,34 +524,34 @@ void TestParameterModel::overlaysExcludeSelectedAndKeepEnumOrder()
     ParameterModel model;
     QSignalSpy overlaysSpy(&model, &ParameterModel::overlaysChanged);
     // Ticked out of order on purpose: the result follows the enum, not the clicks.
-    for (Activation kind : { Activation::Tanh, Activation::Gelu, Activation::LeakyRelu,
-             Activation::Relu, Activation::Softplus })
+    for (Activation kind : {Activation::Tanh, Activation::Gelu, Activation::LeakyRelu,
+                            Activation::Relu, Activation::Softplus})
         model.setOverlay(kind, true);
     QCOMPARE(overlaysSpy.size(), 5);
 
     // Relu is selected (the default), so it is not an overlay although ticked.
     QCOMPARE(model.overlays(),
-        (QList<Activation> {
-            Activation::LeakyRelu, Activation::Gelu, Activation::Softplus, Activation::Tanh }));
+             (QList<Activation> {Activation::LeakyRelu, Activation::Gelu, Activation::Softplus,
+                                 Activation::Tanh}));
     QVERIFY(model.isOverlay(Activation::Relu));
 
     model.setSelectedActivation(Activation::Gelu);
     QCOMPARE(model.overlays(),
-        (QList<Activation> {
-            Activation::Relu, Activation::LeakyRelu, Activation::Softplus, Activation::Tanh }));
+             (QList<Activation> {Activation::Relu, Activation::LeakyRelu, Activation::Softplus,
+                                 Activation::Tanh}));
 
     // An unticked selected function does not appear either, and unticking removes exactly one.
     model.setOverlay(Activation::LeakyRelu, false);
     QCOMPARE(model.overlays(),
-        (QList<Activation> { Activation::Relu, Activation::Softplus, Activation::Tanh }));
+             (QList<Activation> {Activation::Relu, Activation::Softplus, Activation::Tanh}));
     QVERIFY(!model.isOverlay(Activation::LeakyRelu));
     QVERIFY(model.isOverlay(Activation::Gelu));
 
     // Selecting another function gives the earlier selection its place back.
     model.setSelectedActivation(Activation::Elu);
     QCOMPARE(model.overlays(),
-        (QList<Activation> {
-            Activation::Relu, Activation::Gelu, Activation::Softplus, Activation::Tanh }));
+             (QList<Activation> {Activation::Relu, Activation::Gelu, Activation::Softplus,
+                                 Activation::Tanh}));
 }
 
 void TestParameterModel::setSamplesClamps_data()

@@ -93,8 +93,8 @@ void parseCsv(const QByteArray &csv, std::vector<Row> &rows)
         QVERIFY2(fields.size() == 3, lines[i].constData());
         Row row {};
         QVERIFY2(parseNumber(fields[0], row.x) && parseNumber(fields[1], row.y)
-                && parseNumber(fields[2], row.dy),
-            lines[i].constData());
+                         && parseNumber(fields[2], row.dy),
+                 lines[i].constData());
         rows.push_back(row);
     }
 }
@@ -103,16 +103,16 @@ void parseCsv(const QByteArray &csv, std::vector<Row> &rows)
 bool sameDouble(double a, double b)
 {
     return (std::isnan(a) && std::isnan(b))
-        || std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+            || std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
 }
 
 QString describe(std::size_t i, const Row &row)
 {
     return QStringLiteral("row %1: x=%2 y=%3 dy=%4")
-        .arg(i)
-        .arg(row.x, 0, 'g', 17)
-        .arg(row.y, 0, 'g', 17)
-        .arg(row.dy, 0, 'g', 17);
+            .arg(i)
+            .arg(row.x, 0, 'g', 17)
+            .arg(row.y, 0, 'g', 17)
+            .arg(row.dy, 0, 'g', 17);
 }
 
 // Every row equals relulab_core's grid and evaluate(), element index included.
@@ -123,13 +123,12 @@ void verifyAgainstCore(const std::vector<Row> &rows, const CurveSpec &spec)
         const double x = relulab::core::gridPoint(spec.xMin, spec.xMax, spec.samples, i);
         const auto expected = relulab::core::evaluate(spec.kind, x, spec.params, i);
         QVERIFY2(sameDouble(rows[i].x, x) && sameDouble(rows[i].y, expected.value)
-                && sameDouble(rows[i].dy, expected.derivative),
-            qPrintable(describe(i, rows[i])));
+                         && sameDouble(rows[i].dy, expected.derivative),
+                 qPrintable(describe(i, rows[i])));
     }
 }
 
-CurveSpec makeSpec(
-    Activation kind, double xMin = -3.0, double xMax = 3.0, std::size_t samples = 1001)
+CurveSpec makeSpec(Activation kind, double xMin = -3.0, double xMax = 3.0, std::size_t samples = 1001)
 {
     CurveSpec spec;
     spec.kind = kind;
@@ -179,20 +178,19 @@ void TestCli::help_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QStringList>("expected");
 
-    const QStringList topLevel { "Usage: relulab-cli <command>", "--help", "--version", "curve" };
-    QTest::newRow("--help") << QStringList { "--help" } << topLevel;
-    QTest::newRow("-h") << QStringList { "-h" } << topLevel;
-    QStringList curve { "Usage: relulab-cli curve --activation NAME", "x,y,dy", "--output <file>" };
-    for (const char *option : { "--activation <name>", "--alpha <a>", "--lower <l>", "--upper <u>",
-             "--mode <mode>", "--seed <s>", "--range <A:B>", "--samples <n>" })
+    const QStringList topLevel {"Usage: relulab-cli <command>", "--help", "--version", "curve"};
+    QTest::newRow("--help") << QStringList {"--help"} << topLevel;
+    QTest::newRow("-h") << QStringList {"-h"} << topLevel;
+    QStringList curve {"Usage: relulab-cli curve --activation NAME", "x,y,dy", "--output <file>"};
+    for (const char *option : {"--activation <name>", "--alpha <a>", "--lower <l>", "--upper <u>",
+                               "--mode <mode>", "--seed <s>", "--range <A:B>", "--samples <n>"})
         curve << QString::fromLatin1(option);
     for (const auto &info : relulab::core::allActivations())
-        curve << QString::fromLatin1(
-            info.cliName.data(), static_cast<qsizetype>(info.cliName.size()));
-    QTest::newRow("curve --help") << QStringList { "curve", "--help" } << curve;
+        curve << QString::fromLatin1(info.cliName.data(), static_cast<qsizetype>(info.cliName.size()));
+    QTest::newRow("curve --help") << QStringList {"curve", "--help"} << curve;
     // Help wins over everything else on the command line, as usual.
     QTest::newRow("curve --help with bad options")
-        << QStringList { "curve", "--samples", "1", "--help" } << curve;
+            << QStringList {"curve", "--samples", "1", "--help"} << curve;
 }
 
 void TestCli::help()
@@ -218,7 +216,7 @@ void TestCli::version_data()
 void TestCli::version()
 {
     QFETCH(QString, option);
-    const CliRun run = runCli({ option });
+    const CliRun run = runCli({option});
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QByteArray("relulab-cli ") + relulab::ProjectVersion + '\n');
@@ -232,44 +230,44 @@ void TestCli::usageErrors_data()
     QTest::addColumn<QString>("message");
 
     QTest::newRow("no command") << QStringList {} << "no command given";
-    QTest::newRow("unknown command") << QStringList { "plot" } << "unknown command 'plot'";
+    QTest::newRow("unknown command") << QStringList {"plot"} << "unknown command 'plot'";
     QTest::newRow("unknown option before the command")
-        << QStringList { "--frob", "curve" } << "Unknown option 'frob'";
+            << QStringList {"--frob", "curve"} << "Unknown option 'frob'";
     QTest::newRow("curve option before the command")
-        << words("--activation relu curve") << "Unknown option 'activation'";
+            << words("--activation relu curve") << "Unknown option 'activation'";
     QTest::newRow("unknown curve option")
-        << words("curve --activation relu --frob") << "Unknown option 'frob'";
+            << words("curve --activation relu --frob") << "Unknown option 'frob'";
     QTest::newRow("stray argument")
-        << words("curve --activation relu extra") << "unexpected argument 'extra'";
-    QTest::newRow("missing --activation") << QStringList { "curve" } << "^--activation: missing";
+            << words("curve --activation relu extra") << "unexpected argument 'extra'";
+    QTest::newRow("missing --activation") << QStringList {"curve"} << "^--activation: missing";
     QTest::newRow("missing --activation with others")
-        << words("curve --samples 5 --range 0:1") << "^--activation: missing";
+            << words("curve --samples 5 --range 0:1") << "^--activation: missing";
     QTest::newRow("unknown activation")
-        << words("curve --activation swish")
-        << "^--activation: unknown function 'swish' .*relu leaky_relu prelu rrelu elu gelu "
-           "gelu_tanh silu mish softplus sigmoid tanh";
+            << words("curve --activation swish")
+            << "^--activation: unknown function 'swish' .*relu leaky_relu prelu rrelu elu gelu "
+               "gelu_tanh silu mish softplus sigmoid tanh";
     QTest::newRow("missing value of --activation")
-        << words("curve --activation") << "Missing value after '--activation'";
+            << words("curve --activation") << "Missing value after '--activation'";
     QTest::newRow("missing value of --alpha")
-        << words("curve --activation relu --alpha") << "Missing value after '--alpha'";
+            << words("curve --activation relu --alpha") << "Missing value after '--alpha'";
     QTest::newRow("missing value of --output")
-        << words("curve --activation relu --output") << "Missing value after '--output'";
-    QTest::newRow("empty --output") << QStringList { "curve", "--activation", "relu", "--output",
-        "" } << "^--output: the file name is empty";
-    for (const char *text : { "abc", "1.5x", "0x1p3", "1,5" })
+            << words("curve --activation relu --output") << "Missing value after '--output'";
+    QTest::newRow("empty --output") << QStringList {"curve", "--activation", "relu", "--output", ""}
+                                    << "^--output: the file name is empty";
+    for (const char *text : {"abc", "1.5x", "0x1p3", "1,5"})
         QTest::addRow("alpha %s", text)
-            << words("curve --activation leaky_relu --alpha") + QStringList { text }
-            << QStringLiteral("^--alpha: '%1' is not a number$").arg(escaped(text));
-    QTest::newRow("alpha empty") << QStringList { "curve", "--activation", "elu", "--alpha", "" }
+                << words("curve --activation leaky_relu --alpha") + QStringList {text}
+                << QStringLiteral("^--alpha: '%1' is not a number$").arg(escaped(text));
+    QTest::newRow("alpha empty") << QStringList {"curve", "--activation", "elu", "--alpha", ""}
                                  << "^--alpha: '' is not a number";
-    for (const char *text : { "nan", "-nan", "NaN", "inf", "-inf", "+inf", "Infinity" })
+    for (const char *text : {"nan", "-nan", "NaN", "inf", "-inf", "+inf", "Infinity"})
         QTest::addRow("alpha %s", text)
-            << words("curve --activation prelu --alpha") + QStringList { text }
-            << QStringLiteral("^--alpha: '%1' is not a finite number").arg(escaped(text));
+                << words("curve --activation prelu --alpha") + QStringList {text}
+                << QStringLiteral("^--alpha: '%1' is not a finite number").arg(escaped(text));
     QTest::newRow("alpha overflow")
-        << words("curve --activation prelu --alpha 1e999") << "^--alpha: '1e999' is out of";
+            << words("curve --activation prelu --alpha 1e999") << "^--alpha: '1e999' is out of";
     QTest::newRow("lower not a number")
-        << words("curve --activation rrelu --lower low") << "^--lower: 'low' is not a number";
+            << words("curve --activation rrelu --lower low") << "^--lower: 'low' is not a number";
     QTest::newRow("upper inf") << words("curve --activation rrelu --upper inf")
                                << "^--upper: 'inf' is not a finite";
     QTest::newRow("lower > upper") << words("curve --activation rrelu --lower 0.5 --upper 0.2")
@@ -279,8 +277,8 @@ void TestCli::usageErrors_data()
     QTest::newRow("seed negative") << words("curve --activation rrelu --mode train --seed -1")
                                    << "^--seed: '-1' is not an unsigned 64-bit integer";
     QTest::newRow("seed too large")
-        << words("curve --activation rrelu --mode train --seed 18446744073709551616")
-        << "^--seed: '18446744073709551616' is out of range";
+            << words("curve --activation rrelu --mode train --seed 18446744073709551616")
+            << "^--seed: '18446744073709551616' is out of range";
     QTest::newRow("samples 1") << words("curve --activation relu --samples 1")
                                << "^--samples: must be between 2 and 10000000, got 1$";
     QTest::newRow("samples 0") << words("curve --activation relu --samples 0")
@@ -288,26 +286,26 @@ void TestCli::usageErrors_data()
     QTest::newRow("samples -5") << words("curve --activation relu --samples -5")
                                 << "^--samples: must be between 2 and 10000000, got -5$";
     QTest::newRow("samples 10000001")
-        << words("curve --activation relu --samples 10000001")
-        << "^--samples: must be between 2 and 10000000, got 10000001$";
-    for (const char *text : { "1e3", "12.5", "abc", "nan" })
+            << words("curve --activation relu --samples 10000001")
+            << "^--samples: must be between 2 and 10000000, got 10000001$";
+    for (const char *text : {"1e3", "12.5", "abc", "nan"})
         QTest::addRow("samples %s", text)
-            << words("curve --activation relu --samples") + QStringList { text }
-            << QStringLiteral("^--samples: '%1' is not an integer$").arg(escaped(text));
-    QTest::newRow("samples empty") << QStringList { "curve", "--activation", "relu", "--samples",
-        "" } << "^--samples: '' is not an integer$";
+                << words("curve --activation relu --samples") + QStringList {text}
+                << QStringLiteral("^--samples: '%1' is not an integer$").arg(escaped(text));
+    QTest::newRow("samples empty") << QStringList {"curve", "--activation", "relu", "--samples", ""}
+                                   << "^--samples: '' is not an integer$";
     QTest::newRow("range empty") << words("curve --activation relu --range 3:3")
                                  << "^--range: 3:3 is empty";
     QTest::newRow("range reversed")
-        << words("curve --activation relu --range 3:-3") << "^--range: 3:-3 is empty";
+            << words("curve --activation relu --range 3:-3") << "^--range: 3:-3 is empty";
     QTest::newRow("range without colon")
-        << words("curve --activation relu --range 3") << "^--range: '3' is not of the form A:B";
+            << words("curve --activation relu --range 3") << "^--range: '3' is not of the form A:B";
     QTest::newRow("range without lower end")
-        << words("curve --activation relu --range=:3") << "^--range: ':3' lacks its lower end";
-    QTest::newRow("range without upper end")
-        << words("curve --activation relu --range -3:") << "^--range: '-3:' lacks its upper end";
+            << words("curve --activation relu --range=:3") << "^--range: ':3' lacks its lower end";
+    QTest::newRow("range without upper end") << words("curve --activation relu --range -3:")
+                                             << "^--range: '-3:' lacks its upper end";
     QTest::newRow("range not a number")
-        << words("curve --activation relu --range -3:x") << "^--range: 'x' is not a number";
+            << words("curve --activation relu --range -3:x") << "^--range: 'x' is not a number";
     QTest::newRow("range nan") << words("curve --activation relu --range nan:3")
                                << "^--range: 'nan' is not a finite number";
     QTest::newRow("range inf") << words("curve --activation relu --range -inf:3")
@@ -327,16 +325,14 @@ void TestCli::usageErrors()
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 2);
     QCOMPARE(run.out, QByteArray());
-    QVERIFY2(
-        run.err.startsWith("relulab-cli: ") && run.err.endsWith('\n') && run.err.count('\n') == 1,
-        run.err.constData());
+    QVERIFY2(run.err.startsWith("relulab-cli: ") && run.err.endsWith('\n') && run.err.count('\n') == 1,
+             run.err.constData());
     const QString text = QString::fromLocal8Bit(run.err.sliced(13).chopped(1));
     QVERIFY2(pattern.match(text).hasMatch(), qPrintable(text));
 
     // With an output file named first, the same error, and no file: usage is checked before any
     // output is opened.
-    if (arguments.value(0) != QLatin1String("curve")
-        || arguments.contains(QStringLiteral("--output")))
+    if (arguments.value(0) != QLatin1String("curve") || arguments.contains(QStringLiteral("--output")))
         return;
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -372,8 +368,8 @@ void TestCli::ioErrors()
     existing.close();
 
     const QString target = dir.filePath(relativePath);
-    const CliRun run = runCli({ QStringLiteral("curve"), QStringLiteral("--activation"),
-        QStringLiteral("relu"), QStringLiteral("--output"), target });
+    const CliRun run = runCli({QStringLiteral("curve"), QStringLiteral("--activation"),
+                               QStringLiteral("relu"), QStringLiteral("--output"), target});
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.out, QByteArray());
@@ -381,7 +377,7 @@ void TestCli::ioErrors()
     QVERIFY2(run.err.contains(target.toLocal8Bit()), run.err.constData());
     // Nothing left behind: no file, no temporary, the existing file untouched.
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
-        (QStringList { QStringLiteral("file.txt"), QStringLiteral("subdir") }));
+             (QStringList {QStringLiteral("file.txt"), QStringLiteral("subdir")}));
     QVERIFY(QDir(dir.filePath(QStringLiteral("subdir"))).isEmpty());
     QVERIFY(existing.open(QIODevice::ReadOnly));
     QCOMPARE(existing.readAll(), QByteArray("keep\n"));
@@ -401,7 +397,7 @@ void TestCli::stdoutWriteFailure()
     QCOMPARE(process.exitCode(), 1);
     const QByteArray err = process.readAllStandardError();
     QVERIFY2(err.startsWith("relulab-cli: cannot write to standard output") && err.count('\n') == 1,
-        err.constData());
+             err.constData());
 }
 
 void TestCli::failedWriteKeepsExistingFile()
@@ -422,24 +418,24 @@ void TestCli::failedWriteKeepsExistingFile()
 
     QProcess process;
     process.setProgram(shell);
-    const QStringList shellCommand { QStringLiteral("-c"),
-        QStringLiteral("trap '' XFSZ; ulimit -f 64 && exec \"$0\" \"$@\""),
-        QStringLiteral(RELULAB_CLI_PATH) };
+    const QStringList shellCommand {
+            QStringLiteral("-c"), QStringLiteral("trap '' XFSZ; ulimit -f 64 && exec \"$0\" \"$@\""),
+            QStringLiteral(RELULAB_CLI_PATH)};
     process.setArguments(shellCommand + words("curve --activation gelu --samples 100000 --output")
-        + QStringList { target });
+                         + QStringList {target});
     process.start();
     QVERIFY(process.waitForFinished(60'000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     const QByteArray err = process.readAllStandardError();
     QCOMPARE(process.exitCode(), 1);
     QVERIFY2(err.startsWith("relulab-cli: ") && err.contains(target.toLocal8Bit())
-            && err.count('\n') == 1,
-        err.constData());
+                     && err.count('\n') == 1,
+             err.constData());
     QVERIFY(existing.open(QIODevice::ReadOnly));
     QCOMPARE(existing.readAll(), QByteArray("old contents\n"));
     // ... and the half-written temporary file is gone.
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
-        QStringList { QStringLiteral("out.csv") });
+             QStringList {QStringLiteral("out.csv")});
 }
 
 void TestCli::csvShape_data()
@@ -494,8 +490,9 @@ void TestCli::gridIsExact()
     QFETCH(double, xMin);
     QFETCH(double, xMax);
     QFETCH(int, samples);
-    const CliRun run = runCli(words("curve --activation relu --range")
-        + QStringList { range, QStringLiteral("--samples"), QString::number(samples) });
+    const CliRun run =
+            runCli(words("curve --activation relu --range")
+                   + QStringList {range, QStringLiteral("--samples"), QString::number(samples)});
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 0);
     std::vector<Row> rows;
@@ -508,7 +505,7 @@ void TestCli::gridIsExact()
     QCOMPARE(rows.back().x, xMax);
     for (std::size_t i = 0; i < n; ++i)
         QVERIFY2(sameDouble(rows[i].x, relulab::core::gridPoint(xMin, xMax, n, i)),
-            qPrintable(describe(i, rows[i])));
+                 qPrintable(describe(i, rows[i])));
 }
 
 void TestCli::middleRowIsPyTorchsKink_data()
@@ -518,15 +515,14 @@ void TestCli::middleRowIsPyTorchsKink_data()
     QTest::addColumn<double>("slope");
 
     QTest::newRow("relu") << words("--activation relu") << QByteArray("0,0,0") << 0.0;
-    QTest::newRow("leaky_relu") << words("--activation leaky_relu") << QByteArray("0,0,0.01")
-                                << 0.01;
+    QTest::newRow("leaky_relu") << words("--activation leaky_relu") << QByteArray("0,0,0.01") << 0.01;
     QTest::newRow("prelu") << words("--activation prelu") << QByteArray("0,0,0.25") << 0.25;
     QTest::newRow("rrelu eval") << words("--activation rrelu")
                                 << QByteArray("0,0,0.22916666666666666") << 0.22916666666666666;
     QTest::newRow("leaky_relu 0.2")
-        << words("--activation leaky_relu --alpha 0.2") << QByteArray("0,0,0.2") << 0.2;
+            << words("--activation leaky_relu --alpha 0.2") << QByteArray("0,0,0.2") << 0.2;
     QTest::newRow("rrelu 0.1..0.3")
-        << words("--activation rrelu --lower 0.1 --upper 0.3") << QByteArray("0,0,0.2") << 0.2;
+            << words("--activation rrelu --lower 0.1 --upper 0.3") << QByteArray("0,0,0.2") << 0.2;
     QTest::newRow("elu") << words("--activation elu --alpha 2") << QByteArray("0,0,2") << 2.0;
     QTest::newRow("gelu") << words("--activation gelu") << QByteArray("0,0,0.5") << 0.5;
 }
@@ -536,7 +532,7 @@ void TestCli::middleRowIsPyTorchsKink()
     QFETCH(QStringList, arguments);
     QFETCH(QByteArray, row);
     QFETCH(double, slope);
-    const CliRun run = runCli(QStringList { QStringLiteral("curve") } + arguments);
+    const CliRun run = runCli(QStringList {QStringLiteral("curve")} + arguments);
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 0);
     const QList<QByteArray> lines = run.out.split('\n');
@@ -558,22 +554,24 @@ void TestCli::valuesMatchCore_data()
     QTest::addColumn<CurveSpec>("spec");
 
     for (const auto &info : relulab::core::allActivations()) {
-        const QString name
-            = QString::fromLatin1(info.cliName.data(), static_cast<qsizetype>(info.cliName.size()));
+        const QString name =
+                QString::fromLatin1(info.cliName.data(), static_cast<qsizetype>(info.cliName.size()));
         QTest::addRow("%s default", qPrintable(name))
-            << QStringList { QStringLiteral("--activation"), name } << makeSpec(info.kind);
-        QTest::addRow("%s wide", qPrintable(name)) << QStringList { QStringLiteral("--activation"),
-            name, QStringLiteral("--range"), QStringLiteral("-40:40"), QStringLiteral("--samples"),
-            QStringLiteral("8001") } << makeSpec(info.kind, -40.0, 40.0, 8001);
+                << QStringList {QStringLiteral("--activation"), name} << makeSpec(info.kind);
+        QTest::addRow("%s wide", qPrintable(name))
+                << QStringList {QStringLiteral("--activation"), name,
+                                QStringLiteral("--range"),      QStringLiteral("-40:40"),
+                                QStringLiteral("--samples"),    QStringLiteral("8001")}
+                << makeSpec(info.kind, -40.0, 40.0, 8001);
     }
     CurveSpec spec = makeSpec(Activation::LeakyRelu, -2.0, 1.0, 31);
     spec.params.leakySlope = 0.2;
     QTest::newRow("leaky_relu alpha")
-        << words("--activation leaky_relu --alpha 0.2 --range -2:1 --samples 31") << spec;
+            << words("--activation leaky_relu --alpha 0.2 --range -2:1 --samples 31") << spec;
     spec = makeSpec(Activation::Prelu, -5.0, 5.0, 101);
     spec.params.preluWeight = -0.5;
     QTest::newRow("prelu negative alpha")
-        << words("--activation prelu --alpha -0.5 --range -5:5 --samples 101") << spec;
+            << words("--activation prelu --alpha -0.5 --range -5:5 --samples 101") << spec;
     spec = makeSpec(Activation::Elu, -10.0, 2.0, 1201);
     spec.params.eluAlpha = 2.5;
     QTest::newRow("elu alpha") << words("--activation elu --alpha 2.5 --range -10:2 --samples 1201")
@@ -582,19 +580,20 @@ void TestCli::valuesMatchCore_data()
     spec.params.rreluLower = 0.1;
     spec.params.rreluUpper = 0.4;
     QTest::newRow("rrelu eval bounds")
-        << words("--activation rrelu --lower 0.1 --upper 0.4 --range -1:1 --samples 21") << spec;
+            << words("--activation rrelu --lower 0.1 --upper 0.4 --range -1:1 --samples 21") << spec;
     spec.params.rreluMode = RreluMode::Training;
     spec.params.rreluSeed = 12345;
-    QTest::newRow("rrelu train bounds") << words(
-        "--activation rrelu --mode train --seed 12345 --lower 0.1 --upper 0.4 "
-        "--range -1:1 --samples 21") << spec;
+    QTest::newRow("rrelu train bounds")
+            << words("--activation rrelu --mode train --seed 12345 --lower 0.1 --upper 0.4 "
+                     "--range -1:1 --samples 21")
+            << spec;
 }
 
 void TestCli::valuesMatchCore()
 {
     QFETCH(QStringList, arguments);
     QFETCH(CurveSpec, spec);
-    const CliRun run = runCli(QStringList { QStringLiteral("curve") } + arguments);
+    const CliRun run = runCli(QStringList {QStringLiteral("curve")} + arguments);
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.err, QByteArray());
@@ -608,8 +607,8 @@ void TestCli::valuesMatchCore()
 void TestCli::nonFiniteValuesAreWrittenPlainly()
 {
     // A slope of 1e308 times x <= -2 overflows: the CSV must say -inf, readably.
-    const CliRun run
-        = runCli(words("curve --activation leaky_relu --alpha 1e308 --range -10:10 --samples 3"));
+    const CliRun run =
+            runCli(words("curve --activation leaky_relu --alpha 1e308 --range -10:10 --samples 3"));
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QByteArray("x,y,dy\n-10,-inf,1e+308\n0,0,1e+308\n10,10,1\n"));
@@ -665,8 +664,8 @@ void TestCli::outputFileHasTheSameBytes()
     QCOMPARE(toStdout.exitCode, 0);
 
     // Twice: the second run replaces the first file.
-    for (const char *option : { "--output", "-o" }) {
-        const CliRun toFile = runCli(arguments + QStringList { QString::fromLatin1(option), file });
+    for (const char *option : {"--output", "-o"}) {
+        const CliRun toFile = runCli(arguments + QStringList {QString::fromLatin1(option), file});
         QVERIFY(toFile.finished);
         QCOMPARE(toFile.exitCode, 0);
         QCOMPARE(toFile.out, QByteArray());
@@ -676,7 +675,7 @@ void TestCli::outputFileHasTheSameBytes()
         QCOMPARE(written.readAll(), toStdout.out);
     }
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
-        QStringList { QStringLiteral("curve.csv") });
+             QStringList {QStringLiteral("curve.csv")});
 }
 
 void TestCli::ignoredOptionsWarn_data()
@@ -686,18 +685,18 @@ void TestCli::ignoredOptionsWarn_data()
     QTest::addColumn<QByteArray>("warnings");
 
     QTest::newRow("alpha by relu")
-        << words("--activation relu") << words("--alpha 0.5")
-        << QByteArray("relulab-cli: warning: --alpha is ignored by relu\n");
+            << words("--activation relu") << words("--alpha 0.5")
+            << QByteArray("relulab-cli: warning: --alpha is ignored by relu\n");
     QTest::newRow("rrelu options by prelu")
-        << words("--activation prelu") << words("--lower 0.1 --upper 0.2 --mode train --seed 3")
-        << QByteArray("relulab-cli: warning: --mode is ignored by prelu\n"
-                      "relulab-cli: warning: --lower is ignored by prelu\n"
-                      "relulab-cli: warning: --upper is ignored by prelu\n"
-                      "relulab-cli: warning: --seed is ignored by prelu\n");
+            << words("--activation prelu") << words("--lower 0.1 --upper 0.2 --mode train --seed 3")
+            << QByteArray("relulab-cli: warning: --mode is ignored by prelu\n"
+                          "relulab-cli: warning: --lower is ignored by prelu\n"
+                          "relulab-cli: warning: --upper is ignored by prelu\n"
+                          "relulab-cli: warning: --seed is ignored by prelu\n");
     QTest::newRow("seed by rrelu eval")
-        << words("--activation rrelu") << words("--seed 3")
-        << QByteArray("relulab-cli: warning: --seed is ignored by rrelu in eval mode (use "
-                      "--mode train)\n");
+            << words("--activation rrelu") << words("--seed 3")
+            << QByteArray("relulab-cli: warning: --seed is ignored by rrelu in eval mode (use "
+                          "--mode train)\n");
 }
 
 void TestCli::ignoredOptionsWarn()
@@ -705,8 +704,8 @@ void TestCli::ignoredOptionsWarn()
     QFETCH(QStringList, arguments);
     QFETCH(QStringList, ignored);
     QFETCH(QByteArray, warnings);
-    const CliRun plain = runCli(QStringList { QStringLiteral("curve") } + arguments);
-    const CliRun warned = runCli(QStringList { QStringLiteral("curve") } + arguments + ignored);
+    const CliRun plain = runCli(QStringList {QStringLiteral("curve")} + arguments);
+    const CliRun warned = runCli(QStringList {QStringLiteral("curve")} + arguments + ignored);
     QVERIFY(plain.finished && warned.finished);
     QCOMPARE(warned.exitCode, 0);
     QCOMPARE(warned.err, warnings);
@@ -731,8 +730,8 @@ void TestCli::valueSpellings()
 {
     const CliRun separate = runCli(words("curve --activation elu --range -3:3 --samples 11"));
     const CliRun joined = runCli(words("curve --activation=elu --range=-3:3 --samples=11"));
-    const CliRun scientific
-        = runCli(words("curve --activation elu --range -3e0:0.3e1 --samples 11"));
+    const CliRun scientific =
+            runCli(words("curve --activation elu --range -3e0:0.3e1 --samples 11"));
     QVERIFY(separate.finished && joined.finished && scientific.finished);
     QCOMPARE(separate.exitCode, 0);
     QCOMPARE(joined.out, separate.out);
@@ -747,9 +746,9 @@ void TestCli::tenMillionRows()
     const QString file = dir.filePath(QStringLiteral("big.csv"));
     QElapsedTimer timer;
     timer.start();
-    const CliRun run = runCli(
-        words("curve --activation leaky_relu --samples 10000000 --output") + QStringList { file },
-        240'000);
+    const CliRun run = runCli(words("curve --activation leaky_relu --samples 10000000 --output")
+                                      + QStringList {file},
+                              240'000);
     const qint64 elapsed = timer.elapsed();
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 0);
@@ -759,12 +758,11 @@ void TestCli::tenMillionRows()
     QVERIFY(written.open(QIODevice::ReadOnly));
     qint64 lines = 0;
     QByteArray tail;
-    for (QByteArray chunk = written.read(1 << 22); !chunk.isEmpty();
-         chunk = written.read(1 << 22)) {
+    for (QByteArray chunk = written.read(1 << 22); !chunk.isEmpty(); chunk = written.read(1 << 22)) {
         lines += chunk.count('\n');
         tail = (tail + chunk).right(64);
     }
-    QCOMPARE(lines, qint64 { 10'000'001 });
+    QCOMPARE(lines, qint64 {10'000'001});
     QVERIFY(tail.endsWith("\n3,3,1\n"));
     QVERIFY(written.seek(0));
     QCOMPARE(written.read(21), QByteArray("x,y,dy\n-3,-0.03,0.01\n"));

@@ -34,7 +34,7 @@ struct Tolerance
     double absolute = TinyMagnitude;
 };
 
-template <std::floating_point T>
+template<std::floating_point T>
 bool fuzzyEqual(T actual, double expected, Tolerance tolerance = {})
 {
     const auto a = static_cast<double>(actual);
@@ -45,20 +45,19 @@ bool fuzzyEqual(T actual, double expected, Tolerance tolerance = {})
     if (!std::isfinite(a))
         return false;
     return std::abs(a - expected)
-        <= std::max(tolerance.absolute, tolerance.relative * std::abs(expected));
+            <= std::max(tolerance.absolute, tolerance.relative * std::abs(expected));
 }
 
 // The failure message: both numbers to full precision and how far apart they are.
-inline QByteArray fuzzyMismatch(
-    const char *what, double actual, double expected, Tolerance tolerance)
+inline QByteArray fuzzyMismatch(const char *what, double actual, double expected, Tolerance tolerance)
 {
     const double relative = expected != 0.0 ? std::abs(actual - expected) / std::abs(expected)
                                             : std::abs(actual - expected);
     return QByteArray(what) + ": actual " + QByteArray::number(actual, 'g', 17) + ", expected "
-        + QByteArray::number(expected, 'g', 17) + " (relative difference "
-        + QByteArray::number(relative, 'g', 3) + ", tolerance "
-        + QByteArray::number(tolerance.relative, 'g', 3) + " relative, "
-        + QByteArray::number(tolerance.absolute, 'g', 3) + " absolute)";
+            + QByteArray::number(expected, 'g', 17) + " (relative difference "
+            + QByteArray::number(relative, 'g', 3) + ", tolerance "
+            + QByteArray::number(tolerance.relative, 'g', 3) + " relative, "
+            + QByteArray::number(tolerance.absolute, 'g', 3) + " absolute)";
 }
 
 // Same value including the sign of zero, or both nan.
@@ -84,9 +83,9 @@ inline QByteArray describe(double x)
         const double relulabExpected_ = (expected);                                                \
         const relulab::test::Tolerance relulabTolerance_ = (tolerance);                            \
         QVERIFY2(relulab::test::fuzzyEqual(relulabActual_, relulabExpected_, relulabTolerance_),   \
-            relulab::test::fuzzyMismatch(                                                          \
-                #actual, static_cast<double>(relulabActual_), relulabExpected_, relulabTolerance_) \
-                .constData());                                                                     \
+                 relulab::test::fuzzyMismatch(#actual, static_cast<double>(relulabActual_),        \
+                                              relulabExpected_, relulabTolerance_)                 \
+                         .constData());                                                            \
     } while (false)
 
 #define RELULAB_FUZZY_COMPARE(actual, expected)                                                    \
@@ -98,7 +97,7 @@ inline QByteArray describe(double x)
         const double relulabActual_ = (actual);                                                    \
         const double relulabExpected_ = (expected);                                                \
         QVERIFY2(relulab::test::identical(relulabActual_, relulabExpected_),                       \
-            (QByteArray(#actual) + ": actual " + relulab::test::describe(relulabActual_)           \
-                + ", expected exactly " + relulab::test::describe(relulabExpected_))               \
-                .constData());                                                                     \
+                 (QByteArray(#actual) + ": actual " + relulab::test::describe(relulabActual_)      \
+                  + ", expected exactly " + relulab::test::describe(relulabExpected_))             \
+                         .constData());                                                            \
     } while (false)

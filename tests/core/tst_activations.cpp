@@ -74,42 +74,42 @@ void addValueColumns()
     } while (false)
 
 // Every function through one switch, for the float instantiations, with PyTorch's defaults.
-template <class T>
+template<class T>
 std::array<T, 2> evaluateAs(Activation kind, T x)
 {
     switch (kind) {
     case Activation::Relu:
-        return { core::relu(x), core::reluDerivative(x) };
+        return {core::relu(x), core::reluDerivative(x)};
     case Activation::LeakyRelu:
-        return { core::leakyRelu(x, T(core::DefaultLeakySlope)),
-            core::leakyReluDerivative(x, T(core::DefaultLeakySlope)) };
+        return {core::leakyRelu(x, T(core::DefaultLeakySlope)),
+                core::leakyReluDerivative(x, T(core::DefaultLeakySlope))};
     case Activation::Prelu:
-        return { core::leakyRelu(x, T(core::DefaultPreluWeight)),
-            core::leakyReluDerivative(x, T(core::DefaultPreluWeight)) };
+        return {core::leakyRelu(x, T(core::DefaultPreluWeight)),
+                core::leakyReluDerivative(x, T(core::DefaultPreluWeight))};
     case Activation::Rrelu: {
-        const auto slope
-            = T(core::rreluEvaluationSlope(core::DefaultRreluLower, core::DefaultRreluUpper));
-        return { core::leakyRelu(x, slope), core::leakyReluDerivative(x, slope) };
+        const auto slope =
+                T(core::rreluEvaluationSlope(core::DefaultRreluLower, core::DefaultRreluUpper));
+        return {core::leakyRelu(x, slope), core::leakyReluDerivative(x, slope)};
     }
     case Activation::Elu:
-        return { core::elu(x, T(core::DefaultEluAlpha)),
-            core::eluDerivative(x, T(core::DefaultEluAlpha)) };
+        return {core::elu(x, T(core::DefaultEluAlpha)),
+                core::eluDerivative(x, T(core::DefaultEluAlpha))};
     case Activation::Gelu:
-        return { core::gelu(x), core::geluDerivative(x) };
+        return {core::gelu(x), core::geluDerivative(x)};
     case Activation::GeluTanh:
-        return { core::geluTanh(x), core::geluTanhDerivative(x) };
+        return {core::geluTanh(x), core::geluTanhDerivative(x)};
     case Activation::Silu:
-        return { core::silu(x), core::siluDerivative(x) };
+        return {core::silu(x), core::siluDerivative(x)};
     case Activation::Mish:
-        return { core::mish(x), core::mishDerivative(x) };
+        return {core::mish(x), core::mishDerivative(x)};
     case Activation::Softplus:
-        return { core::softplus(x), core::softplusDerivative(x) };
+        return {core::softplus(x), core::softplusDerivative(x)};
     case Activation::Sigmoid:
-        return { core::sigmoid(x), core::sigmoidDerivative(x) };
+        return {core::sigmoid(x), core::sigmoidDerivative(x)};
     case Activation::Tanh:
-        return { core::tanhActivation(x), core::tanhDerivative(x) };
+        return {core::tanhActivation(x), core::tanhDerivative(x)};
     }
-    return { T(NaN), T(NaN) };
+    return {T(NaN), T(NaN)};
 }
 
 ActivationParams defaultParams()
@@ -131,7 +131,7 @@ ActivationParams otherParams()
 bool isPiecewiseLinear(Activation kind)
 {
     return kind == Activation::Relu || kind == Activation::LeakyRelu || kind == Activation::Prelu
-        || kind == Activation::Rrelu;
+            || kind == Activation::Rrelu;
 }
 
 } // namespace
@@ -289,8 +289,7 @@ void TestActivations::leakyRelu()
     QFETCH(double, derivative);
     ActivationParams params;
     params.leakySlope = a;
-    CHECK_ROW(
-        core::leakyRelu(x, a), core::leakyReluDerivative(x, a), Activation::LeakyRelu, params);
+    CHECK_ROW(core::leakyRelu(x, a), core::leakyReluDerivative(x, a), Activation::LeakyRelu, params);
     CHECK_SIGN_OF_ZERO(core::leakyRelu(x, a));
     CHECK_SIGN_OF_ZERO(core::evaluate(Activation::LeakyRelu, x, params).value);
 }
@@ -407,8 +406,7 @@ void TestActivations::rreluEvaluation()
     params.rreluUpper = upper;
     params.rreluMode = RreluMode::Evaluation;
     const double slope = core::rreluEvaluationSlope(lower, upper);
-    CHECK_ROW(
-        core::leakyRelu(x, slope), core::leakyReluDerivative(x, slope), Activation::Rrelu, params);
+    CHECK_ROW(core::leakyRelu(x, slope), core::leakyReluDerivative(x, slope), Activation::Rrelu, params);
     CHECK_SIGN_OF_ZERO(core::evaluate(Activation::Rrelu, x, params).value);
     // Evaluation mode ignores the seed and the element.
     params.rreluSeed = 12345;
@@ -532,8 +530,7 @@ void TestActivations::geluTanh()
     QFETCH(double, x);
     QFETCH(double, value);
     QFETCH(double, derivative);
-    CHECK_ROW(
-        core::geluTanh(x), core::geluTanhDerivative(x), Activation::GeluTanh, defaultParams());
+    CHECK_ROW(core::geluTanh(x), core::geluTanhDerivative(x), Activation::GeluTanh, defaultParams());
 }
 
 void TestActivations::silu_data()
@@ -633,8 +630,7 @@ void TestActivations::softplus()
     QFETCH(double, x);
     QFETCH(double, value);
     QFETCH(double, derivative);
-    CHECK_ROW(
-        core::softplus(x), core::softplusDerivative(x), Activation::Softplus, defaultParams());
+    CHECK_ROW(core::softplus(x), core::softplusDerivative(x), Activation::Softplus, defaultParams());
 }
 
 void TestActivations::sigmoid_data()
@@ -732,7 +728,8 @@ void TestActivations::preluWeightDerivative()
     QFETCH(double, derivative);
     RELULAB_FUZZY_COMPARE(core::preluWeightDerivative(x), derivative);
     RELULAB_FUZZY_COMPARE_TOL(core::preluWeightDerivative(static_cast<float>(x)),
-        static_cast<double>(static_cast<float>(derivative)), (Tolerance { 0.0, 0.0 }));
+                              static_cast<double>(static_cast<float>(derivative)),
+                              (Tolerance {0.0, 0.0}));
     // df/da does not depend on a, and it is min(x, 0) where that is defined.
     if (!std::isnan(x))
         RELULAB_FUZZY_COMPARE(core::preluWeightDerivative(x), std::min(x, 0.0));
@@ -790,7 +787,7 @@ void TestActivations::floatInstantiation()
     QFETCH(double, derivative);
     // A float result can be no closer than float's rounding of the double reference, plus the few
     // ulp of float libm.
-    constexpr Tolerance FloatTolerance { 2e-6, 1e-30 };
+    constexpr Tolerance FloatTolerance {2e-6, 1e-30};
     const std::array<float, 2> result = evaluateAs(kind, static_cast<float>(x));
     RELULAB_FUZZY_COMPARE_TOL(result[0], value, FloatTolerance);
     RELULAB_FUZZY_COMPARE_TOL(result[1], derivative, FloatTolerance);
@@ -851,7 +848,7 @@ void TestActivations::derivativeAtZero()
     RELULAB_FUZZY_COMPARE(core::evaluate(kind, -0.0, params).derivative, derivative);
     // The smooth functions have the same slope on both sides. The kinked ones (and ELU, whose f'
     // jumps from alpha to 1 unless alpha is 1) do not, and the value at 0 is the left one.
-    constexpr Tolerance NearZero { 1e-8, 1e-8 };
+    constexpr Tolerance NearZero {1e-8, 1e-8};
     const double left = core::evaluate(kind, -1e-9, params).derivative;
     const double right = core::evaluate(kind, 1e-9, params).derivative;
     RELULAB_FUZZY_COMPARE_TOL(left, derivative, NearZero);
@@ -868,8 +865,8 @@ void TestActivations::defaults()
     RELULAB_COMPARE_EXACT(core::DefaultRreluLower, 0.125);
     RELULAB_COMPARE_EXACT(core::DefaultRreluUpper, 1.0 / 3.0);
     RELULAB_COMPARE_EXACT(core::SoftplusThreshold, 20.0);
-    RELULAB_FUZZY_COMPARE(
-        core::rreluEvaluationSlope(core::DefaultRreluLower, core::DefaultRreluUpper), 11.0 / 48.0);
+    RELULAB_FUZZY_COMPARE(core::rreluEvaluationSlope(core::DefaultRreluLower, core::DefaultRreluUpper),
+                          11.0 / 48.0);
     RELULAB_FUZZY_COMPARE(core::rreluEvaluationSlope(OtherRreluLower, OtherRreluUpper), 0.25);
 
     const ActivationParams params;
@@ -879,7 +876,7 @@ void TestActivations::defaults()
     RELULAB_COMPARE_EXACT(params.rreluLower, core::DefaultRreluLower);
     RELULAB_COMPARE_EXACT(params.rreluUpper, core::DefaultRreluUpper);
     QVERIFY(params.rreluMode == RreluMode::Evaluation);
-    QCOMPARE(params.rreluSeed, std::uint64_t { 0 });
+    QCOMPARE(params.rreluSeed, std::uint64_t {0});
     QVERIFY(params == ActivationParams {});
     QVERIFY(!(params == otherParams()));
 }
@@ -901,62 +898,62 @@ void TestActivations::evaluateMatchesTemplates()
     QFETCH(bool, otherParameters);
     const ActivationParams params = otherParameters ? otherParams() : defaultParams();
 
-    std::vector<double> xs { 0.0, -0.0, 1e-30, -1e-30, 1e-8, -1e-8, 1e6, -1e6, Inf, -Inf, NaN, 20.0,
-        20.5, -20.0, 50.0, -50.0, 700.0, -700.0, 710.0, -750.0 };
+    std::vector<double> xs {0.0, -0.0, 1e-30, -1e-30, 1e-8, -1e-8, 1e6,   -1e6,   Inf,   -Inf,
+                            NaN, 20.0, 20.5,  -20.0,  50.0, -50.0, 700.0, -700.0, 710.0, -750.0};
     for (int i = -600; i <= 600; ++i)
         xs.push_back(i / 100.0);
 
     for (const double x : xs) {
-        std::array<double, 2> expected { NaN, NaN };
+        std::array<double, 2> expected {NaN, NaN};
         switch (kind) {
         case Activation::Relu:
-            expected = { core::relu(x), core::reluDerivative(x) };
+            expected = {core::relu(x), core::reluDerivative(x)};
             break;
         case Activation::LeakyRelu:
-            expected = { core::leakyRelu(x, params.leakySlope),
-                core::leakyReluDerivative(x, params.leakySlope) };
+            expected = {core::leakyRelu(x, params.leakySlope),
+                        core::leakyReluDerivative(x, params.leakySlope)};
             break;
         case Activation::Prelu:
-            expected = { core::leakyRelu(x, params.preluWeight),
-                core::leakyReluDerivative(x, params.preluWeight) };
+            expected = {core::leakyRelu(x, params.preluWeight),
+                        core::leakyReluDerivative(x, params.preluWeight)};
             break;
         case Activation::Rrelu: {
             const double slope = core::rreluEvaluationSlope(params.rreluLower, params.rreluUpper);
-            expected = { core::leakyRelu(x, slope), core::leakyReluDerivative(x, slope) };
+            expected = {core::leakyRelu(x, slope), core::leakyReluDerivative(x, slope)};
             break;
         }
         case Activation::Elu:
-            expected = { core::elu(x, params.eluAlpha), core::eluDerivative(x, params.eluAlpha) };
+            expected = {core::elu(x, params.eluAlpha), core::eluDerivative(x, params.eluAlpha)};
             break;
         case Activation::Gelu:
-            expected = { core::gelu(x), core::geluDerivative(x) };
+            expected = {core::gelu(x), core::geluDerivative(x)};
             break;
         case Activation::GeluTanh:
-            expected = { core::geluTanh(x), core::geluTanhDerivative(x) };
+            expected = {core::geluTanh(x), core::geluTanhDerivative(x)};
             break;
         case Activation::Silu:
-            expected = { core::silu(x), core::siluDerivative(x) };
+            expected = {core::silu(x), core::siluDerivative(x)};
             break;
         case Activation::Mish:
-            expected = { core::mish(x), core::mishDerivative(x) };
+            expected = {core::mish(x), core::mishDerivative(x)};
             break;
         case Activation::Softplus:
-            expected = { core::softplus(x), core::softplusDerivative(x) };
+            expected = {core::softplus(x), core::softplusDerivative(x)};
             break;
         case Activation::Sigmoid:
-            expected = { core::sigmoid(x), core::sigmoidDerivative(x) };
+            expected = {core::sigmoid(x), core::sigmoidDerivative(x)};
             break;
         case Activation::Tanh:
-            expected = { core::tanhActivation(x), core::tanhDerivative(x) };
+            expected = {core::tanhActivation(x), core::tanhDerivative(x)};
             break;
         }
         const core::ValueAndDerivative actual = core::evaluate(kind, x, params);
         // The same inline templates in two translation units: the same numbers, to the bit.
         QVERIFY2(identical(actual.value, expected[0]) && identical(actual.derivative, expected[1]),
-            ("x = " + describe(x) + ": evaluate gives " + describe(actual.value) + ", "
-                + describe(actual.derivative) + "; the templates give " + describe(expected[0])
-                + ", " + describe(expected[1]))
-                .constData());
+                 ("x = " + describe(x) + ": evaluate gives " + describe(actual.value) + ", "
+                  + describe(actual.derivative) + "; the templates give " + describe(expected[0])
+                  + ", " + describe(expected[1]))
+                         .constData());
     }
 }
 
@@ -982,7 +979,7 @@ void TestActivations::derivativeMatchesFiniteDifference()
     // Central differences: truncation error ~h^2 f''' / 6 ~ 1e-11 and rounding error
     // ~eps |f| / h ~ 1e-10 for |f| <= 6, far inside the tolerance.
     constexpr double Step = 1e-5;
-    constexpr Tolerance FiniteDifferenceTolerance { 1e-6, 1e-6 };
+    constexpr Tolerance FiniteDifferenceTolerance {1e-6, 1e-6};
     // Away from the kink at 0 (ELU's f' jumps there too unless alpha is 1).
     const bool kinked = isPiecewiseLinear(kind) || kind == Activation::Elu;
     int checked = 0;
@@ -998,8 +995,8 @@ void TestActivations::derivativeMatchesFiniteDifference()
         const double analytic = core::evaluate(kind, x, params, element).derivative;
         if (!relulab::test::fuzzyEqual(analytic, numeric, FiniteDifferenceTolerance)) {
             QFAIL(relulab::test::fuzzyMismatch(("f'(" + describe(x) + ")").constData(), analytic,
-                numeric, FiniteDifferenceTolerance)
-                      .constData());
+                                               numeric, FiniteDifferenceTolerance)
+                          .constData());
         }
         ++checked;
     }
@@ -1009,8 +1006,7 @@ void TestActivations::derivativeMatchesFiniteDifference()
 void TestActivations::rreluDrawnSlopeIsTheSpecsUniform()
 {
     // Element i takes lower + (upper - lower) u, u the (i + 1)-th uniform of SplitMix64(seed).
-    for (const std::uint64_t seed :
-        { std::uint64_t { 0 }, std::uint64_t { 42 }, ~std::uint64_t { 0 } }) {
+    for (const std::uint64_t seed : {std::uint64_t {0}, std::uint64_t {42}, ~std::uint64_t {0}}) {
         core::SplitMix64 generator(seed);
         for (std::uint64_t i = 0; i < 1000; ++i) {
             const double u = generator.uniform();
@@ -1036,7 +1032,7 @@ void TestActivations::rreluDrawnSlopeWithinBounds()
     QFETCH(double, upper);
     double smallest = Inf;
     double largest = -Inf;
-    for (const std::uint64_t seed : { std::uint64_t { 1 }, std::uint64_t { 2024 } }) {
+    for (const std::uint64_t seed : {std::uint64_t {1}, std::uint64_t {2024}}) {
         for (std::uint64_t i = 0; i < 100'000; ++i) {
             const double a = core::rreluDrawnSlope(seed, i, lower, upper);
             smallest = std::min(smallest, a);
@@ -1074,10 +1070,9 @@ void TestActivations::rreluDrawnSlopeStatistics()
     const double meanError = width / std::sqrt(12.0 * Draws);
     const double varianceError = width * width / std::sqrt(180.0 * Draws);
     QVERIFY2(std::abs(mean - expectedMean) < 5.0 * meanError,
-        ("mean " + describe(mean) + ", expected " + describe(expectedMean)).constData());
+             ("mean " + describe(mean) + ", expected " + describe(expectedMean)).constData());
     QVERIFY2(std::abs(variance - expectedVariance) < 5.0 * varianceError,
-        ("variance " + describe(variance) + ", expected " + describe(expectedVariance))
-            .constData());
+             ("variance " + describe(variance) + ", expected " + describe(expectedVariance)).constData());
 }
 
 void TestActivations::rreluDrawsPerElement()
@@ -1107,7 +1102,7 @@ void TestActivations::rreluDrawsReproducible()
     std::size_t same = 0;
     for (std::size_t i = 0; i < Count; ++i)
         same += first[i] == otherSeed[i] ? 1 : 0;
-    QCOMPARE(same, std::size_t { 0 });
+    QCOMPARE(same, std::size_t {0});
 }
 
 void TestActivations::rreluTraining_data()
@@ -1140,10 +1135,10 @@ void TestActivations::rreluTraining()
     RELULAB_FUZZY_COMPARE(core::rreluTraining(x, 0.2), value);
     RELULAB_FUZZY_COMPARE(core::rreluTrainingDerivative(x, 0.2), derivative);
     CHECK_SIGN_OF_ZERO(core::rreluTraining(x, 0.2));
-    RELULAB_FUZZY_COMPARE_TOL(
-        core::rreluTraining(static_cast<float>(x), 0.2F), value, (Tolerance { 1e-6, 1e-30 }));
+    RELULAB_FUZZY_COMPARE_TOL(core::rreluTraining(static_cast<float>(x), 0.2F), value,
+                              (Tolerance {1e-6, 1e-30}));
     RELULAB_FUZZY_COMPARE_TOL(core::rreluTrainingDerivative(static_cast<float>(x), 0.2F),
-        derivative, (Tolerance { 1e-6, 1e-30 }));
+                              derivative, (Tolerance {1e-6, 1e-30}));
 }
 
 void TestActivations::evaluateRreluTraining()
@@ -1155,8 +1150,7 @@ void TestActivations::evaluateRreluTraining()
     double previous = NaN;
     for (std::uint64_t i = 0; i < 1000; ++i) {
         const double slope = core::rreluDrawnSlope(5, i, OtherRreluLower, OtherRreluUpper);
-        const core::ValueAndDerivative negative
-            = core::evaluate(Activation::Rrelu, -2.0, params, i);
+        const core::ValueAndDerivative negative = core::evaluate(Activation::Rrelu, -2.0, params, i);
         RELULAB_COMPARE_EXACT(negative.value, -2.0 * slope);
         RELULAB_COMPARE_EXACT(negative.derivative, slope);
         const core::ValueAndDerivative zero = core::evaluate(Activation::Rrelu, 0.0, params, i);
@@ -1211,8 +1205,8 @@ void TestActivations::activationFromCliName()
     QFETCH(QByteArray, name);
     QFETCH(bool, valid);
     QFETCH(Activation, kind);
-    const std::optional<Activation> found
-        = core::activationFromCliName(std::string_view(name.constData(), std::size_t(name.size())));
+    const std::optional<Activation> found =
+            core::activationFromCliName(std::string_view(name.constData(), std::size_t(name.size())));
     QCOMPARE(found.has_value(), valid);
     if (valid)
         QVERIFY(*found == kind);
@@ -1220,11 +1214,11 @@ void TestActivations::activationFromCliName()
 
 void TestActivations::allActivationsOrder()
 {
-    constexpr std::array<std::string_view, core::ActivationCount> Names { "relu", "leaky_relu",
-        "prelu", "rrelu", "elu", "gelu", "gelu_tanh", "silu", "mish", "softplus", "sigmoid",
-        "tanh" };
+    constexpr std::array<std::string_view, core::ActivationCount> Names {
+            "relu",      "leaky_relu", "prelu", "rrelu",    "elu",     "gelu",
+            "gelu_tanh", "silu",       "mish",  "softplus", "sigmoid", "tanh"};
     const std::span<const core::ActivationInfo> all = core::allActivations();
-    QCOMPARE(all.size(), std::size_t { core::ActivationCount });
+    QCOMPARE(all.size(), std::size_t {core::ActivationCount});
     std::string joined;
     for (std::size_t i = 0; i < all.size(); ++i) {
         QVERIFY(all[i].kind == static_cast<Activation>(i));
@@ -1248,7 +1242,7 @@ void TestActivations::activationInfoFlags()
         QCOMPARE(info.isRectifier, rectifier);
         QCOMPARE(info.hasKinkAtZero, rectifier);
         const bool alpha = info.kind == Activation::LeakyRelu || info.kind == Activation::Prelu
-            || info.kind == Activation::Elu;
+                || info.kind == Activation::Elu;
         QCOMPARE(info.hasAlpha, alpha);
     }
 }
@@ -1305,8 +1299,7 @@ void TestActivations::alphaOf()
     QVERIFY(params == expected);
     for (const core::ActivationInfo &other : core::allActivations()) {
         if (other.kind != kind && other.hasAlpha)
-            RELULAB_COMPARE_EXACT(
-                core::alphaOf(other.kind, params), core::alphaOf(other.kind, before));
+            RELULAB_COMPARE_EXACT(core::alphaOf(other.kind, params), core::alphaOf(other.kind, before));
     }
 }
 

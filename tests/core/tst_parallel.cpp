@@ -87,24 +87,23 @@ void TestParallel::chunksCoverRange_data()
     QTest::addColumn<std::size_t>("n");
     QTest::addColumn<std::size_t>("threshold");
     QTest::addColumn<bool>("parallel");
-    for (const int threads : { 1, 2 }) {
+    for (const int threads : {1, 2}) {
         const bool team = threads > 1 && core::openMpEnabled();
         const QByteArray t = QByteArray::number(threads) + " threads, ";
-        QTest::newRow((t + "n=0").constData())
-            << threads << std::size_t { 0 } << std::size_t { 0 } << false;
+        QTest::newRow((t + "n=0").constData()) << threads << std::size_t {0} << std::size_t {0} << false;
         QTest::newRow((t + "n=1 above threshold").constData())
-            << threads << std::size_t { 1 } << std::size_t { 0 } << team;
+                << threads << std::size_t {1} << std::size_t {0} << team;
         QTest::newRow((t + "n=2 above threshold").constData())
-            << threads << std::size_t { 2 } << std::size_t { 1 } << team;
+                << threads << std::size_t {2} << std::size_t {1} << team;
         QTest::newRow((t + "n=1001 above threshold").constData())
-            << threads << std::size_t { 1001 } << std::size_t { 1000 } << team;
+                << threads << std::size_t {1001} << std::size_t {1000} << team;
         // The threshold is exclusive: n == threshold stays serial.
         QTest::newRow((t + "n=1000 at threshold").constData())
-            << threads << std::size_t { 1000 } << std::size_t { 1000 } << false;
+                << threads << std::size_t {1000} << std::size_t {1000} << false;
         QTest::newRow((t + "n=999 below threshold").constData())
-            << threads << std::size_t { 999 } << std::size_t { 1000 } << false;
+                << threads << std::size_t {999} << std::size_t {1000} << false;
         QTest::newRow((t + "n=300001").constData())
-            << threads << std::size_t { 300'001 } << std::size_t { 200'000 } << team;
+                << threads << std::size_t {300'001} << std::size_t {200'000} << team;
     }
 }
 

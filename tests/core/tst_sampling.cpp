@@ -38,7 +38,7 @@ constexpr std::size_t LargeSamples = 300'000;
 // sampling.cpp inlines the same templates that evaluate() calls; the results agree to the bit
 // when both are compiled alike. The tolerance leaves room for a build that contracts a * b + c
 // into an FMA in one place and not the other, and nothing more.
-constexpr Tolerance SameCode { 4e-16, 1e-300 };
+constexpr Tolerance SameCode {4e-16, 1e-300};
 
 ActivationParams otherParams()
 {
@@ -62,7 +62,7 @@ ActivationParams trainingParams(std::uint64_t seed)
 bool isPiecewiseLinear(Activation kind)
 {
     return kind == Activation::Relu || kind == Activation::LeakyRelu || kind == Activation::Prelu
-        || kind == Activation::Rrelu;
+            || kind == Activation::Rrelu;
 }
 
 // Every function, with PyTorch's defaults and with other parameters, and RReLU in training mode.
@@ -79,21 +79,20 @@ void addFunctionRows()
 }
 
 // Checks y and dy against evaluate() at x, element by element; returns false after a QFAIL.
-bool agreesWithEvaluate(Activation kind, const ActivationParams &params,
-    const std::vector<double> &x, const std::vector<double> &y, const std::vector<double> &dy)
+bool agreesWithEvaluate(Activation kind, const ActivationParams &params, const std::vector<double> &x,
+                        const std::vector<double> &y, const std::vector<double> &dy)
 {
     for (std::size_t i = 0; i < x.size(); ++i) {
         const core::ValueAndDerivative expected = core::evaluate(kind, x[i], params, i);
         const bool same = relulab::test::fuzzyEqual(y[i], expected.value, SameCode)
-            && relulab::test::fuzzyEqual(dy[i], expected.derivative, SameCode)
-            && (!isPiecewiseLinear(kind) || identical(y[i], expected.value));
+                && relulab::test::fuzzyEqual(dy[i], expected.derivative, SameCode)
+                && (!isPiecewiseLinear(kind) || identical(y[i], expected.value));
         if (!same) {
-            QTest::qFail(
-                ("element " + QByteArray::number(quint64 { i }) + ", x = " + describe(x[i])
-                    + ": sampled " + describe(y[i]) + ", " + describe(dy[i]) + "; evaluate() gives "
-                    + describe(expected.value) + ", " + describe(expected.derivative))
-                    .constData(),
-                __FILE__, __LINE__);
+            QTest::qFail(("element " + QByteArray::number(quint64 {i}) + ", x = " + describe(x[i])
+                          + ": sampled " + describe(y[i]) + ", " + describe(dy[i]) + "; evaluate() gives "
+                          + describe(expected.value) + ", " + describe(expected.derivative))
+                                 .constData(),
+                         __FILE__, __LINE__);
             return false;
         }
     }
@@ -158,14 +157,14 @@ void TestSampling::gridPoint_data()
     QTest::addColumn<double>("a");
     QTest::addColumn<double>("b");
     QTest::addColumn<std::size_t>("n");
-    QTest::newRow("explorer default") << -3.0 << 3.0 << std::size_t { 1001 };
-    QTest::newRow("symmetric, even n") << -3.0 << 3.0 << std::size_t { 1000 };
-    QTest::newRow("symmetric, awkward") << -2.7 << 2.7 << std::size_t { 11 };
-    QTest::newRow("symmetric, tiny") << -1e-3 << 1e-3 << std::size_t { 999'999 };
-    QTest::newRow("symmetric, huge") << -1e6 << 1e6 << std::size_t { 3 };
-    QTest::newRow("one-sided") << 0.1 << 0.7 << std::size_t { 7 };
-    QTest::newRow("crossing 0 off-centre") << -5.0 << 1e-8 << std::size_t { 4097 };
-    QTest::newRow("tiny span") << 1.0 << 1.0 + 1e-12 << std::size_t { 101 };
+    QTest::newRow("explorer default") << -3.0 << 3.0 << std::size_t {1001};
+    QTest::newRow("symmetric, even n") << -3.0 << 3.0 << std::size_t {1000};
+    QTest::newRow("symmetric, awkward") << -2.7 << 2.7 << std::size_t {11};
+    QTest::newRow("symmetric, tiny") << -1e-3 << 1e-3 << std::size_t {999'999};
+    QTest::newRow("symmetric, huge") << -1e6 << 1e6 << std::size_t {3};
+    QTest::newRow("one-sided") << 0.1 << 0.7 << std::size_t {7};
+    QTest::newRow("crossing 0 off-centre") << -5.0 << 1e-8 << std::size_t {4097};
+    QTest::newRow("tiny span") << 1.0 << 1.0 + 1e-12 << std::size_t {101};
     QTest::newRow("largest curve") << -6.0 << 6.0 << core::MaxCurveSamples;
 }
 
@@ -185,20 +184,20 @@ void TestSampling::gridPoint()
     for (std::size_t i = 0; i < n; ++i) {
         const double x = core::gridPoint(a, b, n, i);
         if (!(x > previous)) {
-            QFAIL(("not increasing at " + QByteArray::number(quint64 { i }) + ": "
-                + describe(previous) + " then " + describe(x))
-                      .constData());
+            QFAIL(("not increasing at " + QByteArray::number(quint64 {i}) + ": "
+                   + describe(previous) + " then " + describe(x))
+                          .constData());
         }
         previous = x;
         // Evenly spaced: a + i step to within a few ulp of the range.
         const double ideal = a + static_cast<double>(i) * step;
         if (std::abs(x - ideal) > 8e-16 * std::max(std::abs(a), std::abs(b))) {
-            QFAIL(("point " + QByteArray::number(quint64 { i }) + " is " + describe(x)
-                + ", expected " + describe(ideal))
-                      .constData());
+            QFAIL(("point " + QByteArray::number(quint64 {i}) + " is " + describe(x) + ", expected "
+                   + describe(ideal))
+                          .constData());
         }
         if (symmetric && !identical(x, -core::gridPoint(a, b, n, last - i)) && x != 0.0) {
-            QFAIL(("x_i != -x_(n-1-i) at " + QByteArray::number(quint64 { i })).constData());
+            QFAIL(("x_i != -x_(n-1-i) at " + QByteArray::number(quint64 {i})).constData());
         }
     }
     if (symmetric && n % 2 == 1)
@@ -217,7 +216,7 @@ void TestSampling::fillGrid_data()
 {
     QTest::addColumn<std::size_t>("n");
     QTest::addColumn<int>("threads");
-    QTest::newRow("small") << std::size_t { 1001 } << 2;
+    QTest::newRow("small") << std::size_t {1001} << 2;
     QTest::newRow("large, 1 thread") << LargeSamples << 1;
     QTest::newRow("large, 2 threads") << LargeSamples << 2;
 }
@@ -231,7 +230,7 @@ void TestSampling::fillGrid()
     core::fillGrid(-4.0, 2.5, x);
     for (std::size_t i = 0; i < n; ++i) {
         if (!identical(x[i], core::gridPoint(-4.0, 2.5, n, i)))
-            QFAIL(("element " + QByteArray::number(quint64 { i })).constData());
+            QFAIL(("element " + QByteArray::number(quint64 {i})).constData());
     }
 }
 
@@ -247,8 +246,7 @@ void TestSampling::sampleActivation()
     // Any x, not only a grid: the special values of the activation tables too.
     std::vector<double> x(2001);
     core::fillGrid(-8.0, 8.0, x);
-    for (const double special :
-        { 0.0, -0.0, 1e-30, -1e-30, 1e6, -1e6, Inf, -Inf, NaN, 25.0, -750.0 })
+    for (const double special : {0.0, -0.0, 1e-30, -1e-30, 1e6, -1e6, Inf, -Inf, NaN, 25.0, -750.0})
         x.push_back(special);
     std::vector<double> y(x.size(), 123.0);
     std::vector<double> dy(x.size(), 123.0);
@@ -286,7 +284,7 @@ void TestSampling::sampleCurve()
     QCOMPARE(curve.dy.size(), spec.samples);
     for (std::size_t i = 0; i < spec.samples; ++i) {
         if (!identical(curve.x[i], core::gridPoint(spec.xMin, spec.xMax, spec.samples, i)))
-            QFAIL(("x differs from gridPoint at " + QByteArray::number(quint64 { i })).constData());
+            QFAIL(("x differs from gridPoint at " + QByteArray::number(quint64 {i})).constData());
     }
     QVERIFY(agreesWithEvaluate(kind, params, curve.x, curve.y, curve.dy));
 
@@ -384,23 +382,23 @@ void TestSampling::sampleCurveResizesOutput()
     out.y.assign(4000, NaN);
     out.dy.assign(3000, NaN);
     core::sampleCurve(spec, out);
-    QCOMPARE(out.x.size(), std::size_t { 101 });
-    QCOMPARE(out.y.size(), std::size_t { 101 });
-    QCOMPARE(out.dy.size(), std::size_t { 101 });
+    QCOMPARE(out.x.size(), std::size_t {101});
+    QCOMPARE(out.y.size(), std::size_t {101});
+    QCOMPARE(out.dy.size(), std::size_t {101});
     QVERIFY(agreesWithEvaluate(spec.kind, spec.params, out.x, out.y, out.dy));
 
     spec.samples = 7000;
     core::sampleCurve(spec, out);
-    QCOMPARE(out.x.size(), std::size_t { 7000 });
-    QCOMPARE(out.y.size(), std::size_t { 7000 });
-    QCOMPARE(out.dy.size(), std::size_t { 7000 });
+    QCOMPARE(out.x.size(), std::size_t {7000});
+    QCOMPARE(out.y.size(), std::size_t {7000});
+    QCOMPARE(out.dy.size(), std::size_t {7000});
     RELULAB_COMPARE_EXACT(out.x.front(), spec.xMin);
     RELULAB_COMPARE_EXACT(out.x.back(), spec.xMax);
     QVERIFY(agreesWithEvaluate(spec.kind, spec.params, out.x, out.y, out.dy));
 
     spec.samples = core::MinCurveSamples;
     core::sampleCurve(spec, out);
-    QCOMPARE(out.x.size(), std::size_t { 2 });
+    QCOMPARE(out.x.size(), std::size_t {2});
     RELULAB_COMPARE_EXACT(out.x[0], spec.xMin);
     RELULAB_COMPARE_EXACT(out.x[1], spec.xMax);
 }
@@ -419,7 +417,7 @@ void TestSampling::sampleCurveIntoCallerStorage()
     std::vector<double> y(spec.samples + 1, Guard);
     std::vector<double> dy(spec.samples + 1, Guard);
     core::sampleCurve(spec, std::span(x).first(spec.samples), std::span(y).first(spec.samples),
-        std::span(dy).first(spec.samples));
+                      std::span(dy).first(spec.samples));
     RELULAB_COMPARE_EXACT(x.back(), Guard);
     RELULAB_COMPARE_EXACT(y.back(), Guard);
     RELULAB_COMPARE_EXACT(dy.back(), Guard);
@@ -436,7 +434,7 @@ void TestSampling::sampleCurveMiddleIsZero()
     // The explorer's default grid hits x == 0 exactly, where the kink conventions show.
     CurveSpec spec;
     spec.kind = Activation::LeakyRelu;
-    QCOMPARE(spec.samples % 2, std::size_t { 1 });
+    QCOMPARE(spec.samples % 2, std::size_t {1});
     QCOMPARE(spec.xMin, -spec.xMax);
     const SampledCurve curve = core::sampleCurve(spec);
     const std::size_t middle = spec.samples / 2;

@@ -54,7 +54,7 @@ std::vector<SpiralPoint> twoSpirals()
             // x0's noise is drawn before x1's: two statements, in this order.
             const double x0 = r * std::cos(theta) + Noise * generator.normal();
             const double x1 = r * std::sin(theta) + Noise * generator.normal();
-            points.push_back({ x0, x1, c });
+            points.push_back({x0, x1, c});
         }
     }
     return points;
@@ -63,8 +63,7 @@ std::vector<SpiralPoint> twoSpirals()
 double parseDouble(const QByteArray &text, bool *ok)
 {
     double value = 0.0;
-    const auto [end, error]
-        = std::from_chars(text.constData(), text.constData() + text.size(), value);
+    const auto [end, error] = std::from_chars(text.constData(), text.constData() + text.size(), value);
     *ok = error == std::errc() && end == text.constData() + text.size();
     return value;
 }
@@ -118,12 +117,12 @@ void TestSplitMix64::knownOutputs()
 void TestSplitMix64::outputAtMatchesNext_data()
 {
     QTest::addColumn<quint64>("seed");
-    QTest::newRow("0") << quint64 { 0 };
-    QTest::newRow("1") << quint64 { 1 };
-    QTest::newRow("7") << quint64 { 7 };
-    QTest::newRow("42") << quint64 { 42 };
+    QTest::newRow("0") << quint64 {0};
+    QTest::newRow("1") << quint64 {1};
+    QTest::newRow("7") << quint64 {7};
+    QTest::newRow("42") << quint64 {42};
     // A seed near the top: the state wraps modulo 2^64 within a few steps.
-    QTest::newRow("2^64 - 1") << ~quint64 { 0 };
+    QTest::newRow("2^64 - 1") << ~quint64 {0};
 }
 
 void TestSplitMix64::outputAtMatchesNext()
@@ -136,29 +135,29 @@ void TestSplitMix64::outputAtMatchesNext()
             QFAIL(("output " + QByteArray::number(k) + " differs").constData());
     }
     // The 1000th output of seed 7, from the Python implementation.
-    QCOMPARE(SplitMix64::outputAt(7, 1000), quint64 { 0x9793FB91046FFFEEULL });
+    QCOMPARE(SplitMix64::outputAt(7, 1000), quint64 {0x9793FB91046FFFEEULL});
 }
 
 void TestSplitMix64::stateAdvancesByGamma()
 {
     SplitMix64 generator(42);
-    QCOMPARE(generator.state(), quint64 { 42 });
+    QCOMPARE(generator.state(), quint64 {42});
     for (int i = 0; i < 10; ++i)
         generator.next();
-    QCOMPARE(generator.state(), quint64 { 42 + 10 * SplitMix64::Gamma });
-    QCOMPARE(SplitMix64::Gamma, quint64 { 0x9E3779B97F4A7C15ULL });
+    QCOMPARE(generator.state(), quint64 {42 + 10 * SplitMix64::Gamma});
+    QCOMPARE(SplitMix64::Gamma, quint64 {0x9E3779B97F4A7C15ULL});
     // uniform() takes one output, normal() two.
     generator.uniform();
-    QCOMPARE(generator.state(), quint64 { 42 + 11 * SplitMix64::Gamma });
+    QCOMPARE(generator.state(), quint64 {42 + 11 * SplitMix64::Gamma});
     generator.normal();
-    QCOMPARE(generator.state(), quint64 { 42 + 13 * SplitMix64::Gamma });
+    QCOMPARE(generator.state(), quint64 {42 + 13 * SplitMix64::Gamma});
 }
 
 void TestSplitMix64::uniformKnownValues()
 {
     // (next() >> 11) * 2^-53 is exact, so these are bit-exact on every machine.
-    constexpr std::array<double, 4> Expected { 0.7415648787718233, 0.1599103928769201,
-        0.27860113025513866, 0.34419071652363753 };
+    constexpr std::array<double, 4> Expected {0.7415648787718233, 0.1599103928769201,
+                                              0.27860113025513866, 0.34419071652363753};
     SplitMix64 generator(42);
     for (const double expected : Expected)
         RELULAB_COMPARE_EXACT(generator.uniform(), expected);
@@ -200,15 +199,14 @@ void TestSplitMix64::toUnit()
 void TestSplitMix64::normalIsTheSpecFormula()
 {
     RELULAB_COMPARE_EXACT(SplitMix64::TwoPi, 6.283185307179586);
-    for (const std::uint64_t seed :
-        { std::uint64_t { 0 }, std::uint64_t { 1 }, std::uint64_t { 42 } }) {
+    for (const std::uint64_t seed : {std::uint64_t {0}, std::uint64_t {1}, std::uint64_t {42}}) {
         SplitMix64 generator(seed);
         SplitMix64 uniforms(seed);
         for (int i = 0; i < 1000; ++i) {
             const double u1 = uniforms.uniform();
             const double u2 = uniforms.uniform();
-            const double expected
-                = std::sqrt(-2.0 * std::log(1.0 - u1)) * std::cos(6.283185307179586 * u2);
+            const double expected =
+                    std::sqrt(-2.0 * std::log(1.0 - u1)) * std::cos(6.283185307179586 * u2);
             RELULAB_COMPARE_EXACT(generator.normal(), expected);
         }
     }
@@ -218,12 +216,12 @@ void TestSplitMix64::normalKnownValues()
 {
     // From the Python implementation. log, sqrt and cos come from libm, so these are exact only
     // with the same libm; 1e-14 allows another libm's last-bit differences and nothing more.
-    constexpr std::array<double, 4> Expected { 0.8822489062222688, -0.4508498757188601,
-        0.1883526341159315, 0.219586379190761 };
+    constexpr std::array<double, 4> Expected {0.8822489062222688, -0.4508498757188601,
+                                              0.1883526341159315, 0.219586379190761};
     SplitMix64 generator(42);
     for (const double expected : Expected)
-        RELULAB_FUZZY_COMPARE_TOL(
-            generator.normal(), expected, (relulab::test::Tolerance { 1e-14, 0.0 }));
+        RELULAB_FUZZY_COMPARE_TOL(generator.normal(), expected,
+                                  (relulab::test::Tolerance {1e-14, 0.0}));
 }
 
 void TestSplitMix64::normalMoments()
@@ -242,8 +240,7 @@ void TestSplitMix64::normalMoments()
     const double variance = sumOfSquares / Draws - mean * mean;
     // N(0, 1): the standard error of the mean is 1 / sqrt(n), that of the variance sqrt(2 / n).
     QVERIFY2(std::abs(mean) < 5.0 / std::sqrt(Draws), describe(mean).constData());
-    QVERIFY2(
-        std::abs(variance - 1.0) < 5.0 * std::sqrt(2.0 / Draws), describe(variance).constData());
+    QVERIFY2(std::abs(variance - 1.0) < 5.0 * std::sqrt(2.0 / Draws), describe(variance).constData());
 }
 
 void TestSplitMix64::twoSpiralsReproduced()
@@ -254,7 +251,7 @@ void TestSplitMix64::twoSpiralsReproduced()
     QCOMPARE(file.readLine().trimmed(), QByteArray("index,x0,x1,label"));
 
     const std::vector<SpiralPoint> points = twoSpirals();
-    QCOMPARE(points.size(), std::size_t { 1024 });
+    QCOMPARE(points.size(), std::size_t {1024});
     std::size_t row = 0;
     while (!file.atEnd()) {
         const QByteArray line = file.readLine().trimmed();
@@ -263,7 +260,7 @@ void TestSplitMix64::twoSpiralsReproduced()
         const QList<QByteArray> fields = line.split(',');
         QCOMPARE(fields.size(), 4);
         QVERIFY(row < points.size());
-        QCOMPARE(fields[0].toULongLong(), quint64 { row });
+        QCOMPARE(fields[0].toULongLong(), quint64 {row});
         bool ok0 = false;
         bool ok1 = false;
         const double x0 = parseDouble(fields[1], &ok0);
@@ -277,14 +274,14 @@ void TestSplitMix64::twoSpiralsReproduced()
             RELULAB_COMPARE_EXACT(points[row].x0, x0);
             RELULAB_COMPARE_EXACT(points[row].x1, x1);
         } else if (std::abs(points[row].x0 - x0) > 1e-15 || std::abs(points[row].x1 - x1) > 1e-15) {
-            QFAIL(("point " + QByteArray::number(quint64 { row }) + ": (" + describe(points[row].x0)
-                + ", " + describe(points[row].x1) + "), the file has (" + describe(x0) + ", "
-                + describe(x1) + ")")
-                      .constData());
+            QFAIL(("point " + QByteArray::number(quint64 {row}) + ": (" + describe(points[row].x0)
+                   + ", " + describe(points[row].x1) + "), the file has (" + describe(x0) + ", "
+                   + describe(x1) + ")")
+                          .constData());
         }
         ++row;
     }
-    QCOMPARE(row, std::size_t { 1024 });
+    QCOMPARE(row, std::size_t {1024});
 }
 
 QTEST_APPLESS_MAIN(TestSplitMix64)

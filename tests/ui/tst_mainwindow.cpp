@@ -62,7 +62,7 @@ private slots:
     void screenshotWritesTheWindow();
 
 private:
-    template <class T>
+    template<class T>
     T *child(const char *name) const
     {
         auto *widget = m_window->findChild<T *>(QLatin1String(name));
@@ -131,8 +131,8 @@ void TestMainWindow::verifySelectedCurveMatchesCore()
     QCOMPARE(f->dataCount(), model.samples());
     int index = 0;
     for (auto it = f->data()->constBegin(); it != f->data()->constEnd(); ++it, ++index) {
-        const auto expected = relulab::core::evaluate(kind, it->key, params,
-                                                      static_cast<std::uint64_t>(index));
+        const auto expected =
+                relulab::core::evaluate(kind, it->key, params, static_cast<std::uint64_t>(index));
         if (it->value != expected.value)
             QFAIL(qPrintable(QStringLiteral("f(%1) shown as %2, core says %3")
                                      .arg(it->key)
@@ -143,8 +143,8 @@ void TestMainWindow::verifySelectedCurveMatchesCore()
     QVERIFY(df->dataCount() > 0);
     index = 0;
     for (auto it = df->data()->constBegin(); it != df->data()->constEnd(); ++it, ++index) {
-        const auto expected = relulab::core::evaluate(kind, it->key, params,
-                                                      static_cast<std::uint64_t>(index));
+        const auto expected =
+                relulab::core::evaluate(kind, it->key, params, static_cast<std::uint64_t>(index));
         if (it->value != expected.derivative)
             QFAIL(qPrintable(QStringLiteral("f'(%1) shown as %2, core says %3")
                                      .arg(it->key)
@@ -337,8 +337,8 @@ void TestMainWindow::comparisonBoxAddsFaintOverlay()
     QCOMPARE(overlays.size(), 1);
     QVERIFY(overlays.first()->pen().widthF()
             < m_window->plots().selectedGraph(Plot::Activation)->pen().widthF());
-    for (auto it = overlays.first()->data()->constBegin(); it != overlays.first()->data()->constEnd();
-         ++it)
+    for (auto it = overlays.first()->data()->constBegin();
+         it != overlays.first()->data()->constEnd(); ++it)
         QCOMPARE(it->value, relulab::core::gelu(it->key));
     // The selected function cannot be its own overlay.
     QVERIFY(!child<QCheckBox>("compare_relu")->isEnabled());
@@ -395,7 +395,8 @@ void TestMainWindow::derivativeMarksValueAtZero_data()
     QTest::newRow("gelu") << Activation::Gelu
                           << QStringLiteral("● f′(0) = 0.5 (smooth at 0: no convention needed)");
     QTest::newRow("sigmoid") << Activation::Sigmoid
-                             << QStringLiteral("● f′(0) = 0.25 (smooth at 0: no convention needed)");
+                             << QStringLiteral(
+                                        "● f′(0) = 0.25 (smooth at 0: no convention needed)");
 }
 
 void TestMainWindow::derivativeMarksValueAtZero()
