@@ -338,7 +338,10 @@ bool CurvePlots::setSeriesData(QCPGraph *graph, QCPGraph *continuation, const QL
         continuation->setPen(graph->pen());
         continuation->setLineStyle(graph->lineStyle());
         continuation->setScatterStyle(graph->scatterStyle());
-        continuation->setLayer(graph->layer());
+        // Only when it differs: moving a layerable, even to its own layer, invalidates the layer's
+        // buffer and turns the next main-layer replot into a full one.
+        if (continuation->layer() != graph->layer())
+            continuation->setLayer(graph->layer());
     }
     ShownData &shown = m_shownData[graph];
     if (shown.keys.constData() == x.constData() && shown.values.constData() == values.constData()
