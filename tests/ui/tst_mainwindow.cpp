@@ -127,30 +127,27 @@ void TestMainWindow::verifySelectedCurveMatchesCore()
     const ParameterModel &model = m_window->model();
     const auto &params = model.activationParams();
     const Activation kind = model.selectedActivation();
+    // Element i of a graph is grid point i (the derivative's left part starts at the grid's
+    // start), which also picks RReLU's training-mode draw.
+    const auto compare = [&](QCPGraph *graph, const char *what, auto pick) {
+        std::uint64_t index = 0;
+        for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it, ++index) {
+            const double expected = pick(relulab::core::evaluate(kind, it->key, params, index));
+            if (it->value != expected)
+                return QStringLiteral("%1(%2) shown as %3, core says %4")
+                        .arg(QLatin1String(what))
+                        .arg(it->key)
+                        .arg(it->value)
+                        .arg(expected);
+        }
+        return QString();
+    };
     QCPGraph *f = m_window->plots().selectedGraph(Plot::Activation);
     QCOMPARE(f->dataCount(), model.samples());
-    int index = 0;
-    for (auto it = f->data()->constBegin(); it != f->data()->constEnd(); ++it, ++index) {
-        const auto expected =
-                relulab::core::evaluate(kind, it->key, params, static_cast<std::uint64_t>(index));
-        if (it->value != expected.value)
-            QFAIL(qPrintable(QStringLiteral("f(%1) shown as %2, core says %3")
-                                     .arg(it->key)
-                                     .arg(it->value)
-                                     .arg(expected.value)));
-    }
+    QCOMPARE(compare(f, "f", [](auto r) { return r.value; }), QString());
     QCPGraph *df = m_window->plots().selectedGraph(Plot::Derivative);
     QVERIFY(df->dataCount() > 0);
-    index = 0;
-    for (auto it = df->data()->constBegin(); it != df->data()->constEnd(); ++it, ++index) {
-        const auto expected =
-                relulab::core::evaluate(kind, it->key, params, static_cast<std::uint64_t>(index));
-        if (it->value != expected.derivative)
-            QFAIL(qPrintable(QStringLiteral("f'(%1) shown as %2, core says %3")
-                                     .arg(it->key)
-                                     .arg(it->value)
-                                     .arg(expected.derivative)));
-    }
+    QCOMPARE(compare(df, "f'", [](auto r) { return r.derivative; }), QString());
 }
 
 void TestMainWindow::startsWithReluDrawn()
@@ -323,6 +320,17 @@ void TestMainWindow::resampleDrawsNewSlopes()
     QVERIFY(waitForDraw(before));
     QVERIFY(df->data()->constBegin()->value != firstSlope);
     verifySelectedCurveMatchesCore();
+
+    // Animate keeps drawing new slopes until it is switched off, or evaluation mode is chosen.
+    auto *animate = child<QCheckBox>("animateCheck");
+    clickIndicator(animate);
+    QVERIFY(animate->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->model().rreluSeed() >= seed + 4, 5000);
+    clickIndicator(child<QRadioButton>("evaluationModeButton"));
+    QVERIFY(!animate->isChecked());
+    const quint64 stopped = m_window->model().rreluSeed();
+    QTest::qWait(3 * MainWindow::AnimationIntervalMs);
+    QCOMPARE(m_window->model().rreluSeed(), stopped);
 }
 
 void TestMainWindow::comparisonBoxAddsFaintOverlay()
