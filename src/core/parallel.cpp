@@ -22,6 +22,11 @@ bool openMpEnabled() noexcept
     return true;
 }
 
+int threadIndex() noexcept
+{
+    return omp_get_thread_num();
+}
+
 ChunkRange chunkOfThisThread(std::size_t n) noexcept
 {
     const auto thread = static_cast<std::size_t>(omp_get_thread_num());
@@ -42,6 +47,11 @@ void setMaxThreads(int) noexcept { }
 bool openMpEnabled() noexcept
 {
     return false;
+}
+
+int threadIndex() noexcept
+{
+    return 0;
 }
 #endif
 

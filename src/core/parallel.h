@@ -15,6 +15,9 @@ void setMaxThreads(int n) noexcept;
 // True when the build uses OpenMP.
 bool openMpEnabled() noexcept;
 
+// Inside parallelForEachThread's body: which thread this is, 0 .. maxThreads() - 1.
+int threadIndex() noexcept;
+
 #ifdef RELULAB_USE_OPENMP
 struct ChunkRange
 {
@@ -47,6 +50,28 @@ void parallelFor(std::size_t n, std::size_t threshold, Body &&body)
 #endif
     if (n > 0)
         body(std::size_t {0}, n);
+}
+
+// As parallelFor, but body(thread, begin, end) also gets the thread's index, so that it can use
+// per-thread scratch memory.
+template<class Body>
+void parallelForEachThread(std::size_t n, std::size_t threshold, Body &&body)
+{
+#ifdef RELULAB_USE_OPENMP
+    if (n > threshold && maxThreads() > 1) {
+#pragma omp parallel
+        {
+            const auto [begin, end] = chunkOfThisThread(n);
+            if (begin < end)
+                body(threadIndex(), begin, end);
+        }
+        return;
+    }
+#else
+    (void)threshold;
+#endif
+    if (n > 0)
+        body(0, std::size_t{0}, n);
 }
 
 } // namespace relulab::core

@@ -1,0 +1,692 @@
+#include "trainer.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "layerkernels.h"
+#include "parallel.h"
+#include "splitmix64.h"
+
+namespace relulab::core {
+
+namespace {
+
+struct OptimizerNames
+{
+    OptimizerKind kind;
+    std::string_view cliName;
+    std::string_view displayName;
+};
+
+constexpr std::array<OptimizerNames, OptimizerCount> OptimizerTable{{
+        {OptimizerKind::Sgd, "sgd", "SGD"},
+        {OptimizerKind::Momentum, "momentum", "SGD with momentum"},
+        {OptimizerKind::Adam, "adam", "Adam"},
+}};
+
+// Samples per block. A batch is cut into blocks of this size whatever the number of threads, and
+// the blocks' gradients are added in block order: the same run gives the same numbers on one
+// thread or two.
+constexpr std::size_t BlockSize = 256;
+
+// Rows of one sample block in unit-major layout: row i holds unit i for the block's samples.
+template<class T>
+struct Workspace
+{
+    std::vector<T> input;                 // inputs x BlockSize
+    std::vector<T> label;                 // BlockSize
+    std::vector<std::vector<T>> pre;      // per layer: out x BlockSize pre-activations
+    std::vector<std::vector<T>> post;     // per hidden layer: out x BlockSize activations
+    std::vector<std::vector<T>> slope;    // per hidden layer, RReLU training: drawn slopes
+    std::vector<std::vector<T>> gradient; // per layer: out x BlockSize, dLoss/d(pre)
+    std::vector<T> backprop;              // widest layer x BlockSize: dLoss/d(post)
+};
+
+// Per-block results of the measurement pass.
+struct BlockCounts
+{
+    std::vector<std::uint32_t> active;         // per hidden unit (all layers, in order)
+    std::vector<std::uint32_t> withGradient;   // per hidden unit
+    double loss = 0.0;
+    std::size_t correct = 0;
+    double minLogit = std::numeric_limits<double>::infinity();
+    double maxLogit = -std::numeric_limits<double>::infinity();
+    bool finite = true;
+};
+
+template<class T>
+bool allFinite(std::span<const T> values)
+{
+    // Summing is branch-free and vectorises; inf - inf or any nan makes the sum nan.
+    T sum = 0;
+    for (T v : values)
+        sum += v * T(0);
+    return sum == T(0);
+}
+
+template<class T>
+class TrainerImpl final : public Trainer
+{
+public:
+    TrainerImpl(const TrainingConfig &config, Dataset training, Dataset test);
+
+    const TrainingConfig &config() const noexcept override { return m_config; }
+    const std::vector<LayerLayout> &layout() const noexcept override { return m_layout; }
+    const Dataset &trainingSet() const noexcept override { return m_train; }
+    const Dataset &testSet() const noexcept override { return m_test; }
+    std::uint64_t stepsDone() const noexcept override { return m_step; }
+    bool diverged() const noexcept override { return m_diverged; }
+    std::uint64_t train(std::uint64_t steps) override;
+    Measurement measure() const override;
+    void predict(std::span<const double> points, std::span<float> logits) const override;
+    std::vector<double> parameters() const override;
+    void setParameters(std::span<const double> parameters) override;
+    double lossAndGradient(std::vector<double> &gradient) const override;
+
+private:
+    struct Rows
+    {
+        std::vector<T> x; // inputs x n, unit-major
+        std::vector<T> y; // n
+        std::size_t n = 0;
+    };
+
+    static Rows toRows(const Dataset &data);
+    Workspace<T> makeWorkspace() const;
+    // One workspace per thread that a parallel region may use (the thread count can change).
+    void ensureWorkspaces() const;
+    // Loads samples indices[0..count) (or first..first+count when indices is null) into ws.
+    void gather(const Rows &rows, const std::uint32_t *indices, std::size_t first,
+                std::size_t count, Workspace<T> &ws) const;
+    // Forward pass of one block. `training`: RReLU draws its slopes for (step, batch positions
+    // starting at `position` in a batch of `batchSize`).
+    void forward(Workspace<T> &ws, std::size_t count, bool training, std::size_t position,
+                 std::size_t batchSize) const;
+    // Loss sum of the block, and the gradient of (sum of losses) * scale added into `grad`.
+    T backward(Workspace<T> &ws, std::size_t count, T scale, bool training, T *grad) const;
+    // One pass over a batch given by indices (or contiguous first..), filling m_gradient with the
+    // gradient of the mean loss; returns the mean loss.
+    T batchGradient(const Rows &rows, const std::uint32_t *indices, std::size_t first,
+                    std::size_t count, bool training) const;
+    void nextBatch(const std::uint32_t *&indices, std::size_t &first, std::size_t &count);
+    void applyUpdate();
+    HiddenActivation<T> hiddenActivation(bool training) const;
+
+    TrainingConfig m_config;
+    std::vector<LayerLayout> m_layout;
+    Dataset m_train;
+    Dataset m_test;
+    Rows m_trainRows;
+    Rows m_testRows;
+    std::vector<T> m_params;
+    std::vector<T> m_velocity; // momentum buffer, or Adam's first moment
+    std::vector<T> m_second;   // Adam's second moment
+    mutable std::vector<T> m_gradient;
+    mutable std::vector<std::vector<T>> m_blockGradients;
+    mutable std::vector<Workspace<T>> m_workspaces; // one per thread
+    std::uint64_t m_step = 0;
+    bool m_diverged = false;
+    // Mini-batches.
+    SplitMix64 m_shuffle;
+    std::vector<std::uint32_t> m_order;
+    std::size_t m_nextBatch = 0;
+    std::size_t m_batchesPerEpoch = 0;
+};
+
+template<class T>
+TrainerImpl<T>::TrainerImpl(const TrainingConfig &config, Dataset training, Dataset test)
+    : m_config(config)
+    , m_layout(layoutFor(config.network))
+    , m_train(std::move(training))
+    , m_test(std::move(test))
+    , m_trainRows(toRows(m_train))
+    , m_testRows(toRows(m_test))
+    , m_shuffle(config.shuffleSeed)
+{
+    const std::vector<double> initial = initialParameters(config.network);
+    m_params.assign(initial.begin(), initial.end());
+    m_velocity.assign(m_params.size(), T(0));
+    m_second.assign(m_params.size(), T(0));
+    m_gradient.assign(m_params.size(), T(0));
+    const std::size_t n = m_trainRows.n;
+    const std::size_t batch = m_config.batchSize == 0 ? n : std::min(m_config.batchSize, n);
+    m_config.batchSize = batch;
+    m_batchesPerEpoch = (n + batch - 1) / batch;
+    m_order.resize(n);
+    const std::size_t blocks = (std::max(batch, std::max(n, m_testRows.n)) + BlockSize - 1) / BlockSize;
+    m_blockGradients.assign(blocks, std::vector<T>(m_params.size(), T(0)));
+    ensureWorkspaces();
+}
+
+template<class T>
+typename TrainerImpl<T>::Rows TrainerImpl<T>::toRows(const Dataset &data)
+{
+    Rows rows;
+    rows.n = data.size();
+    rows.x.resize(2 * rows.n);
+    rows.y.resize(rows.n);
+    for (std::size_t k = 0; k < rows.n; ++k) {
+        rows.x[k] = static_cast<T>(data.x0(k));
+        rows.x[rows.n + k] = static_cast<T>(data.x1(k));
+        rows.y[k] = static_cast<T>(data.label[k]);
+    }
+    return rows;
+}
+
+template<class T>
+Workspace<T> TrainerImpl<T>::makeWorkspace() const
+{
+    Workspace<T> ws;
+    ws.input.assign(static_cast<std::size_t>(m_config.network.inputs) * BlockSize, T(0));
+    ws.label.assign(BlockSize, T(0));
+    int widest = 1;
+    for (const LayerLayout &l : m_layout) {
+        const std::size_t size = static_cast<std::size_t>(l.out) * BlockSize;
+        ws.pre.emplace_back(size, T(0));
+        ws.gradient.emplace_back(size, T(0));
+        ws.post.emplace_back(size, T(0));
+        ws.slope.emplace_back(m_config.network.activation == Activation::Rrelu ? size : 0, T(0));
+        widest = std::max({widest, l.out, l.in});
+    }
+    ws.backprop.assign(static_cast<std::size_t>(widest) * BlockSize, T(0));
+    return ws;
+}
+
+template<class T>
+void TrainerImpl<T>::ensureWorkspaces() const
+{
+    const auto threads = static_cast<std::size_t>(std::max(1, maxThreads()));
+    while (m_workspaces.size() < threads)
+        m_workspaces.push_back(makeWorkspace());
+}
+
+template<class T>
+HiddenActivation<T> TrainerImpl<T>::hiddenActivation(bool training) const
+{
+    const ActivationParams &p = m_config.network.params;
+    HiddenActivation<T> h;
+    h.kind = m_config.network.activation;
+    h.leakySlope = static_cast<T>(p.leakySlope);
+    h.eluAlpha = static_cast<T>(p.eluAlpha);
+    h.rreluEvaluationSlope = static_cast<T>(rreluEvaluationSlope(p.rreluLower, p.rreluUpper));
+    h.rreluTraining = training && h.kind == Activation::Rrelu;
+    return h;
+}
+
+template<class T>
+void TrainerImpl<T>::gather(const Rows &rows, const std::uint32_t *indices, std::size_t first,
+                            std::size_t count, Workspace<T> &ws) const
+{
+    const int inputs = m_config.network.inputs;
+    for (int i = 0; i < inputs; ++i) {
+        const T *source = rows.x.data() + static_cast<std::size_t>(i) * rows.n;
+        T *target = ws.input.data() + static_cast<std::size_t>(i) * BlockSize;
+        if (indices) {
+            for (std::size_t s = 0; s < count; ++s)
+                target[s] = source[indices[s]];
+        } else {
+            std::copy(source + first, source + first + count, target);
+        }
+    }
+    if (indices) {
+        for (std::size_t s = 0; s < count; ++s)
+            ws.label[s] = rows.y[indices[s]];
+    } else {
+        std::copy(rows.y.data() + first, rows.y.data() + first + count, ws.label.data());
+    }
+}
+
+template<class T>
+void TrainerImpl<T>::forward(Workspace<T> &ws, std::size_t count, bool training,
+                             std::size_t position, std::size_t batchSize) const
+{
+    const HiddenActivation<T> h = hiddenActivation(training);
+    const ActivationParams &p = m_config.network.params;
+    const T *input = ws.input.data();
+    for (std::size_t l = 0; l < m_layout.size(); ++l) {
+        const LayerLayout &layer = m_layout[l];
+        T *pre = ws.pre[l].data();
+        denseForward(m_params.data() + layer.weight, m_params.data() + layer.bias, layer.out,
+                     layer.in, input, pre, BlockSize, count);
+        if (l + 1 == m_layout.size())
+            break;
+        T *post = ws.post[l].data();
+        T *slope = h.rreluTraining ? ws.slope[l].data() : nullptr;
+        for (int u = 0; u < layer.out; ++u) {
+            const std::size_t row = static_cast<std::size_t>(u) * BlockSize;
+            T *unitSlope = slope ? slope + row : nullptr;
+            if (unitSlope) {
+                // Element (u, position + s) of this step's draws for this layer.
+                const std::uint64_t element = static_cast<std::uint64_t>(u) * batchSize + position;
+                for (std::size_t s = 0; s < count; ++s)
+                    unitSlope[s] = static_cast<T>(rreluStepSlope(m_config.rreluSeed, m_step,
+                                                                 static_cast<int>(l), element + s,
+                                                                 p.rreluLower, p.rreluUpper));
+            }
+            const T alpha = layer.alphaCount == 0 ? T(0)
+                                                  : m_params[layer.alpha
+                                                             + (layer.alphaCount == 1
+                                                                        ? 0
+                                                                        : static_cast<std::size_t>(u))];
+            activateRow(h, alpha, unitSlope, pre + row, post + row, count);
+        }
+        input = post;
+    }
+}
+
+template<class T>
+T TrainerImpl<T>::backward(Workspace<T> &ws, std::size_t count, T scale, bool training,
+                           T *grad) const
+{
+    const HiddenActivation<T> h = hiddenActivation(training);
+    const std::size_t last = m_layout.size() - 1;
+    // Output: loss = max(z, 0) - z y + log(1 + exp(-|z|)); dloss/dz = sigmoid(z) - y.
+    const T *logit = ws.pre[last].data();
+    T *outGradient = ws.gradient[last].data();
+    const T lossSum = outputLossAndGradient(logit, ws.label.data(), outGradient, count, scale);
+    for (std::size_t l = last + 1; l-- > 0;) {
+        const LayerLayout &layer = m_layout[l];
+        const T *input = l == 0 ? ws.input.data() : ws.post[l - 1].data();
+        const T *gradient = ws.gradient[l].data();
+        denseWeightGradient(gradient, input, layer.out, layer.in, BlockSize, count,
+                            grad + layer.weight, grad + layer.bias);
+        if (l == 0)
+            break;
+        // dLoss/d(post of layer l - 1), then through the activation to its pre-activation.
+        const LayerLayout &below = m_layout[l - 1];
+        T *backprop = ws.backprop.data();
+        denseInputGradient(m_params.data() + layer.weight, layer.out, layer.in, gradient,
+                           backprop, BlockSize, count);
+        const T *pre = ws.pre[l - 1].data();
+        T *belowGradient = ws.gradient[l - 1].data();
+        const T *slope = h.rreluTraining ? ws.slope[l - 1].data() : nullptr;
+        for (int u = 0; u < below.out; ++u) {
+            const std::size_t row = static_cast<std::size_t>(u) * BlockSize;
+            T alpha = T(0);
+            T *alphaGradient = nullptr;
+            if (below.alphaCount > 0) {
+                const std::size_t a = below.alphaCount == 1 ? 0 : static_cast<std::size_t>(u);
+                alpha = m_params[below.alpha + a];
+                alphaGradient = grad + below.alpha + a;
+            }
+            backpropagateRow(h, alpha, slope ? slope + row : nullptr, pre + row, backprop + row,
+                             belowGradient + row, count, alphaGradient);
+        }
+    }
+    return lossSum;
+}
+
+template<class T>
+T TrainerImpl<T>::batchGradient(const Rows &rows, const std::uint32_t *indices, std::size_t first,
+                                std::size_t count, bool training) const
+{
+    const std::size_t blocks = (count + BlockSize - 1) / BlockSize;
+    std::vector<T> blockLoss(blocks, T(0));
+    const T scale = T(1) / static_cast<T>(count);
+    ensureWorkspaces();
+    // Blocks are independent: one per thread at a time, each into its own gradient buffer.
+    parallelForEachThread(blocks, 1, [&](int thread, std::size_t begin, std::size_t end) {
+        Workspace<T> &ws = m_workspaces[static_cast<std::size_t>(thread)];
+        for (std::size_t b = begin; b < end; ++b) {
+            const std::size_t offset = b * BlockSize;
+            const std::size_t size = std::min(BlockSize, count - offset);
+            gather(rows, indices ? indices + offset : nullptr, first + offset, size, ws);
+            forward(ws, size, training, offset, count);
+            std::vector<T> &grad = m_blockGradients[b];
+            std::fill(grad.begin(), grad.end(), T(0));
+            blockLoss[b] = backward(ws, size, scale, training, grad.data());
+        }
+    });
+    std::fill(m_gradient.begin(), m_gradient.end(), T(0));
+    T lossSum = 0;
+    for (std::size_t b = 0; b < blocks; ++b) {
+        const T *grad = m_blockGradients[b].data();
+        for (std::size_t k = 0; k < m_gradient.size(); ++k)
+            m_gradient[k] += grad[k];
+        lossSum += blockLoss[b];
+    }
+    return lossSum * scale;
+}
+
+template<class T>
+void TrainerImpl<T>::nextBatch(const std::uint32_t *&indices, std::size_t &first,
+                               std::size_t &count)
+{
+    const std::size_t n = m_trainRows.n;
+    if (m_config.batchSize >= n) {
+        indices = nullptr;
+        first = 0;
+        count = n;
+        return;
+    }
+    if (m_nextBatch == 0) {
+        // A fresh permutation each epoch (reference-spec.md section 2), the generator running on.
+        std::iota(m_order.begin(), m_order.end(), 0u);
+        for (std::size_t i = n - 1; i >= 1; --i) {
+            const std::size_t j = static_cast<std::size_t>(m_shuffle.next() % (i + 1));
+            std::swap(m_order[i], m_order[j]);
+        }
+    }
+    first = m_nextBatch * m_config.batchSize;
+    count = std::min(m_config.batchSize, n - first);
+    indices = m_order.data() + first;
+    m_nextBatch = (m_nextBatch + 1) % m_batchesPerEpoch;
+}
+
+template<class T>
+void TrainerImpl<T>::applyUpdate()
+{
+    const T lr = static_cast<T>(m_config.learningRate);
+    T *p = m_params.data();
+    const T *g = m_gradient.data();
+    const std::size_t n = m_params.size();
+    switch (m_config.optimizer) {
+    case OptimizerKind::Sgd:
+        for (std::size_t k = 0; k < n; ++k)
+            p[k] -= lr * g[k];
+        break;
+    case OptimizerKind::Momentum: {
+        const T mu = static_cast<T>(m_config.momentum);
+        T *v = m_velocity.data();
+        // PyTorch starts the buffer at the first gradient: mu * 0 + g.
+        for (std::size_t k = 0; k < n; ++k) {
+            v[k] = mu * v[k] + g[k];
+            p[k] -= lr * v[k];
+        }
+        break;
+    }
+    case OptimizerKind::Adam: {
+        const T beta1 = static_cast<T>(m_config.adamBeta1);
+        const T beta2 = static_cast<T>(m_config.adamBeta2);
+        const T epsilon = static_cast<T>(m_config.adamEpsilon);
+        const double t = static_cast<double>(m_step + 1);
+        const T correction1 = static_cast<T>(1.0 - std::pow(m_config.adamBeta1, t));
+        const T correction2 = static_cast<T>(1.0 - std::pow(m_config.adamBeta2, t));
+        const T stepSize = lr / correction1;
+        const T root2 = std::sqrt(correction2);
+        T *m = m_velocity.data();
+        T *v = m_second.data();
+        for (std::size_t k = 0; k < n; ++k) {
+            m[k] = beta1 * m[k] + (T(1) - beta1) * g[k];
+            v[k] = beta2 * v[k] + (T(1) - beta2) * g[k] * g[k];
+            p[k] -= stepSize * m[k] / (std::sqrt(v[k]) / root2 + epsilon);
+        }
+        break;
+    }
+    }
+}
+
+template<class T>
+std::uint64_t TrainerImpl<T>::train(std::uint64_t steps)
+{
+    std::uint64_t done = 0;
+    while (done < steps && !m_diverged) {
+        const std::uint32_t *indices = nullptr;
+        std::size_t first = 0;
+        std::size_t count = 0;
+        nextBatch(indices, first, count);
+        const T loss = batchGradient(m_trainRows, indices, first, count, true);
+        applyUpdate();
+        ++m_step;
+        ++done;
+        if (!std::isfinite(loss) || !allFinite<T>(m_params))
+            m_diverged = true;
+    }
+    return done;
+}
+
+template<class T>
+Measurement TrainerImpl<T>::measure() const
+{
+    Measurement m;
+    m.step = m_step;
+    const HiddenActivation<T> h = hiddenActivation(false);
+    std::size_t hiddenUnits = 0;
+    for (std::size_t l = 0; l + 1 < m_layout.size(); ++l)
+        hiddenUnits += static_cast<std::size_t>(m_layout[l].out);
+
+    ensureWorkspaces();
+    const auto evaluate = [&](const Rows &rows, bool countUnits) {
+        const std::size_t blocks = (rows.n + BlockSize - 1) / BlockSize;
+        std::vector<BlockCounts> counts(blocks);
+        parallelForEachThread(blocks, 1, [&](int thread, std::size_t begin, std::size_t end) {
+            Workspace<T> &ws = m_workspaces[static_cast<std::size_t>(thread)];
+            for (std::size_t b = begin; b < end; ++b) {
+                BlockCounts &c = counts[b];
+                const std::size_t offset = b * BlockSize;
+                const std::size_t size = std::min(BlockSize, rows.n - offset);
+                gather(rows, nullptr, offset, size, ws);
+                forward(ws, size, false, offset, rows.n);
+                if (countUnits) {
+                    c.active.assign(hiddenUnits, 0);
+                    c.withGradient.assign(hiddenUnits, 0);
+                    std::size_t unit = 0;
+                    for (std::size_t l = 0; l + 1 < m_layout.size(); ++l) {
+                        const LayerLayout &layer = m_layout[l];
+                        for (int u = 0; u < layer.out; ++u, ++unit) {
+                            const T *pre = ws.pre[l].data() + static_cast<std::size_t>(u) * BlockSize;
+                            const T alpha = layer.alphaCount == 0
+                                    ? T(0)
+                                    : m_params[layer.alpha
+                                               + (layer.alphaCount == 1
+                                                          ? 0
+                                                          : static_cast<std::size_t>(u))];
+                            const UnitCounts uc = countUnit(h, alpha, pre, size);
+                            c.active[unit] = uc.positive;
+                            c.withGradient[unit] = uc.nonzeroDerivative;
+                            c.finite = c.finite && uc.finite;
+                        }
+                    }
+                }
+                const T *logit = ws.pre.back().data();
+                const T *label = ws.label.data();
+                for (std::size_t s = 0; s < size; ++s) {
+                    const double z = static_cast<double>(logit[s]);
+                    c.loss += static_cast<double>(bceWithLogits(logit[s], label[s]));
+                    c.correct += (z > 0.0) == (label[s] > T(0.5)) ? 1 : 0;
+                    c.minLogit = std::min(c.minLogit, z);
+                    c.maxLogit = std::max(c.maxLogit, z);
+                    c.finite = c.finite && std::isfinite(z);
+                }
+            }
+        });
+        return counts;
+    };
+
+    const std::vector<BlockCounts> train = evaluate(m_trainRows, true);
+    double loss = 0.0;
+    std::size_t correct = 0;
+    double minLogit = std::numeric_limits<double>::infinity();
+    double maxLogit = -minLogit;
+    bool finite = true;
+    std::vector<std::uint32_t> active(hiddenUnits, 0);
+    std::vector<std::uint32_t> withGradient(hiddenUnits, 0);
+    for (const BlockCounts &c : train) {
+        loss += c.loss;
+        correct += c.correct;
+        minLogit = std::min(minLogit, c.minLogit);
+        maxLogit = std::max(maxLogit, c.maxLogit);
+        finite = finite && c.finite;
+        for (std::size_t u = 0; u < hiddenUnits; ++u) {
+            active[u] += c.active[u];
+            withGradient[u] += c.withGradient[u];
+        }
+    }
+    const auto n = static_cast<double>(m_trainRows.n);
+    m.loss = loss / n;
+    m.trainAccuracy = static_cast<double>(correct) / n;
+    m.outputConstant = minLogit == maxLogit;
+    m.diverged = m_diverged || !finite || !std::isfinite(m.loss) || !allFinite<T>(m_params);
+
+    std::size_t unit = 0;
+    for (std::size_t l = 0; l + 1 < m_layout.size(); ++l) {
+        const LayerLayout &layer = m_layout[l];
+        LayerMeasurement lm;
+        lm.units = layer.out;
+        lm.activationRate.resize(static_cast<std::size_t>(layer.out));
+        for (int u = 0; u < layer.out; ++u, ++unit) {
+            const double rate = active[unit] / n;
+            lm.activationRate[static_cast<std::size_t>(u)] = static_cast<float>(rate);
+            lm.dead += active[unit] == 0 ? 1 : 0;
+            lm.deadWithoutGradient += active[unit] == 0 && withGradient[unit] == 0 ? 1 : 0;
+            lm.rarelyActive += rate < RarelyActiveFraction ? 1 : 0;
+        }
+        for (int a = 0; a < layer.alphaCount; ++a)
+            lm.alpha.push_back(static_cast<double>(m_params[layer.alpha + static_cast<std::size_t>(a)]));
+        m.layers.push_back(std::move(lm));
+    }
+
+    if (m_testRows.n == 0) {
+        m.testAccuracy = std::numeric_limits<double>::quiet_NaN();
+    } else {
+        std::size_t testCorrect = 0;
+        for (const BlockCounts &c : evaluate(m_testRows, false))
+            testCorrect += c.correct;
+        m.testAccuracy = static_cast<double>(testCorrect) / static_cast<double>(m_testRows.n);
+    }
+    return m;
+}
+
+template<class T>
+void TrainerImpl<T>::predict(std::span<const double> points, std::span<float> logits) const
+{
+    const std::size_t n = points.size() / 2;
+    const std::size_t blocks = (n + BlockSize - 1) / BlockSize;
+    ensureWorkspaces();
+    parallelForEachThread(blocks, 1, [&](int thread, std::size_t begin, std::size_t end) {
+        Workspace<T> &ws = m_workspaces[static_cast<std::size_t>(thread)];
+        for (std::size_t b = begin; b < end; ++b) {
+            const std::size_t offset = b * BlockSize;
+            const std::size_t size = std::min(BlockSize, n - offset);
+            for (std::size_t s = 0; s < size; ++s) {
+                ws.input[s] = static_cast<T>(points[2 * (offset + s)]);
+                ws.input[BlockSize + s] = static_cast<T>(points[2 * (offset + s) + 1]);
+            }
+            forward(ws, size, false, offset, n);
+            const T *logit = ws.pre.back().data();
+            for (std::size_t s = 0; s < size; ++s)
+                logits[offset + s] = static_cast<float>(logit[s]);
+        }
+    });
+}
+
+template<class T>
+std::vector<double> TrainerImpl<T>::parameters() const
+{
+    return {m_params.begin(), m_params.end()};
+}
+
+template<class T>
+void TrainerImpl<T>::setParameters(std::span<const double> parameters)
+{
+    std::transform(parameters.begin(), parameters.begin() + static_cast<std::ptrdiff_t>(std::min(parameters.size(), m_params.size())),
+                   m_params.begin(), [](double v) { return static_cast<T>(v); });
+    std::fill(m_velocity.begin(), m_velocity.end(), T(0));
+    std::fill(m_second.begin(), m_second.end(), T(0));
+    m_diverged = !allFinite<T>(m_params);
+}
+
+template<class T>
+double TrainerImpl<T>::lossAndGradient(std::vector<double> &gradient) const
+{
+    const T loss = batchGradient(m_trainRows, nullptr, 0, m_trainRows.n, false);
+    gradient.assign(m_gradient.begin(), m_gradient.end());
+    return static_cast<double>(loss);
+}
+
+} // namespace
+
+Trainer::~Trainer() = default;
+
+int Measurement::totalDead() const noexcept
+{
+    int total = 0;
+    for (const LayerMeasurement &l : layers)
+        total += l.dead;
+    return total;
+}
+
+double rreluStepSlope(std::uint64_t seed, std::uint64_t step, int layer, std::uint64_t element,
+                      double lower, double upper) noexcept
+{
+    // A stream per (step, layer), addressed by element: SplitMix64's k-th output is mix(state + k
+    // gamma), so mixing the stream's start from (seed, step, layer) and indexing it by element
+    // gives independent draws without generating the ones before.
+    const std::uint64_t stream = SplitMix64::mix(
+            seed + SplitMix64::Gamma * (step * static_cast<std::uint64_t>(MaxHiddenLayers + 1)
+                                        + static_cast<std::uint64_t>(layer) + 1));
+    const std::uint64_t bits = SplitMix64::outputAt(stream, element + 1);
+    return lower + (upper - lower) * SplitMix64::toUnit(bits);
+}
+
+std::optional<std::string> validate(const TrainingConfig &config)
+{
+    const NetworkConfig &net = config.network;
+    if (net.inputs != 2)
+        return "the network takes 2 inputs (the data sets are two-dimensional)";
+    if (net.hidden.size() < static_cast<std::size_t>(MinHiddenLayers)
+        || net.hidden.size() > static_cast<std::size_t>(MaxHiddenLayers))
+        return "hidden layers: between 1 and 8";
+    for (int width : net.hidden) {
+        if (width < MinLayerWidth || width > MaxLayerWidth)
+            return "hidden layer width: between 1 and 128";
+    }
+    const ActivationParams &p = net.params;
+    for (double v : {p.leakySlope, p.preluWeight, p.eluAlpha, p.rreluLower, p.rreluUpper,
+                     net.biasValue}) {
+        if (!std::isfinite(v))
+            return "activation parameters and the bias value must be finite";
+    }
+    if (p.rreluLower > p.rreluUpper)
+        return "RReLU lower bound must not exceed the upper bound";
+    if (!std::isfinite(config.learningRate) || config.learningRate <= 0.0)
+        return "learning rate must be finite and positive";
+    if (!std::isfinite(config.momentum) || config.momentum < 0.0 || config.momentum >= 1.0)
+        return "momentum must be in [0, 1)";
+    if (!(config.adamBeta1 >= 0.0 && config.adamBeta1 < 1.0 && config.adamBeta2 >= 0.0
+          && config.adamBeta2 < 1.0 && config.adamEpsilon > 0.0 && std::isfinite(config.adamEpsilon)))
+        return "Adam's betas must be in [0, 1) and epsilon positive";
+    if (config.data.points < 2 || config.data.points > 1'000'000)
+        return "data set size: between 2 and 1,000,000 points";
+    if (config.data.testPoints > 1'000'000)
+        return "test set size: at most 1,000,000 points";
+    if (!std::isfinite(config.data.noise) || config.data.noise < 0.0)
+        return "noise must be finite and not negative";
+    return std::nullopt;
+}
+
+std::unique_ptr<Trainer> makeTrainer(const TrainingConfig &config, Dataset training, Dataset test)
+{
+    if (config.precision == Precision::Float)
+        return std::make_unique<TrainerImpl<float>>(config, std::move(training), std::move(test));
+    return std::make_unique<TrainerImpl<double>>(config, std::move(training), std::move(test));
+}
+
+std::unique_ptr<Trainer> makeTrainer(const TrainingConfig &config)
+{
+    return makeTrainer(config, makeDataset(config.data), makeTestDataset(config.data));
+}
+
+std::string_view optimizerCliName(OptimizerKind kind) noexcept
+{
+    return OptimizerTable[static_cast<std::size_t>(kind)].cliName;
+}
+
+std::string_view optimizerDisplayName(OptimizerKind kind) noexcept
+{
+    return OptimizerTable[static_cast<std::size_t>(kind)].displayName;
+}
+
+std::optional<OptimizerKind> optimizerFromCliName(std::string_view name) noexcept
+{
+    for (const OptimizerNames &entry : OptimizerTable) {
+        if (entry.cliName == name)
+            return entry.kind;
+    }
+    return std::nullopt;
+}
+
+} // namespace relulab::core
