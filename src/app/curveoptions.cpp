@@ -3,12 +3,10 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 
-#include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <limits>
-#include <system_error>
+
+#include "optionparsing.h"
 
 namespace relulab::app {
 
@@ -23,108 +21,20 @@ const QString SeedOption = QStringLiteral("seed");
 const QString RangeOption = QStringLiteral("range");
 const QString SamplesOption = QStringLiteral("samples");
 
-QString fromView(std::string_view text)
-{
-    return QString::fromLatin1(text.data(), static_cast<qsizetype>(text.size()));
-}
-
-// The shortest text that reads back as the same double, as the CSV writes it.
-QString shortest(double value)
-{
-    std::array<char, 32> buffer {};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    return QString::fromLatin1(buffer.data(), result.ptr - buffer.data());
-}
-
-// The option's name as the user types it, for messages.
-QString dashed(const QString &option)
-{
-    return QStringLiteral("--") + option;
-}
-
-// A value, or the message explaining why the text is not one.
-template<class T>
-using Parsed = std::variant<T, QString>;
-
-// The bytes std::from_chars is to read, with one leading '+' dropped: from_chars accepts a '-'
-// but not a '+', and users write both. Returns false for text from_chars must not see: a second
-// sign after the '+'.
-bool stripPlus(const QByteArray &utf8, const char *&first, const char *&last)
-{
-    first = utf8.constData();
-    last = first + utf8.size();
-    if (first != last && *first == '+') {
-        ++first;
-        if (first != last && (*first == '+' || *first == '-'))
-            return false;
-    }
-    return true;
-}
-
-Parsed<double> parseFiniteDouble(const QString &option, const QString &text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    const char *first = nullptr;
-    const char *last = nullptr;
-    double value = 0.0;
-    if (stripPlus(utf8, first, last) && first != last) {
-        // from_chars is strict about everything QString::toDouble is lax about (surrounding
-        // spaces, the locale's separators) and reads the same value on every machine.
-        const auto [end, error] = std::from_chars(first, last, value, std::chars_format::general);
-        if (error == std::errc::result_out_of_range && end == last)
-            return QStringLiteral("%1: '%2' is out of the range of a double").arg(dashed(option), text);
-        if (error == std::errc() && end == last) {
-            if (!std::isfinite(value))
-                return QStringLiteral("%1: '%2' is not a finite number").arg(dashed(option), text);
-            return value;
-        }
-    }
-    return QStringLiteral("%1: '%2' is not a number").arg(dashed(option), text);
-}
-
-// A decimal integer; `error` receives from_chars' verdict for the caller's message.
-template<class Integer>
-bool parseInteger(const QString &text, Integer &value, std::errc &error)
-{
-    const QByteArray utf8 = text.toUtf8();
-    const char *first = nullptr;
-    const char *last = nullptr;
-    if (!stripPlus(utf8, first, last) || first == last) {
-        error = std::errc::invalid_argument;
-        return false;
-    }
-    const auto result = std::from_chars(first, last, value, 10);
-    error = result.ptr == last ? result.ec : std::errc::invalid_argument;
-    return error == std::errc();
-}
-
-Parsed<std::uint64_t> parseSeed(const QString &text)
-{
-    std::uint64_t value = 0;
-    std::errc error {};
-    if (parseInteger(text, value, error))
-        return value;
-    if (error == std::errc::result_out_of_range)
-        return QStringLiteral("--seed: '%1' is out of range (0 to %2)")
-                .arg(text)
-                .arg(std::numeric_limits<std::uint64_t>::max());
-    return QStringLiteral("--seed: '%1' is not an unsigned 64-bit integer").arg(text);
-}
+using detail::dashed;
+using detail::fromView;
+using detail::Parsed;
+using detail::parseFiniteDouble;
+using detail::shortest;
 
 Parsed<std::size_t> parseSamples(const QString &text)
 {
-    std::int64_t value = 0;
-    std::errc error {};
-    const bool ok = parseInteger(text, value, error);
-    if (!ok && error != std::errc::result_out_of_range)
-        return QStringLiteral("--samples: '%1' is not an integer").arg(text);
-    if (!ok || value < static_cast<std::int64_t>(core::MinCurveSamples)
-        || value > static_cast<std::int64_t>(core::MaxCurveSamples))
-        return QStringLiteral("--samples: must be between %1 and %2, got %3")
-                .arg(core::MinCurveSamples)
-                .arg(core::MaxCurveSamples)
-                .arg(text);
-    return static_cast<std::size_t>(value);
+    const Parsed<std::int64_t> samples = detail::parseIntegerInRange(
+            SamplesOption, text, static_cast<std::int64_t>(core::MinCurveSamples),
+            static_cast<std::int64_t>(core::MaxCurveSamples));
+    if (const auto *message = std::get_if<QString>(&samples))
+        return *message;
+    return static_cast<std::size_t>(std::get<std::int64_t>(samples));
 }
 
 struct Range
@@ -268,7 +178,8 @@ std::variant<CurveOptions, QString> readCurveOptions(const QCommandLineParser &p
 
     options.seedGiven = parser.isSet(SeedOption);
     if (options.seedGiven) {
-        const Parsed<std::uint64_t> seed = parseSeed(parser.value(SeedOption));
+        const Parsed<std::uint64_t> seed =
+                detail::parseUnsigned64(SeedOption, parser.value(SeedOption));
         if (const auto *message = std::get_if<QString>(&seed))
             return *message;
         if (isRrelu && params.rreluMode == core::RreluMode::Training)

@@ -2,8 +2,10 @@
 
 #include <QIODevice>
 
+#include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -34,6 +36,28 @@ bool writeAll(QIODevice &device, const char *data, std::size_t size)
         size -= static_cast<std::size_t>(written);
     }
     return true;
+}
+
+// How many PReLU alphas hidden layer `layer` has as columns (0 for the other activations).
+std::size_t alphaColumns(const core::NetworkConfig &network, std::size_t layer)
+{
+    if (network.activation != core::Activation::Prelu)
+        return 0;
+    return network.preluPerUnit ? static_cast<std::size_t>(network.hidden[layer]) : 1;
+}
+
+void appendCell(std::string &row, double value)
+{
+    std::array<char, MaxNumberLength> buffer {};
+    row.push_back(',');
+    row.append(buffer.data(), appendNumber(buffer.data(), value));
+}
+
+template<class Integer>
+void appendCell(std::string &row, Integer value)
+{
+    row.push_back(',');
+    row.append(std::to_string(value));
 }
 
 } // namespace
@@ -67,6 +91,74 @@ bool writeCurveCsv(const core::SampledCurve &curve, QIODevice &device)
         }
     }
     return writeAll(device, begin, static_cast<std::size_t>(out - begin));
+}
+
+bool writeText(QIODevice &device, std::string_view text)
+{
+    return writeAll(device, text.data(), text.size());
+}
+
+std::string trainingCsvHeader(const core::NetworkConfig &network)
+{
+    const std::size_t layers = network.hidden.size();
+    std::string header = "step,loss,train_accuracy,test_accuracy";
+    for (const char *count : {",dead_l", ",rarely_active_l"}) {
+        for (std::size_t l = 1; l <= layers; ++l)
+            header.append(count).append(std::to_string(l));
+    }
+    header += ",output_constant,diverged";
+    for (std::size_t l = 1; l <= layers; ++l) {
+        const std::size_t alphas = alphaColumns(network, l - 1);
+        if (alphas > 0 && !network.preluPerUnit)
+            header.append(",alpha_l").append(std::to_string(l));
+        else
+            for (std::size_t u = 1; u <= alphas; ++u)
+                header.append(",alpha_l").append(std::to_string(l)).append("_u").append(std::to_string(u));
+    }
+    header += '\n';
+    return header;
+}
+
+std::string trainingCsvRow(const core::Measurement &measurement, const core::NetworkConfig &network)
+{
+    const std::size_t layers = network.hidden.size();
+    const bool meaningful = !measurement.diverged;
+    // A layer the measurement lacks gets empty cells, so the row keeps the header's columns.
+    auto layer = [&](std::size_t l) -> const core::LayerMeasurement * {
+        return l < measurement.layers.size() ? &measurement.layers[l] : nullptr;
+    };
+
+    std::string row = std::to_string(measurement.step);
+    appendCell(row, measurement.loss);
+    appendCell(row, measurement.trainAccuracy);
+    if (std::isnan(measurement.testAccuracy))
+        row.push_back(',');
+    else
+        appendCell(row, measurement.testAccuracy);
+    for (std::size_t l = 0; l < layers; ++l) {
+        if (meaningful && layer(l))
+            appendCell(row, layer(l)->dead);
+        else
+            row.push_back(',');
+    }
+    for (std::size_t l = 0; l < layers; ++l) {
+        if (meaningful && layer(l))
+            appendCell(row, layer(l)->rarelyActive);
+        else
+            row.push_back(',');
+    }
+    row += meaningful ? (measurement.outputConstant ? ",1" : ",0") : ",";
+    row += measurement.diverged ? ",1" : ",0";
+    for (std::size_t l = 0; l < layers; ++l) {
+        for (std::size_t a = 0; a < alphaColumns(network, l); ++a) {
+            if (layer(l) && a < layer(l)->alpha.size())
+                appendCell(row, layer(l)->alpha[a]);
+            else
+                row.push_back(',');
+        }
+    }
+    row.push_back('\n');
+    return row;
 }
 
 } // namespace relulab::cli

@@ -2,7 +2,8 @@
 //
 // Exit codes: 0 success, 1 an I/O failure (the message names the file), 2 bad usage (a one-line
 // message on stderr that names the option at fault). Usage errors are all found before any output
-// is opened, so a rejected command line writes nothing to stdout and creates no file.
+// is opened, so a rejected command line writes nothing to stdout and creates no file. A training
+// run that diverges exits 0: divergence is one of the results it reports.
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -12,17 +13,25 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <memory>
+#include <optional>
 #include <variant>
 
 #include "app/curveoptions.h"
+#include "app/trainingoptions.h"
+#include "core/parallel.h"
 #include "core/sampling.h"
+#include "core/trainer.h"
 #include "csvwriter.h"
 #include "relulab/version.h"
 
 namespace {
 
 using relulab::app::CurveOptions;
+using relulab::app::TrainingOptions;
 
 constexpr int ExitSuccess = 0;
 constexpr int ExitIoError = 1;
@@ -30,6 +39,7 @@ constexpr int ExitUsage = 2;
 
 constexpr char ProgramName[] = "relulab-cli";
 const QString CurveCommand = QStringLiteral("curve");
+const QString TrainCommand = QStringLiteral("train");
 
 void print(std::FILE *stream, const QString &text)
 {
@@ -70,8 +80,11 @@ QString topLevelHelp(const QCommandLineParser &parser)
             + optionsSection(parser)
             + QStringLiteral("\nCommands:\n"
                              "  curve  Write an activation f and its derivative f' on an evenly "
-                             "spaced grid as CSV.\n\n"
-                             "Run '%1 curve --help' for the options of a command.\n")
+                             "spaced grid as CSV.\n"
+                             "  train  Train the dead-neuron lab's network and write loss, "
+                             "accuracy and dead units\n"
+                             "         per layer as CSV while it trains.\n\n"
+                             "Run '%1 <command> --help' for the options of a command.\n")
                       .arg(QLatin1String(ProgramName));
 }
 
@@ -83,6 +96,30 @@ QString curveHelp(const QCommandLineParser &parser)
                    "as CSV with the header x,y,dy, one row per sample. Numbers are in the\n"
                    "shortest form that reads back as the same double. f'(0) of the kinked\n"
                    "functions is PyTorch's (the x <= 0 branch).\n\n")
+                   .arg(QLatin1String(ProgramName))
+            + optionsSection(parser);
+}
+
+QString trainHelp(const QCommandLineParser &parser)
+{
+    return QStringLiteral(
+                   "Usage: %1 train [options]\n"
+                   "Trains a small network on a two-dimensional data set and writes one CSV row\n"
+                   "per measurement: at step 0, every K steps and after the last step, each row\n"
+                   "as soon as it is measured. Without options it runs the reference experiment:\n"
+                   "two spirals, 2-32-32-32-1 ReLU, He normal, SGD with lr 0.1 on the full batch,\n"
+                   "2000 steps measured every 100, double precision.\n\n"
+                   "Columns: step,loss,train_accuracy,test_accuracy, then dead_l1..dead_lN (units\n"
+                   "of hidden layer l whose pre-activation is <= 0 on every training point),\n"
+                   "rarely_active_l1..rarely_active_lN (active on fewer than 5 % of the points,\n"
+                   "dead ones included), output_constant (1: the same output for every point),\n"
+                   "diverged, and for prelu alpha_l1..alpha_lN (alpha_l1_u1.. with\n"
+                   "--prelu-per-unit). Loss and accuracies are measured in evaluation mode (RReLU\n"
+                   "with its mean slope). Numbers are in the shortest form that reads back as the\n"
+                   "same double, booleans 0 or 1; test_accuracy is empty without a test set.\n\n"
+                   "If training diverges (a non-finite loss or parameter), the row of that step\n"
+                   "has diverged=1 and empty unit counts, stderr says so, and the run stops with\n"
+                   "exit code 0: divergence is a result.\n\n")
                    .arg(QLatin1String(ProgramName))
             + optionsSection(parser);
 }
@@ -154,6 +191,119 @@ int runCurve(const QStringList &arguments)
                                 : writeToStdout(options.spec);
 }
 
+// What a training run ended with, once its CSV is written.
+struct TrainingOutcome
+{
+    bool written = false;
+    // The step whose measurement found the run diverged.
+    std::optional<std::uint64_t> divergedAt;
+};
+
+// Trains and writes the header and each row as it is measured, flushing every row when
+// `flushRows` (so a pipe sees the progress of a long run). Stops at the first failed write.
+TrainingOutcome train(const TrainingOptions &options, QFileDevice &device, bool flushRows)
+{
+    namespace cli = relulab::cli;
+    const relulab::core::NetworkConfig &network = options.config.network;
+    auto write = [&](const std::string &text) {
+        return cli::writeText(device, text) && (!flushRows || device.flush());
+    };
+
+    TrainingOutcome outcome;
+    const std::unique_ptr<relulab::core::Trainer> trainer = relulab::core::makeTrainer(options.config);
+    if (!write(cli::trainingCsvHeader(network)))
+        return outcome;
+    for (;;) {
+        const relulab::core::Measurement measurement = trainer->measure();
+        if (!write(cli::trainingCsvRow(measurement, network)))
+            return outcome;
+        if (measurement.diverged) {
+            outcome.divergedAt = measurement.step;
+            break;
+        }
+        const std::uint64_t done = trainer->stepsDone();
+        if (done >= options.steps)
+            break;
+        // The next multiple of `every`, or the last step.
+        const std::uint64_t next = std::min(options.steps, (done / options.every + 1) * options.every);
+        // A diverging step ends train() early; the measurement above then reports that step.
+        trainer->train(next - done);
+    }
+    outcome.written = true;
+    return outcome;
+}
+
+int trainingFinished(const TrainingOutcome &outcome)
+{
+    if (outcome.divergedAt)
+        printError(QStringLiteral("training diverged at step %1 (non-finite loss or parameters)")
+                           .arg(*outcome.divergedAt));
+    return ExitSuccess;
+}
+
+int trainToStdout(const TrainingOptions &options)
+{
+    QFile out;
+    // Unbuffered: rows are flushed one by one anyway, and a second buffer would only copy them.
+    if (!out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered)) {
+        printError(QStringLiteral("cannot write to standard output: %1").arg(out.errorString()));
+        return ExitIoError;
+    }
+    const TrainingOutcome outcome = train(options, out, true);
+    if (!outcome.written) {
+        printError(QStringLiteral("cannot write to standard output: %1").arg(out.errorString()));
+        return ExitIoError;
+    }
+    return trainingFinished(outcome);
+}
+
+int trainToFile(const TrainingOptions &options)
+{
+    // Opened before training, so that an unwritable path fails at once and not after a long run;
+    // the rows go to QSaveFile's temporary file and the target appears, complete, on commit.
+    QSaveFile file(options.output);
+    if (!file.open(QIODevice::WriteOnly)) {
+        printError(QStringLiteral("cannot write '%1': %2").arg(options.output, file.errorString()));
+        return ExitIoError;
+    }
+    const TrainingOutcome outcome = train(options, file, false);
+    if (!outcome.written || !file.commit()) {
+        printError(QStringLiteral("cannot write '%1': %2").arg(options.output, file.errorString()));
+        return ExitIoError;
+    }
+    return trainingFinished(outcome);
+}
+
+int runTrain(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption help = helpOption();
+    parser.addOption(help);
+    relulab::app::addTrainingOptions(parser);
+
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(help)) {
+        print(stdout, trainHelp(parser));
+        return ExitSuccess;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("train: unexpected argument '%1'")
+                                  .arg(parser.positionalArguments().constFirst()));
+
+    const std::variant<TrainingOptions, QString> read =
+            relulab::app::readTrainingOptions(parser, relulab::core::TrainingConfig {});
+    if (const auto *message = std::get_if<QString>(&read))
+        return usageError(*message);
+    const TrainingOptions &options = std::get<TrainingOptions>(read);
+    for (const QString &warning : options.warnings)
+        printError(QStringLiteral("warning: %1").arg(warning));
+
+    if (options.threads)
+        relulab::core::setMaxThreads(*options.threads);
+    return options.output.isEmpty() ? trainToStdout(options) : trainToFile(options);
+}
+
 int run(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -181,12 +331,13 @@ int run(const QStringList &arguments)
     if (commandLine.isEmpty())
         return usageError(
                 QStringLiteral("no command given (try '%1 --help')").arg(QLatin1String(ProgramName)));
-    if (commandLine.constFirst() != CurveCommand)
-        return usageError(
-                QStringLiteral("unknown command '%1' (commands: curve)").arg(commandLine.constFirst()));
+    const QString &command = commandLine.constFirst();
+    if (command != CurveCommand && command != TrainCommand)
+        return usageError(QStringLiteral("unknown command '%1' (commands: curve, train)").arg(command));
     // The command's parser expects a program name first, as in argv.
-    return runCurve(QStringList {arguments.constFirst() + QLatin1Char(' ') + CurveCommand}
-                    + commandLine.mid(1));
+    const QStringList commandArguments =
+            QStringList {arguments.constFirst() + QLatin1Char(' ') + command} + commandLine.mid(1);
+    return command == CurveCommand ? runCurve(commandArguments) : runTrain(commandArguments);
 }
 
 } // namespace

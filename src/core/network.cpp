@@ -20,7 +20,7 @@ struct InitializationNames
     std::string_view displayName;
 };
 
-constexpr std::array<InitializationNames, InitializationCount> InitializationTable{{
+constexpr std::array<InitializationNames, InitializationCount> InitializationTable {{
         {Initialization::HeNormal, "he-normal", "He normal"},
         {Initialization::XavierUniform, "xavier-uniform", "Xavier/Glorot uniform"},
         {Initialization::PlaygroundUniform, "uniform", "Uniform(-0.5, 0.5), bias 0.1"},
@@ -69,9 +69,9 @@ std::vector<double> initialParameters(const NetworkConfig &config)
     std::vector<double> p(parameterCount(layout), 0.0);
     SplitMix64 g(config.initSeed);
     const bool playground = config.init == Initialization::PlaygroundUniform;
-    const double bias = playground ? 0.1
+    const double bias = playground                  ? 0.1
             : config.biasInit == BiasInit::Constant ? config.biasValue
-                                                     : 0.0;
+                                                    : 0.0;
     for (const LayerLayout &l : layout) {
         const double fanIn = l.in;
         const double fanOut = l.out;
@@ -116,8 +116,7 @@ std::vector<double> initialParameters(const NetworkConfig &config)
             break;
         }
         }
-        std::fill(p.data() + l.alpha, p.data() + l.alpha + l.alphaCount,
-                  config.params.preluWeight);
+        std::fill(p.data() + l.alpha, p.data() + l.alpha + l.alphaCount, config.params.preluWeight);
     }
     return p;
 }

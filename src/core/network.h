@@ -18,9 +18,9 @@
 namespace relulab::core {
 
 enum class Initialization {
-    HeNormal,             // w ~ N(0, 2 / fan_in): the reference (reference-spec.md section 2)
-    XavierUniform,        // w ~ U(-a, a), a = sqrt(6 / (fan_in + fan_out))
-    PlaygroundUniform,    // w ~ U(-0.5, 0.5), biases 0.1, as TensorFlow Playground
+    HeNormal, // w ~ N(0, 2 / fan_in): the reference (reference-spec.md section 2)
+    XavierUniform, // w ~ U(-a, a), a = sqrt(6 / (fan_in + fan_out))
+    PlaygroundUniform, // w ~ U(-0.5, 0.5), biases 0.1, as TensorFlow Playground
     RandomizedAsymmetric, // RAI, Lu, Shin, Su and Karniadakis 2019 (see initialize())
 };
 inline constexpr int InitializationCount = 4;
@@ -35,7 +35,7 @@ inline constexpr int MaxLayerWidth = 128;
 struct NetworkConfig
 {
     int inputs = 2;
-    std::vector<int> hidden{32, 32, 32};
+    std::vector<int> hidden {32, 32, 32};
     Activation activation = Activation::Relu;
     // The hidden activation's parameters: Leaky ReLU slope, PReLU initial weight, ELU alpha,
     // RReLU bounds. (rreluMode and rreluSeed are not used here: see TrainingConfig.)
@@ -57,9 +57,9 @@ struct LayerLayout
     int in = 0;
     int out = 0;
     std::size_t weight = 0; // offset of W (out x in, row-major: row = output unit)
-    std::size_t bias = 0;   // offset of b (out)
-    std::size_t alpha = 0;  // offset of the PReLU alphas
-    int alphaCount = 0;     // 0 (not PReLU, or the output layer), 1 (per layer) or out (per unit)
+    std::size_t bias = 0; // offset of b (out)
+    std::size_t alpha = 0; // offset of the PReLU alphas
+    int alphaCount = 0; // 0 (not PReLU, or the output layer), 1 (per layer) or out (per unit)
 };
 
 // The layout of every layer for a configuration: hidden layers first, the output layer last.

@@ -21,7 +21,7 @@ struct OptimizerNames
     std::string_view displayName;
 };
 
-constexpr std::array<OptimizerNames, OptimizerCount> OptimizerTable{{
+constexpr std::array<OptimizerNames, OptimizerCount> OptimizerTable {{
         {OptimizerKind::Sgd, "sgd", "SGD"},
         {OptimizerKind::Momentum, "momentum", "SGD with momentum"},
         {OptimizerKind::Adam, "adam", "Adam"},
@@ -36,20 +36,20 @@ constexpr std::size_t BlockSize = 256;
 template<class T>
 struct Workspace
 {
-    std::vector<T> input;                 // inputs x BlockSize
-    std::vector<T> label;                 // BlockSize
-    std::vector<std::vector<T>> pre;      // per layer: out x BlockSize pre-activations
-    std::vector<std::vector<T>> post;     // per hidden layer: out x BlockSize activations
-    std::vector<std::vector<T>> slope;    // per hidden layer, RReLU training: drawn slopes
+    std::vector<T> input; // inputs x BlockSize
+    std::vector<T> label; // BlockSize
+    std::vector<std::vector<T>> pre; // per layer: out x BlockSize pre-activations
+    std::vector<std::vector<T>> post; // per hidden layer: out x BlockSize activations
+    std::vector<std::vector<T>> slope; // per hidden layer, RReLU training: drawn slopes
     std::vector<std::vector<T>> gradient; // per layer: out x BlockSize, dLoss/d(pre)
-    std::vector<T> backprop;              // widest layer x BlockSize: dLoss/d(post)
+    std::vector<T> backprop; // widest layer x BlockSize: dLoss/d(post)
 };
 
 // Per-block results of the measurement pass.
 struct BlockCounts
 {
-    std::vector<std::uint32_t> active;         // per hidden unit (all layers, in order)
-    std::vector<std::uint32_t> withGradient;   // per hidden unit
+    std::vector<std::uint32_t> active; // per hidden unit (all layers, in order)
+    std::vector<std::uint32_t> withGradient; // per hidden unit
     double loss = 0.0;
     std::size_t correct = 0;
     double minLogit = std::numeric_limits<double>::infinity();
@@ -80,6 +80,7 @@ public:
     std::uint64_t stepsDone() const noexcept override { return m_step; }
     bool diverged() const noexcept override { return m_diverged; }
     std::uint64_t train(std::uint64_t steps) override;
+    void adjust(const TrainingConfig &config) override;
     Measurement measure() const override;
     void predict(std::span<const double> points, std::span<float> logits) const override;
     std::vector<double> parameters() const override;
@@ -123,7 +124,7 @@ private:
     Rows m_testRows;
     std::vector<T> m_params;
     std::vector<T> m_velocity; // momentum buffer, or Adam's first moment
-    std::vector<T> m_second;   // Adam's second moment
+    std::vector<T> m_second; // Adam's second moment
     mutable std::vector<T> m_gradient;
     mutable std::vector<std::vector<T>> m_blockGradients;
     mutable std::vector<Workspace<T>> m_workspaces; // one per thread
@@ -133,6 +134,7 @@ private:
     SplitMix64 m_shuffle;
     std::vector<std::uint32_t> m_order;
     std::size_t m_nextBatch = 0;
+    std::size_t m_batchSize = 0; // config().batchSize, with 0 (full batch) resolved
     std::size_t m_batchesPerEpoch = 0;
 };
 
@@ -153,9 +155,10 @@ TrainerImpl<T>::TrainerImpl(const TrainingConfig &config, Dataset training, Data
     m_gradient.assign(m_params.size(), T(0));
     const std::size_t n = m_trainRows.n;
     const std::size_t batch = m_config.batchSize == 0 ? n : std::min(m_config.batchSize, n);
-    m_config.batchSize = batch;
+    m_batchSize = batch;
     m_batchesPerEpoch = (n + batch - 1) / batch;
     m_order.resize(n);
+    std::iota(m_order.begin(), m_order.end(), 0u);
     const std::size_t blocks = (std::max(batch, std::max(n, m_testRows.n)) + BlockSize - 1) / BlockSize;
     m_blockGradients.assign(blocks, std::vector<T>(m_params.size(), T(0)));
     ensureWorkspaces();
@@ -266,11 +269,9 @@ void TrainerImpl<T>::forward(Workspace<T> &ws, std::size_t count, bool training,
                                                                  static_cast<int>(l), element + s,
                                                                  p.rreluLower, p.rreluUpper));
             }
-            const T alpha = layer.alphaCount == 0 ? T(0)
-                                                  : m_params[layer.alpha
-                                                             + (layer.alphaCount == 1
-                                                                        ? 0
-                                                                        : static_cast<std::size_t>(u))];
+            const T alpha = layer.alphaCount == 0
+                    ? T(0)
+                    : m_params[layer.alpha + (layer.alphaCount == 1 ? 0 : static_cast<std::size_t>(u))];
             activateRow(h, alpha, unitSlope, pre + row, post + row, count);
         }
         input = post;
@@ -278,8 +279,7 @@ void TrainerImpl<T>::forward(Workspace<T> &ws, std::size_t count, bool training,
 }
 
 template<class T>
-T TrainerImpl<T>::backward(Workspace<T> &ws, std::size_t count, T scale, bool training,
-                           T *grad) const
+T TrainerImpl<T>::backward(Workspace<T> &ws, std::size_t count, T scale, bool training, T *grad) const
 {
     const HiddenActivation<T> h = hiddenActivation(training);
     const std::size_t last = m_layout.size() - 1;
@@ -298,8 +298,8 @@ T TrainerImpl<T>::backward(Workspace<T> &ws, std::size_t count, T scale, bool tr
         // dLoss/d(post of layer l - 1), then through the activation to its pre-activation.
         const LayerLayout &below = m_layout[l - 1];
         T *backprop = ws.backprop.data();
-        denseInputGradient(m_params.data() + layer.weight, layer.out, layer.in, gradient,
-                           backprop, BlockSize, count);
+        denseInputGradient(m_params.data() + layer.weight, layer.out, layer.in, gradient, backprop,
+                           BlockSize, count);
         const T *pre = ws.pre[l - 1].data();
         T *belowGradient = ws.gradient[l - 1].data();
         const T *slope = h.rreluTraining ? ws.slope[l - 1].data() : nullptr;
@@ -352,26 +352,25 @@ T TrainerImpl<T>::batchGradient(const Rows &rows, const std::uint32_t *indices, 
 }
 
 template<class T>
-void TrainerImpl<T>::nextBatch(const std::uint32_t *&indices, std::size_t &first,
-                               std::size_t &count)
+void TrainerImpl<T>::nextBatch(const std::uint32_t *&indices, std::size_t &first, std::size_t &count)
 {
     const std::size_t n = m_trainRows.n;
-    if (m_config.batchSize >= n) {
+    if (m_batchSize >= n) {
         indices = nullptr;
         first = 0;
         count = n;
         return;
     }
     if (m_nextBatch == 0) {
-        // A fresh permutation each epoch (reference-spec.md section 2), the generator running on.
-        std::iota(m_order.begin(), m_order.end(), 0u);
+        // Each epoch reshuffles the order in place (reference-spec.md section 2), the generator
+        // running on from epoch to epoch; the order starts as 0..n-1 (see the constructor).
         for (std::size_t i = n - 1; i >= 1; --i) {
             const std::size_t j = static_cast<std::size_t>(m_shuffle.next() % (i + 1));
             std::swap(m_order[i], m_order[j]);
         }
     }
-    first = m_nextBatch * m_config.batchSize;
-    count = std::min(m_config.batchSize, n - first);
+    first = m_nextBatch * m_batchSize;
+    count = std::min(m_batchSize, n - first);
     indices = m_order.data() + first;
     m_nextBatch = (m_nextBatch + 1) % m_batchesPerEpoch;
 }
@@ -439,6 +438,12 @@ std::uint64_t TrainerImpl<T>::train(std::uint64_t steps)
 }
 
 template<class T>
+void TrainerImpl<T>::adjust(const TrainingConfig &config)
+{
+    m_config = config;
+}
+
+template<class T>
 Measurement TrainerImpl<T>::measure() const
 {
     Measurement m;
@@ -471,9 +476,7 @@ Measurement TrainerImpl<T>::measure() const
                             const T alpha = layer.alphaCount == 0
                                     ? T(0)
                                     : m_params[layer.alpha
-                                               + (layer.alphaCount == 1
-                                                          ? 0
-                                                          : static_cast<std::size_t>(u))];
+                                               + (layer.alphaCount == 1 ? 0 : static_cast<std::size_t>(u))];
                             const UnitCounts uc = countUnit(h, alpha, pre, size);
                             c.active[unit] = uc.positive;
                             c.withGradient[unit] = uc.nonzeroDerivative;
@@ -582,7 +585,9 @@ std::vector<double> TrainerImpl<T>::parameters() const
 template<class T>
 void TrainerImpl<T>::setParameters(std::span<const double> parameters)
 {
-    std::transform(parameters.begin(), parameters.begin() + static_cast<std::ptrdiff_t>(std::min(parameters.size(), m_params.size())),
+    std::transform(parameters.begin(),
+                   parameters.begin()
+                           + static_cast<std::ptrdiff_t>(std::min(parameters.size(), m_params.size())),
                    m_params.begin(), [](double v) { return static_cast<T>(v); });
     std::fill(m_velocity.begin(), m_velocity.end(), T(0));
     std::fill(m_second.begin(), m_second.end(), T(0));
@@ -615,11 +620,33 @@ double rreluStepSlope(std::uint64_t seed, std::uint64_t step, int layer, std::ui
     // A stream per (step, layer), addressed by element: SplitMix64's k-th output is mix(state + k
     // gamma), so mixing the stream's start from (seed, step, layer) and indexing it by element
     // gives independent draws without generating the ones before.
-    const std::uint64_t stream = SplitMix64::mix(
-            seed + SplitMix64::Gamma * (step * static_cast<std::uint64_t>(MaxHiddenLayers + 1)
-                                        + static_cast<std::uint64_t>(layer) + 1));
+    const std::uint64_t stream =
+            SplitMix64::mix(seed
+                            + SplitMix64::Gamma
+                                    * (step * static_cast<std::uint64_t>(MaxHiddenLayers + 1)
+                                       + static_cast<std::uint64_t>(layer) + 1));
     const std::uint64_t bits = SplitMix64::outputAt(stream, element + 1);
     return lower + (upper - lower) * SplitMix64::toUnit(bits);
+}
+
+bool needsNewTrainer(const TrainingConfig &current, const TrainingConfig &next) noexcept
+{
+    TrainingConfig adjusted = next;
+    adjusted.learningRate = current.learningRate;
+    adjusted.momentum = current.momentum;
+    adjusted.adamBeta1 = current.adamBeta1;
+    adjusted.adamBeta2 = current.adamBeta2;
+    adjusted.adamEpsilon = current.adamEpsilon;
+    adjusted.rreluSeed = current.rreluSeed;
+    ActivationParams &p = adjusted.network.params;
+    const ActivationParams &c = current.network.params;
+    p.leakySlope = c.leakySlope;
+    p.eluAlpha = c.eluAlpha;
+    p.rreluLower = c.rreluLower;
+    p.rreluUpper = c.rreluUpper;
+    p.rreluMode = c.rreluMode;
+    p.rreluSeed = c.rreluSeed;
+    return !(adjusted == current);
 }
 
 std::optional<std::string> validate(const TrainingConfig &config)
@@ -635,8 +662,8 @@ std::optional<std::string> validate(const TrainingConfig &config)
             return "hidden layer width: between 1 and 128";
     }
     const ActivationParams &p = net.params;
-    for (double v : {p.leakySlope, p.preluWeight, p.eluAlpha, p.rreluLower, p.rreluUpper,
-                     net.biasValue}) {
+    for (double v :
+         {p.leakySlope, p.preluWeight, p.eluAlpha, p.rreluLower, p.rreluUpper, net.biasValue}) {
         if (!std::isfinite(v))
             return "activation parameters and the bias value must be finite";
     }

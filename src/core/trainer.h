@@ -19,9 +19,9 @@
 namespace relulab::core {
 
 enum class OptimizerKind {
-    Sgd,      // p -= lr g (the reference)
+    Sgd, // p -= lr g (the reference)
     Momentum, // PyTorch SGD(momentum): v = mu v + g, p -= lr v
-    Adam,     // PyTorch Adam with bias correction
+    Adam, // PyTorch Adam with bias correction
 };
 inline constexpr int OptimizerCount = 3;
 
@@ -38,9 +38,10 @@ struct TrainingConfig
     double adamBeta2 = 0.999;
     double adamEpsilon = 1e-8;
     // Samples per step; 0 (or >= the training set) means the full batch. Mini-batches follow the
-    // reference: each epoch a fresh Fisher-Yates permutation of 0..n-1 drawn from the shuffle
-    // generator, SplitMix64(shuffleSeed), whose state runs on from epoch to epoch; batch b is
-    // order[bs*b : bs*b + bs] (the last one shorter when bs does not divide n).
+    // reference: the order starts as 0..n-1 and at the start of every epoch (the first included)
+    // is reshuffled in place by Fisher-Yates from the shuffle generator, SplitMix64(shuffleSeed),
+    // whose state runs on from epoch to epoch; batch b is order[bs*b : bs*b + bs] (the last one
+    // shorter when bs does not divide n).
     std::size_t batchSize = 0;
     std::uint64_t shuffleSeed = 7;
     // RReLU's training-mode slopes: one per element per step, from this seed (see rreluStepSlope).
@@ -115,6 +116,9 @@ public:
     virtual bool diverged() const noexcept = 0;
     // Takes up to `steps` steps, fewer if training diverges; returns how many it took.
     virtual std::uint64_t train(std::uint64_t steps) = 0;
+    // Takes on the fields of `config` that need no new trainer (see needsNewTrainer), from the
+    // next step on: a teacher can raise the learning rate in the middle of a run.
+    virtual void adjust(const TrainingConfig &config) = 0;
 
     // Everything the lab shows, in evaluation mode, on the current parameters.
     virtual Measurement measure() const = 0;
@@ -131,11 +135,16 @@ public:
     virtual double lossAndGradient(std::vector<double> &gradient) const = 0;
 };
 
+// False when `next` differs from `current` only in what a running trainer can take on with
+// adjust(): the learning rate, momentum and Adam's constants, the Leaky ReLU slope, ELU alpha,
+// RReLU's bounds and seed. Everything else (data, shape, activation, initialisation, optimiser,
+// batch size, precision, seeds of the weights and the shuffle) starts a new run.
+bool needsNewTrainer(const TrainingConfig &current, const TrainingConfig &next) noexcept;
+
 // A trainer for `config` on its data sets. The configuration must validate().
 std::unique_ptr<Trainer> makeTrainer(const TrainingConfig &config);
 // The same on given data (the configuration's data spec is then only informative).
-std::unique_ptr<Trainer> makeTrainer(const TrainingConfig &config, Dataset training,
-                                     Dataset test);
+std::unique_ptr<Trainer> makeTrainer(const TrainingConfig &config, Dataset training, Dataset test);
 
 std::string_view optimizerCliName(OptimizerKind kind) noexcept; // "sgd", "momentum", "adam"
 std::string_view optimizerDisplayName(OptimizerKind kind) noexcept;

@@ -77,9 +77,18 @@ int main(int argc, char *argv[])
             QStringLiteral("compare"),
             QStringLiteral("Functions to draw faintly for comparison, e.g. relu,gelu."),
             QStringLiteral("LIST"));
+    const QCommandLineOption tabOption(QStringLiteral("tab"),
+                                       QStringLiteral("The tab to show: explorer or lab."),
+                                       QStringLiteral("NAME"), QStringLiteral("explorer"));
+    const QCommandLineOption labStepsOption(
+            QStringLiteral("lab-steps"),
+            QStringLiteral("With --tab lab and --screenshot: train this many steps first."),
+            QStringLiteral("N"), QStringLiteral("0"));
     parser.addOption(screenshotOption);
     parser.addOption(sizeOption);
     parser.addOption(compareOption);
+    parser.addOption(tabOption);
+    parser.addOption(labStepsOption);
     relulab::app::addCurveOptions(parser);
     if (!parser.parse(QApplication::arguments()))
         return fail(UsageError, parser.errorText());
@@ -115,6 +124,19 @@ int main(int argc, char *argv[])
     for (relulab::core::Activation kind : std::as_const(comparisons))
         window.model().setOverlay(kind, true);
 
+    const QString tab = parser.value(tabOption);
+    if (tab != QLatin1String("explorer") && tab != QLatin1String("lab"))
+        return fail(UsageError, QStringLiteral("--tab: expected explorer or lab, got '%1'").arg(tab));
+    bool stepsOk = false;
+    const qulonglong labSteps = parser.value(labStepsOption).toULongLong(&stepsOk);
+    if (!stepsOk || labSteps > 100'000'000)
+        return fail(UsageError,
+                    QStringLiteral("--lab-steps: expected a whole number from 0 to "
+                                   "100000000, got '%1'")
+                            .arg(parser.value(labStepsOption)));
+    const bool lab = tab == QLatin1String("lab");
+    window.showTab(lab ? relulab::ui::MainWindow::Tab::Lab : relulab::ui::MainWindow::Tab::Explorer);
+
     if (parser.isSet(screenshotOption)) {
         const QRegularExpression sizePattern(QStringLiteral("^([0-9]{2,5})x([0-9]{2,5})$"));
         const QRegularExpressionMatch match = sizePattern.match(parser.value(sizeOption));
@@ -123,8 +145,9 @@ int main(int argc, char *argv[])
                         QStringLiteral("--size: expected WxH such as 1360x820, got '%1'")
                                 .arg(parser.value(sizeOption)));
         const QSize size(match.captured(1).toInt(), match.captured(2).toInt());
-        const QString error =
-                relulab::ui::saveWindowWhenDrawn(window, parser.value(screenshotOption), size);
+        const QString file = parser.value(screenshotOption);
+        const QString error = lab ? relulab::ui::saveLabWhenTrained(window, file, size, labSteps)
+                                  : relulab::ui::saveWindowWhenDrawn(window, file, size);
         if (!error.isEmpty())
             return fail(1, error);
         return 0;

@@ -15,6 +15,7 @@
 #include "core/parallel.h"
 #include "curveplots.h"
 #include "functioninfo.h"
+#include "labtab.h"
 #include "relulab/version.h"
 #include "sliderspinbinding.h"
 #include "style.h"
@@ -81,6 +82,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_boundsNoteTimer.setSingleShot(true);
     m_boundsNoteTimer.setInterval(2500);
     m_resampleTimer.setInterval(AnimationIntervalMs);
+
+    m_lab = new LabTab(&m_model, this);
+    m_ui->tabs->addTab(m_lab, tr("&Dead neurons"));
 
     populateActivationList();
     connectControls();
@@ -177,6 +181,11 @@ void MainWindow::connectControls()
     connect(m_ui->resetParametersAction, &QAction::triggered, &m_model,
             &ParameterModel::resetToDefaults);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::showTab(Tab tab)
+{
+    m_ui->tabs->setCurrentIndex(tab == Tab::Explorer ? 0 : 1);
 }
 
 void MainWindow::onCurrentItemChanged(QListWidgetItem *current)

@@ -19,6 +19,7 @@ class MainWindow;
 namespace relulab::ui {
 
 class CurvePlots;
+class LabTab;
 class SliderSpinBinding;
 
 // The function explorer's window. It binds the widgets to the ParameterModel, forwards every
@@ -34,6 +35,9 @@ public:
     app::ParameterModel &model() noexcept { return m_model; }
     app::CurveService &curveService() noexcept { return m_curves; }
     CurvePlots &plots() noexcept { return *m_plots; }
+    LabTab &lab() noexcept { return *m_lab; }
+    enum class Tab { Explorer, Lab };
+    void showTab(Tab tab);
     // The generation of the result the plots last finished drawing.
     quint64 drawnGeneration() const noexcept { return m_drawnGeneration; }
     QString timingText() const;
@@ -64,6 +68,7 @@ private:
     app::ParameterModel m_model;
     app::CurveService m_curves;
     std::unique_ptr<CurvePlots> m_plots;
+    LabTab *m_lab = nullptr;
     SliderSpinBinding *m_alphaBinding = nullptr;
     SliderSpinBinding *m_lowerBinding = nullptr;
     SliderSpinBinding *m_upperBinding = nullptr;

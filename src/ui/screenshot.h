@@ -12,4 +12,9 @@ class MainWindow;
 // success, otherwise a message naming the file.
 QString saveWindowWhenDrawn(MainWindow &window, const QString &file, QSize size, int timeoutMs = 20000);
 
+// The same for the dead-neuron lab: takes `steps` training steps first (paused, in one go),
+// waits until the tab shows that step, then saves the window.
+QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, quint64 steps,
+                           int timeoutMs = 60000);
+
 } // namespace relulab::ui

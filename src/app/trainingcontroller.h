@@ -1,0 +1,150 @@
+#pragma once
+
+#include <QObject>
+
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "core/trainer.h"
+
+namespace relulab::app {
+
+// Everything the lab's views show of one moment of a run, by value (the worker keeps training
+// while the GUI draws it).
+struct TrainingSnapshot
+{
+    quint64 run = 0; // a new number for every new trainer (rebuild, reset, re-seed)
+    core::TrainingConfig config;
+    core::Measurement measurement;
+    std::vector<core::LayerLayout> layout;
+    std::vector<double> parameters;
+    std::shared_ptr<const core::Dataset> trainingSet; // shared by every snapshot of a run
+    std::shared_ptr<const core::Dataset> testSet;
+    // The decision boundary: the output logit on a gridSize x gridSize grid over [xMin, xMax] x
+    // [yMin, yMax], row by row from yMin (the first row) to yMax.
+    int gridSize = 0;
+    double xMin = -1.0;
+    double xMax = 1.0;
+    double yMin = -1.0;
+    double yMax = 1.0;
+    std::vector<float> logits;
+    double stepsPerSecond = 0.0; // training speed over the last frames
+    bool running = false;
+};
+using TrainingSnapshotPtr = std::shared_ptr<const TrainingSnapshot>;
+
+// Owns the one training worker thread; lives on the GUI thread, where every call returns at once.
+// The worker builds trainers, trains, and publishes snapshots at most about 60 times a second into
+// a one-slot outbox; snapshotReady() is queued to the GUI only when the GUI has taken the previous
+// one, so a GUI that falls behind skips frames instead of queueing them.
+class TrainingController : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int FrameIntervalMs = 16; // about 60 frames a second
+    static constexpr int DefaultGridSize = 120;
+    // stepsPerFrame() value meaning "as fast as possible".
+    static constexpr int AsFastAsPossible = 0;
+
+    explicit TrainingController(QObject *parent = nullptr);
+    ~TrainingController() override;
+
+    // A configuration to train (it must validate()). If it needs a new trainer (see
+    // core::needsNewTrainer) the run restarts from its initial weights, paused or not as before;
+    // otherwise the running trainer takes the change on from its next step.
+    void setConfig(const core::TrainingConfig &config);
+    const core::TrainingConfig &config() const noexcept { return m_config; }
+
+    // Starts training, unless the run has diverged: it then stays paused until a new run
+    // (reset(), or a configuration that needs a new trainer).
+    void play();
+    void pause();
+    bool isRunning() const noexcept { return m_running; }
+    // `count` steps (one by default) in one go, when paused.
+    void step(int count = 1);
+    // The same run from its first step again (same seeds). A new seed is a new configuration:
+    // setConfig() with it.
+    void reset();
+    // Steps per frame of animation, or AsFastAsPossible.
+    void setStepsPerFrame(int steps);
+    int stepsPerFrame() const noexcept { return m_stepsPerFrame.load(); }
+    void setGridSize(int size);
+
+    // Snapshots published and taken (for tests and statistics).
+    quint64 publishedCount() const noexcept { return m_published.load(); }
+    quint64 deliveredCount() const noexcept { return m_delivered; }
+
+signals:
+    void snapshotReady(relulab::app::TrainingSnapshotPtr snapshot);
+    void runningChanged(bool running);
+    // The run stopped because its loss or parameters are no longer finite (after runningChanged()
+    // if it was running).
+    void diverged(quint64 step);
+
+    // The worker thread's notifications to the GUI thread (queued; not for use outside).
+    void snapshotPublished(QPrivateSignal);
+    void divergedInWorker(quint64 build, quint64 step, QPrivateSignal);
+
+private:
+    // Hands a command to the worker: `change` runs under the lock.
+    template<class Change>
+    void command(Change &&change);
+    // The worker's current run.
+    struct Run
+    {
+        std::unique_ptr<core::Trainer> trainer;
+        // As set: the trainer's own config() has the batch size normalised (0 becomes n).
+        core::TrainingConfig config;
+        std::shared_ptr<const core::Dataset> trainingSet;
+        std::shared_ptr<const core::Dataset> testSet;
+        quint64 id = 0;
+        quint64 build = 0; // the GUI's build request it answers
+        double stepsPerSecond = 0.0;
+    };
+    void workerLoop();
+    void publish(const Run &current);
+    void takeSnapshot();
+    void onDivergedInWorker(quint64 build, quint64 step);
+    // GUI thread: asks the worker for a new trainer for `config`, from its first step.
+    void rebuild(const core::TrainingConfig &config);
+
+    core::TrainingConfig m_config; // GUI thread's view
+    bool m_hasConfig = false;
+    bool m_running = false; // GUI thread's view
+    // Counts the GUI's requests for a new trainer, so that a divergence report that arrives after
+    // a newer request (it is queued) is recognised as stale.
+    quint64 m_builds = 0;
+    bool m_diverged = false; // the run of the latest build request diverged
+    quint64 m_delivered = 0;
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    // Guarded by m_mutex:
+    std::optional<core::TrainingConfig> m_newTrainer; // build this next
+    quint64 m_newTrainerBuild = 0; // as request number m_builds
+    std::optional<core::TrainingConfig> m_adjust; // or take this on
+    int m_pendingSteps = 0;
+    bool m_workerRunning = false;
+    bool m_abort = false;
+    bool m_forcePublish = false;
+    // Set with every command (under the lock, so the worker never sees it stale), so that a worker
+    // training flat out stops within a few steps.
+    std::atomic<bool> m_commandPending {false};
+    TrainingSnapshotPtr m_outbox;
+    bool m_notified = false;
+    int m_gridSize = DefaultGridSize;
+
+    std::atomic<int> m_stepsPerFrame {10};
+    std::atomic<quint64> m_published {0};
+    std::thread m_thread;
+};
+
+} // namespace relulab::app
+
+Q_DECLARE_METATYPE(relulab::app::TrainingSnapshotPtr)

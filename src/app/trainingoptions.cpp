@@ -1,0 +1,524 @@
+#include "trainingoptions.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "core/datasets.h"
+#include "core/network.h"
+#include "optionparsing.h"
+
+namespace relulab::app {
+
+namespace {
+
+using detail::dashed;
+using detail::fromView;
+using detail::Parsed;
+using detail::shortest;
+
+const QString DatasetOption = QStringLiteral("dataset");
+const QString PointsOption = QStringLiteral("points");
+const QString TestPointsOption = QStringLiteral("test-points");
+const QString DataSeedOption = QStringLiteral("data-seed");
+const QString NoiseOption = QStringLiteral("noise");
+const QString HiddenOption = QStringLiteral("hidden");
+const QString ActivationOption = QStringLiteral("activation");
+const QString AlphaOption = QStringLiteral("alpha");
+const QString LowerOption = QStringLiteral("lower");
+const QString UpperOption = QStringLiteral("upper");
+const QString PreluPerUnitOption = QStringLiteral("prelu-per-unit");
+const QString InitOption = QStringLiteral("init");
+const QString BiasInitOption = QStringLiteral("bias-init");
+const QString BiasValueOption = QStringLiteral("bias-value");
+const QString InitSeedOption = QStringLiteral("init-seed");
+const QString OptimizerOption = QStringLiteral("optimizer");
+const QString LrOption = QStringLiteral("lr");
+const QString MomentumOption = QStringLiteral("momentum");
+const QString BatchSizeOption = QStringLiteral("batch-size");
+const QString ShuffleSeedOption = QStringLiteral("shuffle-seed");
+const QString RreluSeedOption = QStringLiteral("rrelu-seed");
+const QString StepsOption = QStringLiteral("steps");
+const QString EveryOption = QStringLiteral("every");
+const QString PrecisionOption = QStringLiteral("precision");
+const QString ThreadsOption = QStringLiteral("threads");
+const QString OutputOption = QStringLiteral("output");
+
+// The limits of core::validate(), checked here as well so that the message names the option.
+constexpr std::int64_t MinPoints = 2;
+constexpr std::int64_t MaxPoints = 1'000'000;
+
+// "spirals circles xor blobs moons": the spellings of an enumeration, for help and messages.
+template<class Kind, class Name>
+QString cliNames(int count, Name name)
+{
+    QStringList names;
+    for (int i = 0; i < count; ++i)
+        names.append(fromView(name(static_cast<Kind>(i))));
+    return names.join(QLatin1Char(' '));
+}
+
+QString datasetNames()
+{
+    return cliNames<core::DatasetKind>(core::DatasetKindCount, core::datasetCliName);
+}
+
+QString initializationNames()
+{
+    return cliNames<core::Initialization>(core::InitializationCount, core::initializationCliName);
+}
+
+QString optimizerNames()
+{
+    return cliNames<core::OptimizerKind>(core::OptimizerCount, core::optimizerCliName);
+}
+
+// Reads option values one by one and keeps the first mistake: after it, every read yields
+// nothing, so the caller checks failed() once per group instead of after every option.
+class OptionReader
+{
+public:
+    explicit OptionReader(const QCommandLineParser &parser)
+        : m_parser(parser)
+    { }
+
+    bool failed() const { return !m_error.isEmpty(); }
+    const QString &error() const { return m_error; }
+    void fail(const QString &message)
+    {
+        if (!failed())
+            m_error = message;
+    }
+
+    // True when the option was given and no mistake has been found so far.
+    bool given(const QString &option) const { return !failed() && m_parser.isSet(option); }
+    QString value(const QString &option) const { return m_parser.value(option); }
+
+    std::optional<double> real(const QString &option)
+    {
+        if (!given(option))
+            return std::nullopt;
+        return take(detail::parseFiniteDouble(option, value(option)));
+    }
+
+    std::optional<std::int64_t> integer(const QString &option, std::int64_t min, std::int64_t max)
+    {
+        if (!given(option))
+            return std::nullopt;
+        return take(detail::parseIntegerInRange(option, value(option), min, max));
+    }
+
+    std::optional<std::uint64_t> seed(const QString &option)
+    {
+        if (!given(option))
+            return std::nullopt;
+        return take(detail::parseUnsigned64(option, value(option)));
+    }
+
+    // One of an enumeration's command-line spellings; `what` names the kind of thing for the
+    // message ("--init: unknown initialization 'x' (expected one of: ...)").
+    template<class Lookup>
+    auto name(const QString &option, const char *what, Lookup lookup, const QString &names)
+            -> decltype(lookup(std::string_view {}))
+    {
+        if (!given(option))
+            return std::nullopt;
+        const QString text = value(option);
+        const auto kind = lookup(text.toStdString());
+        if (!kind)
+            fail(QStringLiteral("%1: unknown %2 '%3' (expected one of: %4)")
+                         .arg(dashed(option), QLatin1String(what), text, names));
+        return kind;
+    }
+
+private:
+    template<class T>
+    std::optional<T> take(const Parsed<T> &parsed)
+    {
+        if (const auto *message = std::get_if<QString>(&parsed)) {
+            fail(*message);
+            return std::nullopt;
+        }
+        return std::get<T>(parsed);
+    }
+
+    const QCommandLineParser &m_parser;
+    QString m_error;
+};
+
+// "32,32,32": 1 to 8 widths of 1 to 128 units.
+Parsed<std::vector<int>> parseHidden(const QString &text)
+{
+    const QString option = dashed(HiddenOption);
+    if (text.isEmpty())
+        return QStringLiteral("%1: no widths given (expected widths separated by commas, e.g. "
+                              "32,32,32)")
+                .arg(option);
+    const QStringList parts = text.split(QLatin1Char(','));
+    if (parts.size() > core::MaxHiddenLayers)
+        return QStringLiteral("%1: '%2' has %3 layers, at most %4 are possible")
+                .arg(option, text)
+                .arg(parts.size())
+                .arg(core::MaxHiddenLayers);
+    std::vector<int> widths;
+    for (const QString &part : parts) {
+        if (part.isEmpty())
+            return QStringLiteral("%1: '%2' has an empty width (expected widths separated by "
+                                  "commas, e.g. 32,32,32)")
+                    .arg(option, text);
+        int width = 0;
+        std::errc error {};
+        const bool ok = detail::parseInteger(part, width, error);
+        if (!ok && error != std::errc::result_out_of_range)
+            return QStringLiteral("%1: '%2' in '%3' is not an integer").arg(option, part, text);
+        if (!ok || width < core::MinLayerWidth || width > core::MaxLayerWidth)
+            return QStringLiteral("%1: width %2 in '%3' is not between %4 and %5")
+                    .arg(option, part, text)
+                    .arg(core::MinLayerWidth)
+                    .arg(core::MaxLayerWidth);
+        widths.push_back(width);
+    }
+    return widths;
+}
+
+// --batch-size: "full" or 0 for the full batch.
+Parsed<std::size_t> parseBatchSize(const QString &text)
+{
+    if (text == QLatin1String("full"))
+        return std::size_t {0};
+    std::int64_t size = 0;
+    std::errc error {};
+    const bool ok = detail::parseInteger(text, size, error);
+    if (!ok && error != std::errc::result_out_of_range)
+        return QStringLiteral("--batch-size: '%1' is neither an integer nor full").arg(text);
+    if (!ok || size < 0 || size > MaxPoints)
+        return QStringLiteral("--batch-size: must be full or between 0 and %1, got %2")
+                .arg(MaxPoints)
+                .arg(text);
+    return static_cast<std::size_t>(size);
+}
+
+} // namespace
+
+void addTrainingOptions(QCommandLineParser &parser)
+{
+    // The help states the reference experiment's values, whatever defaults a caller passes later.
+    const core::TrainingConfig reference;
+    const core::NetworkConfig &net = reference.network;
+    QStringList hidden;
+    for (int width : net.hidden)
+        hidden.append(QString::number(width));
+
+    parser.addOptions({
+            {DatasetOption,
+             QStringLiteral("The data set, one of: %1 (default %2).")
+                     .arg(datasetNames(), fromView(core::datasetCliName(reference.data.kind))),
+             QStringLiteral("name")},
+            {PointsOption,
+             QStringLiteral("Training points, %1 to %2 (default %3).")
+                     .arg(MinPoints)
+                     .arg(MaxPoints)
+                     .arg(reference.data.points),
+             QStringLiteral("n")},
+            {TestPointsOption,
+             QStringLiteral("Held-out test points, drawn with another seed, 0 (no test set: the "
+                            "test_accuracy column is empty) to %1 (default %2).")
+                     .arg(MaxPoints)
+                     .arg(reference.data.testPoints),
+             QStringLiteral("n")},
+            {DataSeedOption,
+             QStringLiteral("Seed of the data set, an unsigned 64-bit integer (default %1).")
+                     .arg(reference.data.seed),
+             QStringLiteral("s")},
+            {NoiseOption,
+             QStringLiteral("Standard deviation of the Gaussian noise on each coordinate, at "
+                            "least 0 (default %1).")
+                     .arg(shortest(reference.data.noise)),
+             QStringLiteral("x")},
+            {HiddenOption,
+             QStringLiteral("Hidden layer widths separated by commas, %1 to %2 layers of %3 to %4 "
+                            "units (default %5).")
+                     .arg(core::MinHiddenLayers)
+                     .arg(core::MaxHiddenLayers)
+                     .arg(core::MinLayerWidth)
+                     .arg(core::MaxLayerWidth)
+                     .arg(hidden.join(QLatin1Char(','))),
+             QStringLiteral("widths")},
+            {ActivationOption,
+             QStringLiteral("The hidden activation, one of: %1 (default %2).")
+                     .arg(fromView(core::activationCliNames()),
+                          fromView(core::activationInfo(net.activation).cliName)),
+             QStringLiteral("name")},
+            {AlphaOption,
+             QStringLiteral("The activation's alpha: Leaky ReLU negative slope (default %1), "
+                            "PReLU initial weight (%2) or ELU alpha (%3).")
+                     .arg(shortest(net.params.leakySlope), shortest(net.params.preluWeight),
+                          shortest(net.params.eluAlpha)),
+             QStringLiteral("a")},
+            {LowerOption,
+             QStringLiteral("RReLU: lower bound of the negative slope drawn in training steps "
+                            "(default 1/8)."),
+             QStringLiteral("l")},
+            {UpperOption,
+             QStringLiteral("RReLU: upper bound of the negative slope drawn in training steps "
+                            "(default 1/3). Measurements use the mean slope."),
+             QStringLiteral("u")},
+            {PreluPerUnitOption,
+             QStringLiteral("PReLU: learn one alpha per unit instead of one per layer.")},
+            {InitOption,
+             QStringLiteral("Weight initialization, one of: %1 (default %2). uniform is "
+                            "U(-0.5, 0.5) with biases 0.1 (TensorFlow Playground), rai the "
+                            "randomized asymmetric initialization of Lu et al. 2019.")
+                     .arg(initializationNames(), fromView(core::initializationCliName(net.init))),
+             QStringLiteral("name")},
+            {BiasInitOption,
+             QStringLiteral("Initial biases of he-normal and xavier-uniform: zero (default) or "
+                            "constant (--bias-value)."),
+             QStringLiteral("kind")},
+            {BiasValueOption,
+             QStringLiteral("The initial bias of --bias-init constant (default %1).").arg(shortest(net.biasValue)),
+             QStringLiteral("x")},
+            {InitSeedOption,
+             QStringLiteral("Seed of the initial weights, an unsigned 64-bit integer (default %1).")
+                     .arg(net.initSeed),
+             QStringLiteral("s")},
+            {OptimizerOption,
+             QStringLiteral("The optimizer, one of: %1 (default %2).")
+                     .arg(optimizerNames(), fromView(core::optimizerCliName(reference.optimizer))),
+             QStringLiteral("name")},
+            {LrOption,
+             QStringLiteral("Learning rate, greater than 0 (default %1).").arg(shortest(reference.learningRate)),
+             QStringLiteral("x")},
+            {MomentumOption,
+             QStringLiteral("Momentum of --optimizer momentum, at least 0 and less than 1 "
+                            "(default %1).")
+                     .arg(shortest(reference.momentum)),
+             QStringLiteral("x")},
+            {BatchSizeOption,
+             QStringLiteral("Samples per step: full or 0 for the full batch (default), else up to "
+                            "%1; mini-batches are drawn from a fresh shuffle every epoch.")
+                     .arg(MaxPoints),
+             QStringLiteral("n")},
+            {ShuffleSeedOption,
+             QStringLiteral("Seed of the mini-batch shuffle, an unsigned 64-bit integer "
+                            "(default %1).")
+                     .arg(reference.shuffleSeed),
+             QStringLiteral("s")},
+            {RreluSeedOption,
+             QStringLiteral("RReLU: seed of the slopes drawn in training steps, an unsigned "
+                            "64-bit integer (default %1).")
+                     .arg(reference.rreluSeed),
+             QStringLiteral("s")},
+            {StepsOption,
+             QStringLiteral("Training steps, 0 to %1 (default %2).").arg(MaxTrainingSteps).arg(DefaultTrainingSteps),
+             QStringLiteral("n")},
+            {EveryOption,
+             QStringLiteral("Measure every K steps, 1 to %1 (default %2); step 0 and the last "
+                            "step are always measured.")
+                     .arg(MaxTrainingSteps)
+                     .arg(DefaultMeasureEvery),
+             QStringLiteral("k")},
+            {PrecisionOption, QStringLiteral("Arithmetic of the network: float or double (default)."),
+             QStringLiteral("p")},
+            {ThreadsOption,
+             QStringLiteral("Threads for large batches, 1 to %1 (default: OMP_NUM_THREADS, or one "
+                            "per core).")
+                     .arg(MaxTrainingThreads),
+             QStringLiteral("n")},
+            {{QStringLiteral("o"), OutputOption},
+             QStringLiteral("Write the CSV to this file instead of standard output, atomically: on "
+                            "failure an existing file is left as it was."),
+             QStringLiteral("file")},
+    });
+}
+
+std::variant<TrainingOptions, QString> readTrainingOptions(const QCommandLineParser &parser,
+                                                           const core::TrainingConfig &defaults)
+{
+    TrainingOptions options;
+    options.config = defaults;
+    core::TrainingConfig &config = options.config;
+    core::DatasetSpec &data = config.data;
+    core::NetworkConfig &net = config.network;
+    core::ActivationParams &params = net.params;
+    OptionReader reader(parser);
+
+    if (const auto kind =
+                reader.name(DatasetOption, "data set", core::datasetFromCliName, datasetNames()))
+        data.kind = *kind;
+    if (const auto points = reader.integer(PointsOption, MinPoints, MaxPoints))
+        data.points = static_cast<std::size_t>(*points);
+    if (const auto points = reader.integer(TestPointsOption, 0, MaxPoints))
+        data.testPoints = static_cast<std::size_t>(*points);
+    if (const auto seed = reader.seed(DataSeedOption))
+        data.seed = *seed;
+    if (const auto noise = reader.real(NoiseOption)) {
+        if (*noise < 0.0)
+            reader.fail(
+                    QStringLiteral("--noise: must not be negative, got %1").arg(reader.value(NoiseOption)));
+        data.noise = *noise;
+    }
+    if (reader.given(HiddenOption)) {
+        const Parsed<std::vector<int>> hidden = parseHidden(reader.value(HiddenOption));
+        if (const auto *message = std::get_if<QString>(&hidden))
+            reader.fail(*message);
+        else
+            net.hidden = std::get<std::vector<int>>(hidden);
+    }
+    if (const auto kind = reader.name(ActivationOption, "function", core::activationFromCliName,
+                                      fromView(core::activationCliNames())))
+        net.activation = *kind;
+    if (reader.failed())
+        return reader.error();
+
+    // The activation is known now, so its parameters can be told apart from the ignored ones.
+    const bool isRrelu = net.activation == core::Activation::Rrelu;
+    const bool isPrelu = net.activation == core::Activation::Prelu;
+    const QString functionName = fromView(core::activationInfo(net.activation).cliName);
+    auto ignored = [&](const QString &option, const QString &by) {
+        options.warnings.append(QStringLiteral("%1 is ignored by %2").arg(dashed(option), by));
+    };
+
+    if (const auto alpha = reader.real(AlphaOption)) {
+        if (!core::setAlphaOf(net.activation, params, *alpha))
+            ignored(AlphaOption, functionName);
+    }
+    const bool lowerGiven = parser.isSet(LowerOption);
+    const bool upperGiven = parser.isSet(UpperOption);
+    for (const QString &option : {LowerOption, UpperOption}) {
+        if (const auto bound = reader.real(option)) {
+            if (isRrelu)
+                (option == LowerOption ? params.rreluLower : params.rreluUpper) = *bound;
+            else
+                ignored(option, functionName);
+        }
+    }
+    if (reader.failed())
+        return reader.error();
+    if (isRrelu && params.rreluLower > params.rreluUpper) {
+        auto describe = [&](const QString &option, bool given, double value) {
+            return given ? QStringLiteral("%1 %2").arg(dashed(option), parser.value(option))
+                         : QStringLiteral("%1 %2 (default)").arg(dashed(option), shortest(value));
+        };
+        return QStringLiteral("%1 is greater than %2")
+                .arg(describe(LowerOption, lowerGiven, params.rreluLower),
+                     describe(UpperOption, upperGiven, params.rreluUpper));
+    }
+    if (parser.isSet(PreluPerUnitOption)) {
+        if (isPrelu)
+            net.preluPerUnit = true;
+        else
+            ignored(PreluPerUnitOption, functionName);
+    }
+
+    if (const auto init = reader.name(InitOption, "initialization", core::initializationFromCliName,
+                                      initializationNames()))
+        net.init = *init;
+    if (reader.failed())
+        return reader.error();
+    // Playground's uniform and RAI bring their own biases (network.h).
+    const bool initSetsBiases = net.init == core::Initialization::PlaygroundUniform
+            || net.init == core::Initialization::RandomizedAsymmetric;
+    const QString initName =
+            QStringLiteral("--init %1").arg(fromView(core::initializationCliName(net.init)));
+    if (reader.given(BiasInitOption)) {
+        const QString kind = reader.value(BiasInitOption);
+        core::BiasInit biasInit = core::BiasInit::Zero;
+        if (kind == QLatin1String("constant"))
+            biasInit = core::BiasInit::Constant;
+        else if (kind != QLatin1String("zero"))
+            reader.fail(QStringLiteral("--bias-init: '%1' is neither zero nor constant").arg(kind));
+        if (!reader.failed()) {
+            if (initSetsBiases)
+                ignored(BiasInitOption, initName);
+            else
+                net.biasInit = biasInit;
+        }
+    }
+    if (const auto value = reader.real(BiasValueOption)) {
+        if (initSetsBiases)
+            ignored(BiasValueOption, initName);
+        else if (net.biasInit == core::BiasInit::Zero)
+            ignored(BiasValueOption, QStringLiteral("--bias-init zero"));
+        else
+            net.biasValue = *value;
+    }
+    if (const auto seed = reader.seed(InitSeedOption))
+        net.initSeed = *seed;
+
+    if (const auto optimizer = reader.name(OptimizerOption, "optimizer", core::optimizerFromCliName,
+                                           optimizerNames()))
+        config.optimizer = *optimizer;
+    if (const auto lr = reader.real(LrOption)) {
+        if (*lr <= 0.0)
+            reader.fail(QStringLiteral("--lr: must be positive, got %1").arg(reader.value(LrOption)));
+        config.learningRate = *lr;
+    }
+    if (const auto momentum = reader.real(MomentumOption)) {
+        if (*momentum < 0.0 || *momentum >= 1.0)
+            reader.fail(QStringLiteral("--momentum: must be at least 0 and less than 1, got %1")
+                                .arg(reader.value(MomentumOption)));
+        else if (config.optimizer != core::OptimizerKind::Momentum)
+            ignored(MomentumOption,
+                    QStringLiteral("--optimizer %1").arg(fromView(core::optimizerCliName(config.optimizer))));
+        else
+            config.momentum = *momentum;
+    }
+    if (reader.given(BatchSizeOption)) {
+        const Parsed<std::size_t> size = parseBatchSize(reader.value(BatchSizeOption));
+        if (const auto *message = std::get_if<QString>(&size))
+            reader.fail(*message);
+        else
+            config.batchSize = std::get<std::size_t>(size);
+    }
+    if (const auto seed = reader.seed(ShuffleSeedOption)) {
+        if (config.batchSize == 0 || config.batchSize >= data.points)
+            options.warnings.append(QStringLiteral(
+                    "--shuffle-seed is ignored with the full batch (see --batch-size)"));
+        else
+            config.shuffleSeed = *seed;
+    }
+    if (const auto seed = reader.seed(RreluSeedOption)) {
+        if (isRrelu)
+            config.rreluSeed = *seed;
+        else
+            ignored(RreluSeedOption, functionName);
+    }
+    if (reader.given(PrecisionOption)) {
+        const QString precision = reader.value(PrecisionOption);
+        if (precision == QLatin1String("float"))
+            config.precision = core::Precision::Float;
+        else if (precision == QLatin1String("double"))
+            config.precision = core::Precision::Double;
+        else
+            reader.fail(QStringLiteral("--precision: '%1' is neither float nor double").arg(precision));
+    }
+
+    const auto maxSteps = static_cast<std::int64_t>(MaxTrainingSteps);
+    if (const auto steps = reader.integer(StepsOption, 0, maxSteps))
+        options.steps = static_cast<std::uint64_t>(*steps);
+    if (const auto every = reader.integer(EveryOption, 1, maxSteps))
+        options.every = static_cast<std::uint64_t>(*every);
+    if (const auto threads = reader.integer(ThreadsOption, 1, MaxTrainingThreads))
+        options.threads = static_cast<int>(*threads);
+    if (reader.given(OutputOption)) {
+        options.output = reader.value(OutputOption);
+        if (options.output.isEmpty())
+            reader.fail(QStringLiteral("--output: the file name is empty"));
+    }
+    if (reader.failed())
+        return reader.error();
+
+    // The checks above name the option at fault; this catches what they cannot see, such as a
+    // caller's defaults that are out of range.
+    if (const std::optional<std::string> problem = core::validate(config))
+        return QStringLiteral("invalid training configuration: %1").arg(QString::fromStdString(*problem));
+    return options;
+}
+
+} // namespace relulab::app

@@ -1,0 +1,478 @@
+// The network view drawn from hand-built snapshots: the pixels it paints (dead units black in a red
+// ring, busy units bright, links blue for positive and vermillion for negative weights, a greyed
+// picture and a message for a diverged run), its tooltips, and how long a paint takes.
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QHelpEvent>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <numbers>
+#include <vector>
+
+#include "core/network.h"
+#include "ui/networkview.h"
+
+using relulab::app::TrainingSnapshot;
+using relulab::core::LayerMeasurement;
+using relulab::ui::NetworkView;
+
+namespace {
+
+// A snapshot of a network with these hidden widths and He-normal weights, every hidden unit
+// active on half the points until setRate() says otherwise.
+std::shared_ptr<TrainingSnapshot> makeSnapshot(const std::vector<int> &hidden)
+{
+    auto snapshot = std::make_shared<TrainingSnapshot>();
+    snapshot->config.network.hidden = hidden;
+    snapshot->layout = relulab::core::layoutFor(snapshot->config.network);
+    snapshot->parameters = relulab::core::initialParameters(snapshot->config.network);
+    snapshot->measurement.step = 1200;
+    for (int units : hidden) {
+        LayerMeasurement layer;
+        layer.units = units;
+        layer.activationRate.assign(static_cast<std::size_t>(units), 0.5f);
+        snapshot->measurement.layers.push_back(std::move(layer));
+    }
+    return snapshot;
+}
+
+// Sets a unit's rate and keeps the layer's counts consistent with the rates.
+void setRate(TrainingSnapshot &snapshot, int hiddenLayer, int unit, float rate, bool getsGradient)
+{
+    LayerMeasurement &layer = snapshot.measurement.layers[static_cast<std::size_t>(hiddenLayer)];
+    layer.activationRate[static_cast<std::size_t>(unit)] = rate;
+    layer.dead = static_cast<int>(
+            std::count(layer.activationRate.begin(), layer.activationRate.end(), 0.0f));
+    layer.deadWithoutGradient = getsGradient ? 0 : layer.dead;
+    layer.rarelyActive = static_cast<int>(
+            std::count_if(layer.activationRate.begin(), layer.activationRate.end(),
+                          [](float r) { return r < relulab::core::RarelyActiveFraction; }));
+}
+
+void zeroWeights(TrainingSnapshot &snapshot)
+{
+    for (const relulab::core::LayerLayout &layer : snapshot.layout)
+        std::fill_n(snapshot.parameters.begin() + static_cast<std::ptrdiff_t>(layer.weight),
+                    layer.in * layer.out, 0.0);
+}
+
+void setWeight(TrainingSnapshot &snapshot, int layerIndex, int out, int in, double value)
+{
+    const relulab::core::LayerLayout &layer = snapshot.layout[static_cast<std::size_t>(layerIndex)];
+    snapshot.parameters[layer.weight + static_cast<std::size_t>(out * layer.in + in)] = value;
+}
+
+QImage render(NetworkView &view)
+{
+    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    view.render(&image);
+    return image;
+}
+
+// The pixel that contains `point` (pixel (x, y) covers [x, x + 1) x [y, y + 1)).
+QColor pixel(const QImage &image, QPointF point)
+{
+    return image.pixelColor(static_cast<int>(std::floor(point.x())),
+                            static_cast<int>(std::floor(point.y())));
+}
+
+bool isRed(const QColor &c)
+{
+    return c.red() > 170 && c.green() < 70 && c.blue() < 70;
+}
+
+int lightness(const QColor &c)
+{
+    return c.lightness();
+}
+
+// The colours on a circle of radius `radius` around `centre`, at `samples` angles.
+std::vector<QColor> ring(const QImage &image, QPointF centre, double radius, int samples = 72)
+{
+    std::vector<QColor> colors;
+    for (int k = 0; k < samples; ++k) {
+        const double angle = 2.0 * std::numbers::pi * k / samples;
+        colors.push_back(
+                pixel(image, centre + QPointF(radius * std::cos(angle), radius * std::sin(angle))));
+    }
+    return colors;
+}
+
+double redFraction(const std::vector<QColor> &colors)
+{
+    return static_cast<double>(std::count_if(colors.begin(), colors.end(), isRed))
+            / static_cast<double>(colors.size());
+}
+
+struct PaintTime
+{
+    double median = 0.0;
+    double minimum = 0.0;
+};
+
+// Milliseconds per paint over `repeats` renders into one image.
+PaintTime measurePaints(NetworkView &view, int repeats)
+{
+    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+    std::vector<double> times;
+    for (int i = 0; i < repeats; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        view.render(&image);
+        times.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+    return {times[times.size() / 2], times.front()};
+}
+
+} // namespace
+
+class TestNetworkView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void columnsFollowTheLayout();
+    void deadUnitIsBlackInASolidRedRing();
+    void deadUnitStillLearningHasADashedRing();
+    void busyUnitIsBright();
+    void rampDarkensTowardsDead();
+    void linkColourFollowsWeightSign();
+    void compactColumnsShowDeadUnitsAsRedDots();
+    void divergedRunIsGreyWithAMessage();
+    void descriptionsNameTheUnit();
+    void tooltipEventShowsTheDescription();
+    void paintTime();
+    void savePicture_data();
+    void savePicture();
+};
+
+void TestNetworkView::columnsFollowTheLayout()
+{
+    NetworkView view;
+    QCOMPARE(view.columnCount(), 0);
+    view.resize(600, 400);
+    view.showSnapshot(makeSnapshot({32, 16, 8}));
+    QCOMPARE(view.columnCount(), 5);
+    QCOMPARE(view.unitCount(0), 2);
+    QCOMPARE(view.unitCount(2), 16);
+    QCOMPARE(view.unitCount(4), 1);
+    // Columns left to right, units top to bottom, every unit inside the widget.
+    for (int c = 0; c + 1 < view.columnCount(); ++c)
+        QVERIFY(view.unitCentre(c, 0).x() < view.unitCentre(c + 1, 0).x());
+    for (int c = 0; c < view.columnCount(); ++c) {
+        QVERIFY(view.unitRadius(c) >= 1.5);
+        for (int u = 0; u < view.unitCount(c); ++u) {
+            const QPointF centre = view.unitCentre(c, u);
+            QVERIFY(view.rect().contains(centre.toPoint()));
+            if (u > 0)
+                QVERIFY(centre.y() - view.unitCentre(c, u - 1).y() >= 2 * view.unitRadius(c));
+        }
+    }
+    QVERIFY(view.unitCentre(1, 32).isNull());
+    QVERIFY(view.overlayMessage().isEmpty());
+}
+
+void TestNetworkView::deadUnitIsBlackInASolidRedRing()
+{
+    auto snapshot = makeSnapshot({8, 8});
+    setRate(*snapshot, 0, 3, 0.0f, false);
+    NetworkView view;
+    view.resize(600, 400);
+    view.showSnapshot(snapshot);
+    const QImage image = render(view);
+    const QPointF centre = view.unitCentre(1, 3);
+    const double r = view.unitRadius(1);
+    QVERIFY2(r >= 8.0, qPrintable(QString::number(r)));
+    // The fill beside the cross, and the cross itself.
+    for (QPointF offset : {QPointF(0, 0.6 * r), QPointF(0.6 * r, 0), QPointF(0, -0.6 * r)})
+        QVERIFY2(lightness(pixel(image, centre + offset)) < 30,
+                 qPrintable(pixel(image, centre + offset).name()));
+    QVERIFY(isRed(pixel(image, centre)));
+    // The ring, just outside the disc, is red all the way round.
+    const double red = redFraction(ring(image, centre, r + 1.0));
+    QVERIFY2(red > 0.95, qPrintable(QString::number(red)));
+    // A living neighbour has no red at all.
+    QCOMPARE(redFraction(ring(image, view.unitCentre(1, 4), r)), 0.0);
+}
+
+void TestNetworkView::deadUnitStillLearningHasADashedRing()
+{
+    auto snapshot = makeSnapshot({8, 8});
+    zeroWeights(*snapshot); // nothing but the ring round the unit
+    setRate(*snapshot, 1, 2, 0.0f, true);
+    NetworkView view;
+    view.resize(600, 400);
+    view.showSnapshot(snapshot);
+    const QImage image = render(view);
+    const QPointF centre = view.unitCentre(2, 2);
+    const double r = view.unitRadius(2);
+    QVERIFY(lightness(pixel(image, centre)) < 30); // no cross: the centre is the black fill
+    // Dashes: red, then background, all the way round.
+    const std::vector<QColor> colors = ring(image, centre, r + 1.0, 180);
+    const double red = redFraction(colors);
+    QVERIFY2(red > 0.3 && red < 0.8, qPrintable(QString::number(red)));
+    QVERIFY(std::count_if(colors.begin(), colors.end(),
+                          [](const QColor &c) { return c.lightness() > 200; })
+            > 20);
+}
+
+void TestNetworkView::busyUnitIsBright()
+{
+    auto snapshot = makeSnapshot({8, 8});
+    setRate(*snapshot, 0, 5, 1.0f, false);
+    NetworkView view;
+    view.resize(600, 400);
+    view.showSnapshot(snapshot);
+    const QImage image = render(view);
+    const QColor busy = pixel(image, view.unitCentre(1, 5));
+    QVERIFY2(lightness(busy) > 120 && busy.red() > 200 && busy.green() > 200, qPrintable(busy.name()));
+}
+
+void TestNetworkView::rampDarkensTowardsDead()
+{
+    QCOMPARE(NetworkView::activationRateColor(0.0), QColor(Qt::black));
+    // Perceived lightness grows with the rate, from dark grey to bright.
+    double previous = -1.0;
+    for (int i = 1; i <= 20; ++i) {
+        const QColor c = NetworkView::activationRateColor(i / 20.0);
+        const double luma = 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF();
+        QVERIFY2(luma > previous, qPrintable(QString::number(i)));
+        previous = luma;
+    }
+    QVERIFY(NetworkView::activationRateColor(0.001).lightness() > 30);
+    QVERIFY(NetworkView::activationRateColor(0.001).lightness() < 70);
+    QVERIFY(NetworkView::activationRateColor(1.0).lightness() > 120);
+}
+
+void TestNetworkView::linkColourFollowsWeightSign()
+{
+    auto snapshot = makeSnapshot({32, 32, 32});
+    zeroWeights(*snapshot);
+    setWeight(*snapshot, 1, 5, 10, 3.0); // layer 1 unit 10 -> layer 2 unit 5, positive
+    setWeight(*snapshot, 2, 20, 2, -3.0); // layer 2 unit 2 -> layer 3 unit 20, negative
+    NetworkView view;
+    view.resize(600, 400);
+    view.showSnapshot(snapshot);
+    const QImage image = render(view);
+
+    const QPointF positive = (view.unitCentre(1, 10) + view.unitCentre(2, 5)) / 2.0;
+    const QColor blue = pixel(image, positive);
+    QVERIFY2(blue.blue() > blue.red() + 80 && blue.blue() > blue.green(), qPrintable(blue.name()));
+    const QPointF negative = (view.unitCentre(2, 2) + view.unitCentre(3, 20)) / 2.0;
+    const QColor warm = pixel(image, negative);
+    QVERIFY2(warm.red() > warm.blue() + 80 && warm.red() > warm.green(), qPrintable(warm.name()));
+    // Zero weights draw nothing: between layers 1 and 2, away from the one link, is background.
+    const QPointF empty = (view.unitCentre(1, 28) + view.unitCentre(2, 28)) / 2.0;
+    QCOMPARE(pixel(image, empty), QColor(Qt::white));
+
+    // On a high-DPI device (links drawn at its resolution) they land in the same place.
+    QImage sharp(view.size() * 2, QImage::Format_ARGB32_Premultiplied);
+    sharp.setDevicePixelRatio(2.0);
+    sharp.fill(Qt::white);
+    view.render(&sharp);
+    const QColor sharpBlue = pixel(sharp, positive * 2.0);
+    QVERIFY2(sharpBlue.blue() > sharpBlue.red() + 80, qPrintable(sharpBlue.name()));
+    const QColor sharpWarm = pixel(sharp, negative * 2.0);
+    QVERIFY2(sharpWarm.red() > sharpWarm.blue() + 80, qPrintable(sharpWarm.name()));
+}
+
+void TestNetworkView::compactColumnsShowDeadUnitsAsRedDots()
+{
+    auto snapshot = makeSnapshot({128, 128});
+    setRate(*snapshot, 0, 60, 0.0f, false);
+    NetworkView view;
+    view.resize(600, 400);
+    view.showSnapshot(snapshot);
+    QVERIFY(view.unitRadius(1) >= 1.5);
+    QVERIFY(view.unitRadius(1) < 3.0);
+    const QImage image = render(view);
+    QVERIFY2(isRed(pixel(image, view.unitCentre(1, 60))),
+             qPrintable(pixel(image, view.unitCentre(1, 60)).name()));
+    QVERIFY(!isRed(pixel(image, view.unitCentre(1, 61))));
+}
+
+void TestNetworkView::divergedRunIsGreyWithAMessage()
+{
+    auto snapshot = makeSnapshot({8, 8});
+    setRate(*snapshot, 0, 3, 0.0f, false);
+    snapshot->measurement.diverged = true;
+    std::fill(snapshot->parameters.begin(), snapshot->parameters.end(),
+              std::numeric_limits<double>::quiet_NaN());
+    NetworkView view;
+    view.resize(600, 400);
+    view.showSnapshot(snapshot);
+    QCOMPARE(view.overlayMessage(), QStringLiteral("training diverged: weights are no longer finite"));
+    const QImage image = render(view);
+    // No unit is drawn dead or bright, and no link in colour: everything is grey.
+    for (int c = 1; c <= 2; ++c) {
+        for (int u = 0; u < 8; ++u) {
+            const QColor fill = pixel(image, view.unitCentre(c, u));
+            if (QRectF(view.rect()).adjusted(150, 150, -150, -150).contains(view.unitCentre(c, u)))
+                continue; // under the message
+            QVERIFY2(lightness(fill) > 150 && fill.saturation() < 30, qPrintable(fill.name()));
+        }
+    }
+    // The message: a red frame and text in the middle.
+    int red = 0;
+    for (int y = 100; y < 300; ++y) {
+        for (int x = 100; x < 500; ++x) {
+            const QColor c = image.pixelColor(x, y);
+            red += c.red() > 140 && c.green() < 80 && c.blue() < 80;
+        }
+    }
+    QVERIFY2(red > 300, qPrintable(QString::number(red)));
+    QCOMPARE(view.unitDescriptionAt(view.unitCentre(1, 3).toPoint()),
+             QStringLiteral("layer 1, unit 4: training diverged"));
+}
+
+void TestNetworkView::descriptionsNameTheUnit()
+{
+    auto snapshot = makeSnapshot({32, 32, 32});
+    setRate(*snapshot, 1, 6, 0.123f, false);
+    setRate(*snapshot, 0, 0, 0.0f, false);
+    setRate(*snapshot, 2, 31, 0.01f, false);
+    NetworkView view;
+    view.resize(600, 400);
+    view.showSnapshot(snapshot);
+    QCOMPARE(view.unitDescriptionAt(view.unitCentre(2, 6).toPoint()),
+             QStringLiteral("layer 2, unit 7: active on 12.3 % of points"));
+    // A pixel off the centre, still on the unit.
+    QCOMPARE(view.unitDescriptionAt((view.unitCentre(2, 6) + QPointF(2, 1)).toPoint()),
+             QStringLiteral("layer 2, unit 7: active on 12.3 % of points"));
+    QCOMPARE(view.unitDescriptionAt(view.unitCentre(1, 0).toPoint()),
+             QStringLiteral("layer 1, unit 1: active on 0.0 % of points\n"
+                            "dead: never active; gets no gradient"));
+    QVERIFY(view.unitDescriptionAt(view.unitCentre(3, 31).toPoint()).contains(u"rarely active"));
+    QCOMPARE(view.unitDescriptionAt(view.unitCentre(0, 1).toPoint()), QStringLiteral("input x₂"));
+    QVERIFY(view.unitDescriptionAt(view.unitCentre(4, 0).toPoint()).contains(u"1,200")
+            || view.unitDescriptionAt(view.unitCentre(4, 0).toPoint()).contains(u"1200"));
+    // Between columns, and in a corner: nothing.
+    const QPointF between = (view.unitCentre(1, 6) + view.unitCentre(2, 6)) / 2.0;
+    QCOMPARE(view.unitDescriptionAt(between.toPoint()), QString());
+    QCOMPARE(view.unitDescriptionAt(QPoint(1, 1)), QString());
+
+    // Leaky ReLU: dead by the test, but a gradient still reaches it.
+    setRate(*snapshot, 1, 9, 0.0f, true);
+    view.showSnapshot(snapshot);
+    QCOMPARE(view.unitDescriptionAt(view.unitCentre(2, 9).toPoint()),
+             QStringLiteral("layer 2, unit 10: active on 0.0 % of points\n"
+                            "dead by the ≤ 0 test, still gets gradient"));
+}
+
+void TestNetworkView::tooltipEventShowsTheDescription()
+{
+    auto snapshot = makeSnapshot({32, 32, 32});
+    setRate(*snapshot, 1, 6, 0.123f, false);
+    NetworkView view;
+    view.resize(600, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showSnapshot(snapshot);
+
+    const QPoint onUnit = view.unitCentre(2, 6).toPoint();
+    QHelpEvent help(QEvent::ToolTip, onUnit, view.mapToGlobal(onUnit));
+    QVERIFY(QApplication::sendEvent(&view, &help));
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), QStringLiteral("layer 2, unit 7: active on 12.3 % of points"));
+
+    const QPoint offUnit(2, 2);
+    QHelpEvent away(QEvent::ToolTip, offUnit, view.mapToGlobal(offUnit));
+    QApplication::sendEvent(&view, &away);
+    QTRY_VERIFY(!QToolTip::isVisible());
+}
+
+void TestNetworkView::paintTime()
+{
+    NetworkView view;
+    view.resize(600, 400);
+    auto reference = makeSnapshot({32, 32, 32});
+    for (int u = 0; u < 32; u += 5)
+        setRate(*reference, u % 3, u, 0.0f, false);
+    view.showSnapshot(reference);
+    measurePaints(view, 3); // warm up fonts and caches
+    const PaintTime referenceMs = measurePaints(view, 100);
+
+    auto wide = makeSnapshot(std::vector<int>(8, 128));
+    for (int l = 0; l < 8; ++l)
+        for (int u = l; u < 128; u += 9)
+            setRate(*wide, l, u, 0.0f, false);
+    view.showSnapshot(wide);
+    measurePaints(view, 3);
+    const PaintTime wideMs = measurePaints(view, 50);
+    // Printed, not asserted: wall-clock time depends on the machine and its load.
+    qInfo("paint 600x400, 2-32-32-32-1: median %.2f ms, best %.2f ms (100 paints)",
+          referenceMs.median, referenceMs.minimum);
+    qInfo("paint 600x400, 8 x 128: median %.2f ms, best %.2f ms (50 paints)", wideMs.median,
+          wideMs.minimum);
+}
+
+void TestNetworkView::savePicture_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<std::vector<int>>("hidden");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("getsGradient");
+    QTest::addColumn<bool>("diverged");
+    QTest::newRow("reference") << QString() << std::vector<int> {32, 32, 32} << QSize(600, 400)
+                               << false << false;
+    QTest::newRow("leaky, default size") << QStringLiteral("-leaky") << std::vector<int> {16, 16}
+                                         << QSize(420, 300) << true << false;
+    QTest::newRow("wide") << QStringLiteral("-wide") << std::vector<int>(8, 128) << QSize(600, 400)
+                          << false << false;
+    QTest::newRow("minimum size") << QStringLiteral("-small") << std::vector<int> {32, 32, 32}
+                                  << QSize(160, 120) << false << false;
+    QTest::newRow("diverged") << QStringLiteral("-diverged") << std::vector<int> {32, 32, 32}
+                              << QSize(600, 400) << false << true;
+}
+
+void TestNetworkView::savePicture()
+{
+    // Every configuration renders and saves; RELULAB_NETWORKVIEW_PNG=path.png keeps the pictures
+    // there (and beside it) to look at, otherwise they go to a temporary folder.
+    QTemporaryDir scratch;
+    QVERIFY(scratch.isValid());
+    QString path = qEnvironmentVariable("RELULAB_NETWORKVIEW_PNG");
+    if (path.isEmpty())
+        path = scratch.filePath(QStringLiteral("networkview.png"));
+    QFETCH(QString, suffix);
+    QFETCH(std::vector<int>, hidden);
+    QFETCH(QSize, size);
+    QFETCH(bool, getsGradient);
+    QFETCH(bool, diverged);
+    path.insert(path.lastIndexOf(QLatin1Char('.')), suffix);
+
+    auto snapshot = makeSnapshot(hidden);
+    // Rates spread like a half-trained ReLU network: a few dead, a few barely alive.
+    std::uint32_t state = 12345;
+    const auto layers = static_cast<int>(hidden.size());
+    for (int l = 0; l < layers; ++l) {
+        for (int u = 0; u < hidden[static_cast<std::size_t>(l)]; ++u) {
+            state = state * 1664525u + 1013904223u;
+            const float rate = static_cast<float>(state >> 8) / static_cast<float>(1u << 24);
+            setRate(*snapshot, l, u, rate, getsGradient);
+            state = state * 1664525u + 1013904223u;
+            if (state % 100 < 8)
+                setRate(*snapshot, l, u, 0.0f, getsGradient);
+            else if (state % 100 < 12)
+                setRate(*snapshot, l, u, 0.02f, getsGradient);
+        }
+    }
+    snapshot->measurement.diverged = diverged;
+    NetworkView view;
+    view.resize(size);
+    view.showSnapshot(snapshot);
+    QVERIFY(render(view).save(path));
+}
+
+QTEST_MAIN(TestNetworkView)
+#include "tst_networkview.moc"
