@@ -3,6 +3,7 @@
 #include "ui_labtab.h"
 
 #include <QLocale>
+#include <QPainter>
 #include <QShortcut>
 #include <QSignalBlocker>
 
@@ -13,6 +14,7 @@
 #include <limits>
 
 #include "app/parametermodel.h"
+#include "curvegraph.h"
 #include "networkview.h"
 #include "style.h"
 
@@ -73,6 +75,24 @@ template<class Enum>
 Enum currentEnum(const QComboBox *combo)
 {
     return static_cast<Enum>(combo->currentData().toInt());
+}
+
+// A data point as a pixmap: QCustomPlot draws a vector circle per point, which for a thousand
+// points costs milliseconds in every frame; a pixmap is blitted.
+QCPScatterStyle pointScatter(const QColor &color)
+{
+    constexpr int diameter = 6;
+    constexpr qreal ratio = 2.0; // crisp on high-DPI screens and projectors
+    QPixmap pixmap(QSize(diameter, diameter) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(Qt::white, 0.8));
+    painter.setBrush(color);
+    painter.drawEllipse(QRectF(0.4, 0.4, diameter - 0.8, diameter - 0.8));
+    painter.end();
+    return QCPScatterStyle(pixmap);
 }
 
 void setBigFonts(QCustomPlot *plot, double points)
@@ -259,13 +279,13 @@ void LabTab::setUpPlots()
     loss->legend->setVisible(true);
     loss->legend->setBrush(QColor(255, 255, 255, 220));
     loss->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignTop);
-    m_lossGraph = loss->addGraph(loss->xAxis, loss->yAxis);
+    m_lossGraph = new CurveGraph(loss->xAxis, loss->yAxis);
     m_lossGraph->setName(tr("loss"));
     m_lossGraph->setPen(QPen(Qt::black, 2));
-    m_trainAccuracyGraph = loss->addGraph(loss->xAxis, loss->yAxis2);
+    m_trainAccuracyGraph = new CurveGraph(loss->xAxis, loss->yAxis2);
     m_trainAccuracyGraph->setName(tr("train accuracy"));
     m_trainAccuracyGraph->setPen(QPen(QColor(0x1B, 0x9E, 0x77), 2));
-    m_testAccuracyGraph = loss->addGraph(loss->xAxis, loss->yAxis2);
+    m_testAccuracyGraph = new CurveGraph(loss->xAxis, loss->yAxis2);
     m_testAccuracyGraph->setName(tr("test accuracy"));
     m_testAccuracyGraph->setPen(QPen(QColor(0x75, 0x70, 0xB3), 2, Qt::DashLine));
 
@@ -287,9 +307,7 @@ void LabTab::setUpPlots()
     for (auto [graph, color] :
          {std::pair {m_classZero, ClassZeroColor}, std::pair {m_classOne, ClassOneColor}}) {
         graph->setLineStyle(QCPGraph::lsNone);
-        // ssCircle fills with the brush (ssDisc would fill with the pen's white).
-        graph->setScatterStyle(
-                QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 0.8), color, 6));
+        graph->setScatterStyle(pointScatter(color));
         graph->setAdaptiveSampling(false);
     }
 
@@ -368,7 +386,12 @@ void LabTab::showSnapshot(const app::TrainingSnapshotPtr &snapshot)
     showDecision(*snapshot);
     showSlopes(*snapshot);
     showRunStatus(*snapshot);
-    m_ui->networkView->showSnapshot(snapshot);
+    // The network picture changes slowly and costs a few milliseconds to paint: about 20 times a
+    // second is plenty while training runs, and every snapshot is shown when paused.
+    if (!snapshot->running || !m_networkShown.isValid() || m_networkShown.elapsed() >= 50) {
+        m_ui->networkView->showSnapshot(snapshot);
+        m_networkShown.start();
+    }
     for (QCustomPlot *plot : {m_ui->deadPlot, m_ui->lossPlot, m_ui->decisionPlot, m_ui->slopePlot})
         plot->replot(QCustomPlot::rpQueuedReplot);
     m_shownStep = snapshot->measurement.step;
@@ -390,7 +413,7 @@ void LabTab::startRun(const TrainingSnapshot &snapshot)
     m_deadGraphs.clear();
     int widest = 1;
     for (std::size_t l = 0; l < layers; ++l) {
-        QCPGraph *graph = dead->addGraph();
+        QCPGraph *graph = CurveGraph::addTo(dead);
         graph->setName(tr("layer %1").arg(l + 1));
         graph->setPen(QPen(layerColor(static_cast<int>(l), static_cast<int>(layers)), 3));
         graph->setLineStyle(QCPGraph::lsStepLeft);
@@ -407,7 +430,7 @@ void LabTab::startRun(const TrainingSnapshot &snapshot)
     m_alphaGraphs.clear();
     if (snapshot.config.network.activation == core::Activation::Prelu) {
         for (std::size_t l = 0; l < layers; ++l) {
-            QCPGraph *graph = slopes->addGraph();
+            QCPGraph *graph = CurveGraph::addTo(slopes);
             graph->setPen(QPen(layerColor(static_cast<int>(l), static_cast<int>(layers)), 2));
             m_alphaGraphs.push_back(graph);
         }

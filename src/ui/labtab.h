@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include <memory>
@@ -100,6 +101,7 @@ private:
     QCPGraph *m_testAccuracyGraph = nullptr;
     QCPGraph *m_uniformSlopes = nullptr;
     QCPGraph *m_evaluationSlope = nullptr;
+    QElapsedTimer m_networkShown;
 };
 
 } // namespace relulab::ui

@@ -1,0 +1,253 @@
+// The dead-neuron lab tab driven as a class would: play, pause, step, reset with the real buttons
+// and keys, change the learning rate with its slider, and read what the dead-unit view shows.
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTest>
+
+#include <qcustomplot.h>
+
+#include <cmath>
+#include <memory>
+
+#include "app/parametermodel.h"
+#include "core/trainer.h"
+#include "ui/labtab.h"
+
+using relulab::app::ParameterModel;
+using relulab::ui::LabTab;
+namespace core = relulab::core;
+
+namespace {
+
+constexpr int TimeoutMs = 60000; // generous: a sanitizer build on a busy two-core machine
+
+} // namespace
+
+class TestLabTab : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void startsWithTheReferenceAtStepZero();
+    void stepButtonTakesOneStep();
+    void playRunsAndPauseStops();
+    void deadCountViewFollowsTrainingForHundredsOfSteps();
+    void resetReturnsToTheSameStart();
+    void learningRateSliderIsLogarithmicAndLive();
+    void structuralChangeStartsANewRun();
+    void explorerSlopeReachesTheLab();
+    void divergenceIsShownAndPausesTheRun();
+
+private:
+    template<class T>
+    T *child(const char *name) const
+    {
+        auto *widget = m_lab->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qFatal("no child widget %s", name);
+        return widget;
+    }
+    bool waitForStep(quint64 step, quint64 run = 0)
+    {
+        return QTest::qWaitFor(
+                [&] { return m_lab->shownStep() >= step && (run == 0 || m_lab->shownRun() == run); },
+                TimeoutMs);
+    }
+
+    std::unique_ptr<ParameterModel> m_parameters;
+    std::unique_ptr<LabTab> m_lab;
+};
+
+void TestLabTab::init()
+{
+    m_parameters = std::make_unique<ParameterModel>();
+    m_lab = std::make_unique<LabTab>(m_parameters.get());
+    m_lab->resize(1300, 780);
+    m_lab->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_lab.get()));
+    QVERIFY(QTest::qWaitFor([&] { return m_lab->shownRun() == 1; }, TimeoutMs));
+}
+
+void TestLabTab::cleanup()
+{
+    m_lab.reset();
+    m_parameters.reset();
+}
+
+void TestLabTab::startsWithTheReferenceAtStepZero()
+{
+    QCOMPARE(m_lab->shownStep(), quint64(0));
+    QCOMPARE(m_lab->model().config(), core::TrainingConfig {});
+    // The reference network starts with 0, 4 and 7 dead units (reference-spec.md section 3).
+    for (auto [layer, dead] : {std::pair {0, 0.0}, std::pair {1, 4.0}, std::pair {2, 7.0}}) {
+        QCPGraph *graph = m_lab->deadGraph(layer);
+        QVERIFY(graph);
+        QCOMPARE(graph->dataCount(), 1);
+        QCOMPARE(graph->data()->constBegin()->value, dead);
+    }
+    QVERIFY(m_lab->deadCountsText().contains(QStringLiteral("<b>4</b>/32")));
+    QVERIFY(m_lab->deadCountsText().contains(QStringLiteral("<b>7</b>/32")));
+    QVERIFY(!m_lab->divergenceShown());
+    QVERIFY(!m_lab->controller().isRunning());
+}
+
+void TestLabTab::stepButtonTakesOneStep()
+{
+    QTest::mouseClick(child<QPushButton>("stepButton"), Qt::LeftButton);
+    QVERIFY(waitForStep(1));
+    QCOMPARE(m_lab->shownStep(), quint64(1));
+    // S is the keyboard shortcut for a step.
+    QTest::keyClick(m_lab.get(), Qt::Key_S);
+    QVERIFY(waitForStep(2));
+    QCOMPARE(m_lab->deadGraph(0)->dataCount(), 3);
+}
+
+void TestLabTab::playRunsAndPauseStops()
+{
+    auto *play = child<QPushButton>("playButton");
+    QTest::mouseClick(play, Qt::LeftButton);
+    QVERIFY(m_lab->controller().isRunning());
+    QCOMPARE(play->text(), QStringLiteral("&Pause"));
+    QVERIFY(!child<QPushButton>("stepButton")->isEnabled());
+    QVERIFY(waitForStep(30));
+    // Space pauses, as the button does.
+    QTest::keyClick(m_lab.get(), Qt::Key_Space);
+    QVERIFY(!m_lab->controller().isRunning());
+    QCOMPARE(play->text(), QStringLiteral("&Play"));
+    QTest::qWait(300); // the last frames in flight arrive
+    const quint64 stopped = m_lab->shownStep();
+    QTest::qWait(400);
+    QCOMPARE(m_lab->shownStep(), stopped);
+}
+
+void TestLabTab::deadCountViewFollowsTrainingForHundredsOfSteps()
+{
+    // Fast animation for the test: as fast as possible.
+    auto *speed = child<QComboBox>("speedCombo");
+    speed->setCurrentIndex(speed->count() - 1);
+    emit speed->activated(speed->currentIndex());
+    QTest::mouseClick(child<QPushButton>("playButton"), Qt::LeftButton);
+    QVERIFY(waitForStep(400));
+    QTest::mouseClick(child<QPushButton>("playButton"), Qt::LeftButton);
+    QTest::qWait(200);
+    const quint64 step = m_lab->shownStep();
+    QVERIFY(step >= 400);
+    // The view holds a point per frame shown, in increasing steps, and its last point is what the
+    // trainer measures at the step shown.
+    auto reference = core::makeTrainer(m_lab->model().config());
+    reference->train(step);
+    const core::Measurement m = reference->measure();
+    for (int layer = 0; layer < 3; ++layer) {
+        QCPGraph *graph = m_lab->deadGraph(layer);
+        QVERIFY(graph->dataCount() >= 2);
+        double previous = -1.0;
+        for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+            QVERIFY(it->key > previous);
+            previous = it->key;
+        }
+        QCOMPARE((graph->data()->constEnd() - 1)->key, double(step));
+        QCOMPARE((graph->data()->constEnd() - 1)->value,
+                 double(m.layers[static_cast<std::size_t>(layer)].dead));
+    }
+    // The reference run revives units at lr 0.1: fewer dead than at the start (0, 4, 7).
+    QVERIFY(m.totalDead() < 11);
+    QVERIFY(m_lab->deadPlot()->xAxis->range().upper >= double(step));
+}
+
+void TestLabTab::resetReturnsToTheSameStart()
+{
+    QTest::mouseClick(child<QPushButton>("stepButton"), Qt::LeftButton);
+    QVERIFY(waitForStep(1));
+    QTest::mouseClick(child<QPushButton>("resetButton"), Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&] { return m_lab->shownRun() == 2; }, TimeoutMs));
+    QCOMPARE(m_lab->shownStep(), quint64(0));
+    QCOMPARE(m_lab->deadGraph(1)->dataCount(), 1);
+    QCOMPARE(m_lab->deadGraph(1)->data()->constBegin()->value, 4.0);
+}
+
+void TestLabTab::learningRateSliderIsLogarithmicAndLive()
+{
+    auto *slider = child<QSlider>("learningRateSlider");
+    auto *spin = child<QDoubleSpinBox>("learningRateSpin");
+    QCOMPARE(spin->value(), 0.1);
+    QCOMPARE(slider->value(), 300); // 10^(-4 + 5 * 300 / 500) = 0.1
+    // Page Up is a factor of ten.
+    QTest::keyClick(slider, Qt::Key_PageUp);
+    QCOMPARE(m_lab->model().learningRate(), 1.0);
+    QCOMPARE(spin->value(), 1.0);
+    QTest::keyClick(slider, Qt::Key_End);
+    QCOMPARE(m_lab->model().learningRate(), 10.0);
+    QTest::keyClick(slider, Qt::Key_Home);
+    QCOMPARE(m_lab->model().learningRate(), 0.0001);
+    // A new learning rate does not restart the run: the next step is step 1 of run 1.
+    QTest::mouseClick(child<QPushButton>("stepButton"), Qt::LeftButton);
+    QVERIFY(waitForStep(1));
+    QCOMPARE(m_lab->shownRun(), quint64(1));
+}
+
+void TestLabTab::structuralChangeStartsANewRun()
+{
+    auto *depth = child<QSpinBox>("depthSpin");
+    depth->setFocus();
+    depth->selectAll();
+    QTest::keyClicks(depth, QStringLiteral("2"));
+    QTest::keyClick(depth, Qt::Key_Enter);
+    QCOMPARE(m_lab->model().depth(), 2);
+    QVERIFY(QTest::qWaitFor([&] { return m_lab->shownRun() == 2; }, TimeoutMs));
+    QVERIFY(m_lab->deadGraph(1));
+    QVERIFY(!m_lab->deadGraph(2)); // two hidden layers: two graphs
+    QTest::mouseClick(child<QPushButton>("reseedButton"), Qt::LeftButton);
+    QCOMPARE(m_lab->model().initSeed(), quint64(2));
+    QVERIFY(QTest::qWaitFor([&] { return m_lab->shownRun() == 3; }, TimeoutMs));
+}
+
+void TestLabTab::explorerSlopeReachesTheLab()
+{
+    auto *activation = child<QComboBox>("labActivationCombo");
+    activation->setCurrentIndex(activation->findData(static_cast<int>(core::Activation::LeakyRelu)));
+    emit activation->activated(activation->currentIndex());
+    QCOMPARE(m_lab->model().activation(), core::Activation::LeakyRelu);
+    m_parameters->setValue(ParameterModel::Real::LeakySlope, 0.2);
+    QCOMPARE(m_lab->model().config().network.params.leakySlope, 0.2);
+    QVERIFY(QTest::qWaitFor(
+            [&] { return m_lab->controller().config().network.params.leakySlope == 0.2; }, TimeoutMs));
+}
+
+void TestLabTab::divergenceIsShownAndPausesTheRun()
+{
+    // PReLU at learning rate 10 on the reference diverges within a few steps.
+    auto *activation = child<QComboBox>("labActivationCombo");
+    activation->setCurrentIndex(activation->findData(static_cast<int>(core::Activation::Prelu)));
+    emit activation->activated(activation->currentIndex());
+    QTest::keyClick(child<QSlider>("learningRateSlider"), Qt::Key_End);
+    QVERIFY(QTest::qWaitFor([&] { return m_lab->shownRun() == 2; }, TimeoutMs));
+    QSignalSpy diverged(&m_lab->controller(), &relulab::app::TrainingController::diverged);
+    QTest::mouseClick(child<QPushButton>("playButton"), Qt::LeftButton);
+    QVERIFY(diverged.wait(TimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(m_lab->divergenceShown(), TimeoutMs);
+    QVERIFY(!m_lab->controller().isRunning());
+    QVERIFY(!child<QPushButton>("playButton")->isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(m_lab->deadCountsText().contains(QStringLiteral("diverged")), TimeoutMs);
+    // The diverged point is a gap in the dead-unit chart, never a "0 dead".
+    QCPGraph *graph = m_lab->deadGraph(0);
+    QVERIFY(std::isnan((graph->data()->constEnd() - 1)->value));
+    // Play does not restart a diverged run; Reset does.
+    QTest::mouseClick(child<QPushButton>("playButton"), Qt::LeftButton);
+    QVERIFY(!m_lab->controller().isRunning());
+    QVERIFY(!child<QPushButton>("playButton")->isChecked());
+    QTest::mouseClick(child<QPushButton>("resetButton"), Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&] { return m_lab->shownRun() == 3; }, TimeoutMs));
+    QVERIFY(!m_lab->divergenceShown());
+}
+
+QTEST_MAIN(TestLabTab)
+#include "tst_labtab.moc"
