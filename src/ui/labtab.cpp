@@ -131,12 +131,10 @@ LabTab::LabTab(app::ParameterModel *parameters, QWidget *parent)
 {
     m_ui->setupUi(this);
     // The dead-unit chart is the centrepiece: it gets most of the top row, and the loss chart and
-    // the network share the bottom row evenly.
-    m_ui->topSplitter->setStretchFactor(0, 3);
-    m_ui->topSplitter->setStretchFactor(1, 2);
-    m_ui->bottomSplitter->setStretchFactor(0, 2);
-    m_ui->bottomSplitter->setStretchFactor(1, 3);
-    m_ui->bottomSplitter->setStretchFactor(2, 2);
+    // the network share the bottom row. (Proportions: QSplitter scales them to the space.)
+    m_ui->topSplitter->setSizes({600, 380});
+    m_ui->bottomSplitter->setSizes({420, 560, 300});
+    m_ui->viewsSplitter->setSizes({420, 380});
     populateChoices();
     setUpPlots();
     connectControls();
@@ -276,9 +274,12 @@ void LabTab::setUpPlots()
     loss->yAxis2->setRange(0.0, 1.0);
     loss->yAxis->setScaleType(QCPAxis::stLogarithmic);
     loss->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+    // The legend in a row of its own under the axes, where it never covers the curves.
     loss->legend->setVisible(true);
-    loss->legend->setBrush(QColor(255, 255, 255, 220));
-    loss->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignTop);
+    loss->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    loss->legend->setBorderPen(Qt::NoPen);
+    loss->plotLayout()->addElement(1, 0, loss->legend);
+    loss->plotLayout()->setRowStretchFactor(1, 0.001);
     m_lossGraph = new CurveGraph(loss->xAxis, loss->yAxis);
     m_lossGraph->setName(tr("loss"));
     m_lossGraph->setPen(QPen(Qt::black, 2));

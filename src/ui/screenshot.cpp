@@ -5,8 +5,6 @@
 #include <QImageWriter>
 #include <QTimer>
 
-#include <algorithm>
-
 #include "labtab.h"
 #include "mainwindow.h"
 
@@ -62,25 +60,34 @@ QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, 
     window.showTab(MainWindow::Tab::Lab);
     window.show();
     LabTab &lab = window.lab();
+    app::TrainingController &controller = lab.controller();
     QEventLoop loop;
     bool done = false;
+    // The run is animated as fast as possible, so that the charts get their points along the
+    // way, and paused once the target step is shown; the picture waits for the paused frame.
     const auto check = [&] {
-        if (lab.shownRun() > 0 && lab.shownStep() >= steps) {
+        if (lab.shownRun() == 0)
+            return;
+        if (controller.isRunning() && lab.shownStep() >= steps) {
+            controller.pause();
+        } else if (!controller.isRunning() && lab.shownStep() >= steps) {
             done = true;
             loop.quit();
         }
     };
     const QMetaObject::Connection connection =
             QObject::connect(&lab, &LabTab::snapshotShown, &loop, check);
-    QObject::connect(&lab.controller(), &app::TrainingController::diverged, &loop, [&] {
+    QObject::connect(&controller, &app::TrainingController::diverged, &loop, [&] {
         done = true;
         loop.quit();
     });
-    // Paused, so the steps are taken in one go and the run stops exactly there.
-    if (steps > 0)
-        lab.controller().step(static_cast<int>(std::min<quint64>(steps, 100'000'000)));
+    controller.setStepsPerFrame(app::TrainingController::AsFastAsPossible);
+    QTimer::singleShot(0, &loop, [&] {
+        if (steps > 0)
+            controller.play();
+        check();
+    });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    QTimer::singleShot(0, &loop, check);
     loop.exec();
     QObject::disconnect(connection);
     if (!done)

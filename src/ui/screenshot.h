@@ -12,8 +12,8 @@ class MainWindow;
 // success, otherwise a message naming the file.
 QString saveWindowWhenDrawn(MainWindow &window, const QString &file, QSize size, int timeoutMs = 20000);
 
-// The same for the dead-neuron lab: takes `steps` training steps first (paused, in one go),
-// waits until the tab shows that step, then saves the window.
+// The same for the dead-neuron lab: trains (animated, as fast as possible) until the tab shows
+// at least step `steps`, pauses, and saves the window with the paused frame.
 QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, quint64 steps,
                            int timeoutMs = 60000);
 
