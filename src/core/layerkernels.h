@@ -1,16 +1,184 @@
 #pragma once
 
-// The inner loops of the network, on blocks of samples in unit-major layout: row u of a block
-// holds unit u for every sample, `stride` apart, so each loop runs along contiguous samples and
-// vectorises. Internal to relulab_core (used by trainer.cpp and its benchmarks and tests).
+// The inner loops of the network, on blocks of samples in sample-major layout: row s of a block
+// holds every unit of sample s, and rows are `ld` elements apart, ld a multiple of SimdPad<T>
+// (64 bytes). With units contiguous, all three products of a dense layer (forward, weight
+// gradient, input gradient) are sums of outer products: a scalar broadcast times a row of 64-byte
+// vectors, accumulated in registers. Small register blocks (8 x 2 vectors with AVX-512, 4 x 2
+// below) keep the accumulators out of memory.
+//
+// The SIMD level is chosen at run time (AVX-512 = x86-64-v4, AVX2 + FMA = x86-64-v3, or the
+// x86-64 baseline), so one binary runs on any x86-64 and uses what the machine has. The level only
+// changes the order of the sums (lanes, fused multiply-adds), never which terms are summed; a run
+// is deterministic on a given machine.
+//
+// Padding lanes (between a row's width and its ld) of results hold unspecified values, and the
+// kernels never let padding lanes of their inputs reach a result.
+//
+// Internal to relulab_core (used by trainer.cpp, its benchmark and its test).
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <new>
+#include <string_view>
+#include <vector>
 
 #include "activations.h"
 
 namespace relulab::core {
+
+// Rows of every block and every packed weight matrix are padded to a multiple of this many
+// elements: one 64-byte vector, so that every SIMD level finds whole vectors.
+template<class T>
+inline constexpr std::size_t SimdPad = 64 / sizeof(T);
+
+template<class T>
+constexpr std::size_t paddedWidth(std::size_t width) noexcept
+{
+    return (width + SimdPad<T> - 1) / SimdPad<T> * SimdPad<T>;
+}
+
+// Storage aligned to 64 bytes: with padded rows, every row starts on a cache line.
+template<class T>
+struct AlignedAllocator
+{
+    using value_type = T;
+    static constexpr std::align_val_t Alignment {64};
+
+    AlignedAllocator() noexcept = default;
+    template<class U>
+    AlignedAllocator(const AlignedAllocator<U> &) noexcept
+    { }
+
+    T *allocate(std::size_t n)
+    {
+        return static_cast<T *>(::operator new(n * sizeof(T), Alignment));
+    }
+    void deallocate(T *p, std::size_t) noexcept { ::operator delete(p, Alignment); }
+
+    template<class U>
+    friend bool operator==(const AlignedAllocator &, const AlignedAllocator<U> &) noexcept
+    {
+        return true;
+    }
+};
+
+template<class T>
+using AlignedVector = std::vector<T, AlignedAllocator<T>>;
+
+enum class SimdLevel {
+    Baseline, // x86-64 (SSE2), or plain generic vectors on other architectures
+    Avx2, // x86-64-v3: AVX2 and FMA
+    Avx512, // x86-64-v4: AVX-512 F, VL, BW, DQ
+};
+
+// The best level this machine runs.
+SimdLevel supportedSimdLevel() noexcept;
+// The level the kernels use: the supported one unless lowered by setSimdLevel.
+SimdLevel simdLevel() noexcept;
+// Uses at most `level` (tests and benchmarks compare the levels); returns the level in effect.
+SimdLevel setSimdLevel(SimdLevel level) noexcept;
+std::string_view simdLevelName(SimdLevel level) noexcept;
+
+// A dense layer's parameters as the kernels read them.
+template<class T>
+struct DenseWeights
+{
+    int out = 0;
+    int in = 0;
+    // W[o][i] at weight[o * ldWeight + i]; ldWeight a multiple of SimdPad<T>, zeros beyond `in`.
+    const T *weight = nullptr;
+    std::size_t ldWeight = 0;
+    // W[o][i] at weightT[i * ldWeightT + o], zeros beyond `out`; null when the forward pass does
+    // not use it (see forwardUsesTranspose).
+    const T *weightT = nullptr;
+    std::size_t ldWeightT = 0;
+    // b[o], zeros up to paddedWidth(out).
+    const T *bias = nullptr;
+};
+
+// Whether denseForward reads the transposed weights (broadcast inputs times rows of W^T, good for
+// wide layers) or the rows of W (dot products along the inputs, for layers with few outputs, such
+// as the output logit).
+bool forwardUsesTranspose(int out, int in) noexcept;
+
+// The packed copies of one layer's parameters that DenseWeights points to. Rows that are already a
+// whole number of vectors are not copied: the view then points into the caller's weights, which
+// must outlive it unchanged.
+template<class T>
+class PackedDense
+{
+public:
+    // weight: out x in, row-major (the flat parameter layout); bias: out.
+    void pack(const T *weight, const T *bias, int out, int in);
+    const DenseWeights<T> &weights() const noexcept { return m_view; }
+
+private:
+    AlignedVector<T> m_weight;
+    AlignedVector<T> m_weightT;
+    AlignedVector<T> m_bias;
+    DenseWeights<T> m_view;
+};
+
+// A piecewise-linear hidden activation, fused into the dense kernels (PyTorch's definitions and
+// its conventions at 0, see activations.h):
+// - Relu: f(x) = relu(x); f'(x) = 1 if x > 0 else 0.
+// - Leaky: f(x) = x if x > 0 else a x, one a per unit (Leaky ReLU, PReLU shared or per unit);
+//   f'(x) = 1 if x > 0 else a.
+// - Rrelu with `drawn`: training mode, f(x) = d x if x <= 0 else x with a slope d per element;
+//   f'(x) = d if x <= 0, 1 if x > 0, nan at nan. Without `drawn`: evaluation mode, f as Leaky with
+//   a per unit, f' as Leaky but nan at nan (as leakyReluDerivative).
+template<class T>
+struct Rectifier
+{
+    enum class Kind { Relu, Leaky, Rrelu };
+    Kind kind = Kind::Relu;
+    const T *slope = nullptr; // Leaky, Rrelu evaluation: a per unit, paddedWidth(units) entries
+    const T *drawn = nullptr; // Rrelu training: d per element, laid out as the pre-activations
+};
+
+// pre[s][o] = b[o] + sum_i input[s][i] W[o][i] for s < count, o < out, rows `ld` apart. With `f`,
+// also post[s][o] = f(pre[s][o]) (same ld; without, post is not touched and may be null).
+template<class T>
+void denseForward(const DenseWeights<T> &w, const T *input, std::size_t ldInput, T *pre, T *post,
+                  std::size_t ld, std::size_t count, const Rectifier<T> *f = nullptr);
+
+// gradWeight[o * in + i] = sum_s grad[s][o] input[s][i]; gradBias[o] = sum_s grad[s][o] (both
+// overwritten; the flat parameter layout).
+template<class T>
+void denseWeightGradient(const T *grad, std::size_t ldGrad, const T *input, std::size_t ldInput,
+                         int out, int in, std::size_t count, T *gradWeight, T *gradBias);
+
+// back[s][i] = sum_o grad[s][o] W[o][i]: the gradient with respect to the layer's input. With `f`,
+// the rectifier of the layer below whose pre-activations are `pre` (same ld as back), back is
+// taken through it: back[s][i] = f'(pre[s][i]) * (the sum) (for ReLU: the sum if pre > 0, else 0).
+// With `alphaGradient` (PReLU), also alphaGradient[i] += sum_s (the sum) * (pre > 0 ? 0 : pre),
+// df/da = min(x, 0).
+template<class T>
+void denseInputGradient(const DenseWeights<T> &w, const T *grad, std::size_t ldGrad, T *back,
+                        std::size_t ldBack, std::size_t count, const Rectifier<T> *f = nullptr,
+                        const T *pre = nullptr, T *alphaGradient = nullptr);
+
+// RReLU's training-mode slopes of one layer and block: out[s][u] = T(lower + (upper - lower) u')
+// with u' = SplitMix64::toUnit(SplitMix64::outputAt(stream, u * batch + position + s + 1)) for
+// u < units, s < count (rreluStepSlope, with the stream of its step and layer), bit for bit.
+template<class T>
+void rreluDraws(std::uint64_t stream, std::uint64_t batch, std::uint64_t position, int units,
+                std::size_t count, double lower, double upper, T *out, std::size_t ld);
+
+// What the dead-unit analysis needs of a block of pre-activations (evaluation mode), added to the
+// counts: positive[u] += #{s : pre[s][u] > 0}; with `slope` (the Leaky-type rectifiers, a per
+// unit), nonzeroSlope[u] += #{s : f'(pre[s][u]) != 0} = #{pre > 0, or a != 0, or pre is nan};
+// without it (ReLU) nonzeroSlope[u] += the same as positive[u]. Returns whether every
+// pre[s][u] (u < units) is finite.
+template<class T>
+bool countUnits(const T *pre, std::size_t ld, int units, std::size_t count, const T *slope,
+                std::uint32_t *positive, std::uint32_t *nonzeroSlope);
+
+// ---------------------------------------------------------------------------------------------
+// Scalar helpers (any activation, and the output).
 
 template<class T>
 struct HiddenActivation
@@ -19,57 +187,49 @@ struct HiddenActivation
     T leakySlope = T(0);
     T eluAlpha = T(1);
     T rreluEvaluationSlope = T(0);
-    bool rreluTraining = false; // slopes drawn per element (given row by row)
+    bool rreluTraining = false; // slopes drawn per element
 };
 
-// pre[o][s] = b[o] + sum_i W[o][i] input[i][s] for s < count.
+// The binary cross-entropy of one logit, computed stably: max(z, 0) - z y + log(1 + exp(-|z|)),
+// with e = exp(-|z|) given.
 template<class T>
-void denseForward(const T *weight, const T *bias, int out, int in, const T *input, T *pre,
-                  std::size_t stride, std::size_t count);
-
-// gradWeight[o][i] += sum_s grad[o][s] input[i][s]; gradBias[o] += sum_s grad[o][s].
-template<class T>
-void denseWeightGradient(const T *grad, const T *input, int out, int in, std::size_t stride,
-                         std::size_t count, T *gradWeight, T *gradBias);
-
-// back[i][s] = sum_o W[o][i] grad[o][s]: the gradient with respect to the layer's input.
-template<class T>
-void denseInputGradient(const T *weight, int out, int in, const T *grad, T *back,
-                        std::size_t stride, std::size_t count);
-
-// The binary cross-entropy of one logit, computed stably: max(z, 0) - z y + log(1 + exp(-|z|)).
+T bceWithLogits(T z, T y, T e) noexcept
+{
+    return std::max(z, T(0)) - z * y + std::log1p(e);
+}
 template<class T>
 T bceWithLogits(T z, T y) noexcept
 {
-    return std::max(z, T(0)) - z * y + std::log1p(std::exp(-std::abs(z)));
+    return bceWithLogits(z, y, std::exp(-std::abs(z)));
 }
 
-// Sum of the losses of a block of logits, and grad[s] = (sigmoid(z[s]) - y[s]) * scale, the
-// gradient of (scale * loss sum).
+// Sum of the losses of a block of logits (logit[s * ldLogit]), and grad[s * ldGrad] =
+// (sigmoid(z[s]) - y[s]) * scale, the gradient of (scale * loss sum).
 template<class T>
-T outputLossAndGradient(const T *logit, const T *label, T *grad, std::size_t count, T scale)
+T outputLossAndGradient(const T *logit, std::size_t ldLogit, const T *label, T *grad,
+                        std::size_t ldGrad, std::size_t count, T scale)
 {
     T sum = 0;
     for (std::size_t s = 0; s < count; ++s) {
-        const T z = logit[s];
-        sum += bceWithLogits(z, label[s]);
-        // sigmoid without overflow on either side
+        const T z = logit[s * ldLogit];
         const T e = std::exp(-std::abs(z));
+        sum += bceWithLogits(z, label[s], e);
+        // sigmoid without overflow on either side
         const T sigmoid = z >= T(0) ? T(1) / (T(1) + e) : e / (T(1) + e);
-        grad[s] = (sigmoid - label[s]) * scale;
+        grad[s * ldGrad] = (sigmoid - label[s]) * scale;
     }
     return sum;
 }
 
-// post = f(pre) for one unit's row. `alpha`: PReLU's weight for this unit; `slope`: RReLU's drawn
-// slopes in training mode (null otherwise).
+// post[k] = f(pre[k]) for k < count, the whole of a block's rows at once: for an activation with
+// the same parameters on every unit (PReLU: `alpha`; RReLU in evaluation mode only). The
+// rectifiers usually go through the dense kernels instead (Rectifier).
 template<class T>
-void activateRow(const HiddenActivation<T> &h, T alpha, const T *slope, const T *pre, T *post,
-                 std::size_t count)
+void activateElements(const HiddenActivation<T> &h, T alpha, const T *pre, T *post, std::size_t count)
 {
     const auto apply = [&](auto f) {
-        for (std::size_t s = 0; s < count; ++s)
-            post[s] = f(pre[s]);
+        for (std::size_t k = 0; k < count; ++k)
+            post[k] = f(pre[k]);
     };
     switch (h.kind) {
     case Activation::Relu:
@@ -79,11 +239,6 @@ void activateRow(const HiddenActivation<T> &h, T alpha, const T *slope, const T 
     case Activation::Prelu:
         return apply([alpha](T x) { return leakyRelu(x, alpha); });
     case Activation::Rrelu:
-        if (slope) {
-            for (std::size_t s = 0; s < count; ++s)
-                post[s] = rreluTraining(pre[s], slope[s]);
-            return;
-        }
         return apply([a = h.rreluEvaluationSlope](T x) { return leakyRelu(x, a); });
     case Activation::Elu:
         return apply([a = h.eluAlpha](T x) { return elu(x, a); });
@@ -139,64 +294,13 @@ T hiddenDerivative(const HiddenActivation<T> &h, T alpha, T drawnSlope, T x) noe
     return T(0);
 }
 
-// grad[s] = back[s] * f'(pre[s]); for PReLU also *alphaGradient += sum_s back[s] * min(pre[s], 0)
-// (df/da = x for x <= 0).
+// grad[k] = back[k] * f'(pre[k]) for k < count, as activateElements (grad may be back).
 template<class T>
-void backpropagateRow(const HiddenActivation<T> &h, T alpha, const T *slope, const T *pre,
-                      const T *back, T *grad, std::size_t count, T *alphaGradient)
+void backpropagateElements(const HiddenActivation<T> &h, T alpha, const T *pre, const T *back,
+                           T *grad, std::size_t count)
 {
-    switch (h.kind) {
-    case Activation::Relu:
-        for (std::size_t s = 0; s < count; ++s)
-            grad[s] = pre[s] > T(0) ? back[s] : T(0);
-        return;
-    case Activation::LeakyRelu:
-        for (std::size_t s = 0; s < count; ++s)
-            grad[s] = pre[s] > T(0) ? back[s] : back[s] * h.leakySlope;
-        return;
-    case Activation::Prelu: {
-        T sum = 0;
-        for (std::size_t s = 0; s < count; ++s) {
-            const bool positive = pre[s] > T(0);
-            grad[s] = positive ? back[s] : back[s] * alpha;
-            sum += positive ? T(0) : back[s] * pre[s];
-        }
-        if (alphaGradient)
-            *alphaGradient += sum;
-        return;
-    }
-    default:
-        for (std::size_t s = 0; s < count; ++s)
-            grad[s] = back[s] * hiddenDerivative(h, alpha, slope ? slope[s] : T(0), pre[s]);
-        return;
-    }
-}
-
-struct UnitCounts
-{
-    std::uint32_t positive = 0;          // pre-activation > 0
-    std::uint32_t nonzeroDerivative = 0; // f'(pre-activation) != 0
-    bool finite = true;
-};
-
-// What the dead-unit analysis needs of one unit's row (evaluation mode).
-template<class T>
-UnitCounts countUnit(const HiddenActivation<T> &h, T alpha, const T *pre, std::size_t count)
-{
-    UnitCounts c;
-    T check = 0;
-    for (std::size_t s = 0; s < count; ++s) {
-        c.positive += pre[s] > T(0) ? 1u : 0u;
-        check += pre[s] * T(0);
-    }
-    c.finite = check == T(0);
-    if (h.kind == Activation::Relu) {
-        c.nonzeroDerivative = c.positive;
-    } else {
-        for (std::size_t s = 0; s < count; ++s)
-            c.nonzeroDerivative += hiddenDerivative(h, alpha, T(0), pre[s]) != T(0) ? 1u : 0u;
-    }
-    return c;
+    for (std::size_t k = 0; k < count; ++k)
+        grad[k] = back[k] * hiddenDerivative(h, alpha, T(0), pre[k]);
 }
 
 } // namespace relulab::core

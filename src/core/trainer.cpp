@@ -32,17 +32,20 @@ constexpr std::array<OptimizerNames, OptimizerCount> OptimizerTable {{
 // thread or two.
 constexpr std::size_t BlockSize = 256;
 
-// Rows of one sample block in unit-major layout: row i holds unit i for the block's samples.
+// One sample block in sample-major layout: row s holds every unit of sample s, rows ld apart (ld
+// padded to whole SIMD vectors, see layerkernels.h).
 template<class T>
 struct Workspace
 {
-    std::vector<T> input; // inputs x BlockSize
+    std::size_t inputLd = 0;
+    AlignedVector<T> input; // BlockSize x inputLd
     std::vector<T> label; // BlockSize
-    std::vector<std::vector<T>> pre; // per layer: out x BlockSize pre-activations
-    std::vector<std::vector<T>> post; // per hidden layer: out x BlockSize activations
-    std::vector<std::vector<T>> slope; // per hidden layer, RReLU training: drawn slopes
-    std::vector<std::vector<T>> gradient; // per layer: out x BlockSize, dLoss/d(pre)
-    std::vector<T> backprop; // widest layer x BlockSize: dLoss/d(post)
+    std::vector<std::size_t> ld; // per layer: the row stride of its buffers
+    std::vector<AlignedVector<T>> pre; // per layer: BlockSize x ld pre-activations
+    std::vector<AlignedVector<T>> post; // per hidden layer: BlockSize x ld activations
+    std::vector<AlignedVector<T>> slope; // per hidden layer, RReLU training: drawn slopes
+    std::vector<AlignedVector<T>> gradient; // per layer: BlockSize x ld, dLoss/d(pre)
+    AlignedVector<T> alphaGradient; // PReLU: per unit of one layer
 };
 
 // Per-block results of the measurement pass.
@@ -60,11 +63,38 @@ struct BlockCounts
 template<class T>
 bool allFinite(std::span<const T> values)
 {
-    // Summing is branch-free and vectorises; inf - inf or any nan makes the sum nan.
-    T sum = 0;
-    for (T v : values)
-        sum += v * T(0);
-    return sum == T(0);
+    // inf - inf or any nan makes a sum nan. Eight independent sums, so that the loop vectorises
+    // (one running sum would wait on each addition).
+    constexpr std::size_t Ways = 8;
+    std::array<T, Ways> sum {};
+    const std::size_t n = values.size();
+    std::size_t k = 0;
+    for (; k + Ways <= n; k += Ways) {
+        for (std::size_t j = 0; j < Ways; ++j)
+            sum[j] += values[k + j] * T(0);
+    }
+    for (; k < n; ++k)
+        sum[0] += values[k] * T(0);
+    T total = 0;
+    for (T s : sum)
+        total += s;
+    return total == T(0);
+}
+
+// The piecewise-linear activations, whose f and f' the dense kernels apply themselves.
+bool isRectifier(Activation kind) noexcept
+{
+    return kind == Activation::Relu || kind == Activation::LeakyRelu || kind == Activation::Prelu
+            || kind == Activation::Rrelu;
+}
+
+// The stream of RReLU's draws for (step, layer), as rreluStepSlope addresses it.
+std::uint64_t rreluStream(std::uint64_t seed, std::uint64_t step, int layer) noexcept
+{
+    return SplitMix64::mix(seed
+                           + SplitMix64::Gamma
+                                   * (step * static_cast<std::uint64_t>(MaxHiddenLayers + 1)
+                                      + static_cast<std::uint64_t>(layer) + 1));
 }
 
 template<class T>
@@ -115,6 +145,10 @@ private:
     void nextBatch(const std::uint32_t *&indices, std::size_t &first, std::size_t &count);
     void applyUpdate();
     HiddenActivation<T> hiddenActivation(bool training) const;
+    // Packs the current parameters for the kernels: once per pass over a batch, before the blocks.
+    void prepareKernels() const;
+    // The fused activation of hidden layer `layer` (for isRectifier kinds).
+    Rectifier<T> rectifierOf(std::size_t layer, bool training, const Workspace<T> &ws) const;
 
     TrainingConfig m_config;
     std::vector<LayerLayout> m_layout;
@@ -128,6 +162,11 @@ private:
     mutable std::vector<T> m_gradient;
     mutable std::vector<std::vector<T>> m_blockGradients;
     mutable std::vector<Workspace<T>> m_workspaces; // one per thread
+    // The kernels' view of the current parameters (prepareKernels): packed weights per layer, and
+    // per hidden layer the negative-side slope of each unit (Leaky ReLU, PReLU, RReLU evaluation).
+    mutable std::vector<PackedDense<T>> m_packed;
+    mutable std::vector<AlignedVector<T>> m_unitSlopes;
+    mutable std::vector<T> m_blockLoss;
     std::uint64_t m_step = 0;
     bool m_diverged = false;
     // Mini-batches.
@@ -183,18 +222,21 @@ template<class T>
 Workspace<T> TrainerImpl<T>::makeWorkspace() const
 {
     Workspace<T> ws;
-    ws.input.assign(static_cast<std::size_t>(m_config.network.inputs) * BlockSize, T(0));
+    ws.inputLd = paddedWidth<T>(static_cast<std::size_t>(m_config.network.inputs));
+    ws.input.assign(ws.inputLd * BlockSize, T(0));
     ws.label.assign(BlockSize, T(0));
-    int widest = 1;
+    std::size_t widest = 1;
     for (const LayerLayout &l : m_layout) {
-        const std::size_t size = static_cast<std::size_t>(l.out) * BlockSize;
+        const std::size_t ld = paddedWidth<T>(static_cast<std::size_t>(l.out));
+        const std::size_t size = ld * BlockSize;
+        ws.ld.push_back(ld);
         ws.pre.emplace_back(size, T(0));
         ws.gradient.emplace_back(size, T(0));
         ws.post.emplace_back(size, T(0));
         ws.slope.emplace_back(m_config.network.activation == Activation::Rrelu ? size : 0, T(0));
-        widest = std::max({widest, l.out, l.in});
+        widest = std::max(widest, ld);
     }
-    ws.backprop.assign(static_cast<std::size_t>(widest) * BlockSize, T(0));
+    ws.alphaGradient.assign(widest, T(0));
     return ws;
 }
 
@@ -220,18 +262,79 @@ HiddenActivation<T> TrainerImpl<T>::hiddenActivation(bool training) const
 }
 
 template<class T>
+void TrainerImpl<T>::prepareKernels() const
+{
+    m_packed.resize(m_layout.size());
+    m_unitSlopes.resize(m_layout.size());
+    const HiddenActivation<T> h = hiddenActivation(false);
+    for (std::size_t l = 0; l < m_layout.size(); ++l) {
+        const LayerLayout &layer = m_layout[l];
+        m_packed[l].pack(m_params.data() + layer.weight, m_params.data() + layer.bias, layer.out,
+                         layer.in);
+        const auto units = static_cast<std::size_t>(layer.out);
+        AlignedVector<T> &slopes = m_unitSlopes[l];
+        slopes.assign(paddedWidth<T>(units), T(0));
+        if (l + 1 == m_layout.size())
+            continue;
+        switch (h.kind) {
+        case Activation::LeakyRelu:
+            std::fill(slopes.begin(), slopes.begin() + static_cast<std::ptrdiff_t>(units), h.leakySlope);
+            break;
+        case Activation::Rrelu:
+            std::fill(slopes.begin(), slopes.begin() + static_cast<std::ptrdiff_t>(units),
+                      h.rreluEvaluationSlope);
+            break;
+        case Activation::Prelu:
+            for (std::size_t u = 0; u < units; ++u)
+                slopes[u] = layer.alphaCount == 0
+                        ? T(0)
+                        : m_params[layer.alpha + (layer.alphaCount == 1 ? 0 : u)];
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+template<class T>
+Rectifier<T> TrainerImpl<T>::rectifierOf(std::size_t layer, bool training, const Workspace<T> &ws) const
+{
+    Rectifier<T> f;
+    switch (m_config.network.activation) {
+    case Activation::Relu:
+        f.kind = Rectifier<T>::Kind::Relu;
+        break;
+    case Activation::LeakyRelu:
+    case Activation::Prelu:
+        f.kind = Rectifier<T>::Kind::Leaky;
+        f.slope = m_unitSlopes[layer].data();
+        break;
+    case Activation::Rrelu:
+        f.kind = Rectifier<T>::Kind::Rrelu;
+        f.slope = m_unitSlopes[layer].data();
+        f.drawn = training ? ws.slope[layer].data() : nullptr;
+        break;
+    default:
+        break;
+    }
+    return f;
+}
+
+template<class T>
 void TrainerImpl<T>::gather(const Rows &rows, const std::uint32_t *indices, std::size_t first,
                             std::size_t count, Workspace<T> &ws) const
 {
-    const int inputs = m_config.network.inputs;
-    for (int i = 0; i < inputs; ++i) {
-        const T *source = rows.x.data() + static_cast<std::size_t>(i) * rows.n;
-        T *target = ws.input.data() + static_cast<std::size_t>(i) * BlockSize;
+    const auto inputs = static_cast<std::size_t>(m_config.network.inputs);
+    const std::size_t ld = ws.inputLd;
+    for (std::size_t i = 0; i < inputs; ++i) {
+        const T *source = rows.x.data() + i * rows.n;
+        T *target = ws.input.data() + i;
         if (indices) {
             for (std::size_t s = 0; s < count; ++s)
-                target[s] = source[indices[s]];
+                target[s * ld] = source[indices[s]];
         } else {
-            std::copy(source + first, source + first + count, target);
+            for (std::size_t s = 0; s < count; ++s)
+                target[s * ld] = source[first + s];
         }
     }
     if (indices) {
@@ -249,32 +352,32 @@ void TrainerImpl<T>::forward(Workspace<T> &ws, std::size_t count, bool training,
     const HiddenActivation<T> h = hiddenActivation(training);
     const ActivationParams &p = m_config.network.params;
     const T *input = ws.input.data();
+    std::size_t ldInput = ws.inputLd;
     for (std::size_t l = 0; l < m_layout.size(); ++l) {
         const LayerLayout &layer = m_layout[l];
+        const DenseWeights<T> &w = m_packed[l].weights();
+        const std::size_t ld = ws.ld[l];
         T *pre = ws.pre[l].data();
-        denseForward(m_params.data() + layer.weight, m_params.data() + layer.bias, layer.out,
-                     layer.in, input, pre, BlockSize, count);
-        if (l + 1 == m_layout.size())
+        if (l + 1 == m_layout.size()) {
+            denseForward(w, input, ldInput, pre, static_cast<T *>(nullptr), ld, count);
             break;
+        }
         T *post = ws.post[l].data();
-        T *slope = h.rreluTraining ? ws.slope[l].data() : nullptr;
-        for (int u = 0; u < layer.out; ++u) {
-            const std::size_t row = static_cast<std::size_t>(u) * BlockSize;
-            T *unitSlope = slope ? slope + row : nullptr;
-            if (unitSlope) {
+        if (isRectifier(h.kind)) {
+            if (h.rreluTraining) {
                 // Element (u, position + s) of this step's draws for this layer.
-                const std::uint64_t element = static_cast<std::uint64_t>(u) * batchSize + position;
-                for (std::size_t s = 0; s < count; ++s)
-                    unitSlope[s] = static_cast<T>(rreluStepSlope(m_config.rreluSeed, m_step,
-                                                                 static_cast<int>(l), element + s,
-                                                                 p.rreluLower, p.rreluUpper));
+                rreluDraws(rreluStream(m_config.rreluSeed, m_step, static_cast<int>(l)),
+                           static_cast<std::uint64_t>(batchSize), static_cast<std::uint64_t>(position),
+                           layer.out, count, p.rreluLower, p.rreluUpper, ws.slope[l].data(), ld);
             }
-            const T alpha = layer.alphaCount == 0
-                    ? T(0)
-                    : m_params[layer.alpha + (layer.alphaCount == 1 ? 0 : static_cast<std::size_t>(u))];
-            activateRow(h, alpha, unitSlope, pre + row, post + row, count);
+            const Rectifier<T> f = rectifierOf(l, training, ws);
+            denseForward(w, input, ldInput, pre, post, ld, count, &f);
+        } else {
+            denseForward(w, input, ldInput, pre, static_cast<T *>(nullptr), ld, count);
+            activateElements(h, T(0), pre, post, count * ld);
         }
         input = post;
+        ldInput = ld;
     }
 }
 
@@ -284,36 +387,43 @@ T TrainerImpl<T>::backward(Workspace<T> &ws, std::size_t count, T scale, bool tr
     const HiddenActivation<T> h = hiddenActivation(training);
     const std::size_t last = m_layout.size() - 1;
     // Output: loss = max(z, 0) - z y + log(1 + exp(-|z|)); dloss/dz = sigmoid(z) - y.
-    const T *logit = ws.pre[last].data();
-    T *outGradient = ws.gradient[last].data();
-    const T lossSum = outputLossAndGradient(logit, ws.label.data(), outGradient, count, scale);
+    const T lossSum = outputLossAndGradient(ws.pre[last].data(), ws.ld[last], ws.label.data(),
+                                            ws.gradient[last].data(), ws.ld[last], count, scale);
+    // Every entry of grad is written once (weights, biases, alphas): it needs no zeroing.
     for (std::size_t l = last + 1; l-- > 0;) {
         const LayerLayout &layer = m_layout[l];
         const T *input = l == 0 ? ws.input.data() : ws.post[l - 1].data();
+        const std::size_t ldInput = l == 0 ? ws.inputLd : ws.ld[l - 1];
         const T *gradient = ws.gradient[l].data();
-        denseWeightGradient(gradient, input, layer.out, layer.in, BlockSize, count,
+        denseWeightGradient(gradient, ws.ld[l], input, ldInput, layer.out, layer.in, count,
                             grad + layer.weight, grad + layer.bias);
         if (l == 0)
             break;
-        // dLoss/d(post of layer l - 1), then through the activation to its pre-activation.
+        // dLoss/d(post of layer l - 1), through the activation to its pre-activation.
         const LayerLayout &below = m_layout[l - 1];
-        T *backprop = ws.backprop.data();
-        denseInputGradient(m_params.data() + layer.weight, layer.out, layer.in, gradient, backprop,
-                           BlockSize, count);
+        const std::size_t ldBelow = ws.ld[l - 1];
         const T *pre = ws.pre[l - 1].data();
         T *belowGradient = ws.gradient[l - 1].data();
-        const T *slope = h.rreluTraining ? ws.slope[l - 1].data() : nullptr;
-        for (int u = 0; u < below.out; ++u) {
-            const std::size_t row = static_cast<std::size_t>(u) * BlockSize;
-            T alpha = T(0);
+        if (isRectifier(h.kind)) {
+            const Rectifier<T> f = rectifierOf(l - 1, training, ws);
             T *alphaGradient = nullptr;
             if (below.alphaCount > 0) {
-                const std::size_t a = below.alphaCount == 1 ? 0 : static_cast<std::size_t>(u);
-                alpha = m_params[below.alpha + a];
-                alphaGradient = grad + below.alpha + a;
+                alphaGradient = ws.alphaGradient.data();
+                std::fill(ws.alphaGradient.begin(), ws.alphaGradient.end(), T(0));
             }
-            backpropagateRow(h, alpha, slope ? slope + row : nullptr, pre + row, backprop + row,
-                             belowGradient + row, count, alphaGradient);
+            denseInputGradient(m_packed[l].weights(), gradient, ws.ld[l], belowGradient, ldBelow,
+                               count, &f, pre, alphaGradient);
+            if (below.alphaCount == 1) {
+                T sum = 0;
+                for (int u = 0; u < below.out; ++u)
+                    sum += alphaGradient[u];
+                grad[below.alpha] = sum;
+            } else if (below.alphaCount > 1) {
+                std::copy(alphaGradient, alphaGradient + below.alphaCount, grad + below.alpha);
+            }
+        } else {
+            denseInputGradient(m_packed[l].weights(), gradient, ws.ld[l], belowGradient, ldBelow, count);
+            backpropagateElements(h, T(0), pre, belowGradient, belowGradient, count * ldBelow);
         }
     }
     return lossSum;
@@ -324,10 +434,12 @@ T TrainerImpl<T>::batchGradient(const Rows &rows, const std::uint32_t *indices, 
                                 std::size_t count, bool training) const
 {
     const std::size_t blocks = (count + BlockSize - 1) / BlockSize;
-    std::vector<T> blockLoss(blocks, T(0));
+    m_blockLoss.assign(blocks, T(0));
     const T scale = T(1) / static_cast<T>(count);
     ensureWorkspaces();
-    // Blocks are independent: one per thread at a time, each into its own gradient buffer.
+    prepareKernels();
+    // Blocks are independent: one per thread at a time, each into its own gradient buffer (a
+    // single block straight into m_gradient).
     parallelForEachThread(blocks, 1, [&](int thread, std::size_t begin, std::size_t end) {
         Workspace<T> &ws = m_workspaces[static_cast<std::size_t>(thread)];
         for (std::size_t b = begin; b < end; ++b) {
@@ -335,19 +447,21 @@ T TrainerImpl<T>::batchGradient(const Rows &rows, const std::uint32_t *indices, 
             const std::size_t size = std::min(BlockSize, count - offset);
             gather(rows, indices ? indices + offset : nullptr, first + offset, size, ws);
             forward(ws, size, training, offset, count);
-            std::vector<T> &grad = m_blockGradients[b];
-            std::fill(grad.begin(), grad.end(), T(0));
-            blockLoss[b] = backward(ws, size, scale, training, grad.data());
+            T *grad = blocks == 1 ? m_gradient.data() : m_blockGradients[b].data();
+            m_blockLoss[b] = backward(ws, size, scale, training, grad);
         }
     });
-    std::fill(m_gradient.begin(), m_gradient.end(), T(0));
-    T lossSum = 0;
-    for (std::size_t b = 0; b < blocks; ++b) {
-        const T *grad = m_blockGradients[b].data();
-        for (std::size_t k = 0; k < m_gradient.size(); ++k)
-            m_gradient[k] += grad[k];
-        lossSum += blockLoss[b];
+    if (blocks > 1) {
+        std::fill(m_gradient.begin(), m_gradient.end(), T(0));
+        for (std::size_t b = 0; b < blocks; ++b) {
+            const T *grad = m_blockGradients[b].data();
+            for (std::size_t k = 0; k < m_gradient.size(); ++k)
+                m_gradient[k] += grad[k];
+        }
     }
+    T lossSum = 0;
+    for (std::size_t b = 0; b < blocks; ++b)
+        lossSum += m_blockLoss[b];
     return lossSum * scale;
 }
 
@@ -454,7 +568,9 @@ Measurement TrainerImpl<T>::measure() const
         hiddenUnits += static_cast<std::size_t>(m_layout[l].out);
 
     ensureWorkspaces();
-    const auto evaluate = [&](const Rows &rows, bool countUnits) {
+    prepareKernels();
+    const bool rectifier = isRectifier(h.kind);
+    const auto evaluate = [&](const Rows &rows, bool analyse) {
         const std::size_t blocks = (rows.n + BlockSize - 1) / BlockSize;
         std::vector<BlockCounts> counts(blocks);
         parallelForEachThread(blocks, 1, [&](int thread, std::size_t begin, std::size_t end) {
@@ -465,30 +581,44 @@ Measurement TrainerImpl<T>::measure() const
                 const std::size_t size = std::min(BlockSize, rows.n - offset);
                 gather(rows, nullptr, offset, size, ws);
                 forward(ws, size, false, offset, rows.n);
-                if (countUnits) {
+                if (analyse) {
                     c.active.assign(hiddenUnits, 0);
                     c.withGradient.assign(hiddenUnits, 0);
                     std::size_t unit = 0;
                     for (std::size_t l = 0; l + 1 < m_layout.size(); ++l) {
                         const LayerLayout &layer = m_layout[l];
-                        for (int u = 0; u < layer.out; ++u, ++unit) {
-                            const T *pre = ws.pre[l].data() + static_cast<std::size_t>(u) * BlockSize;
-                            const T alpha = layer.alphaCount == 0
-                                    ? T(0)
-                                    : m_params[layer.alpha
-                                               + (layer.alphaCount == 1 ? 0 : static_cast<std::size_t>(u))];
-                            const UnitCounts uc = countUnit(h, alpha, pre, size);
-                            c.active[unit] = uc.positive;
-                            c.withGradient[unit] = uc.nonzeroDerivative;
-                            c.finite = c.finite && uc.finite;
+                        const T *pre = ws.pre[l].data();
+                        const std::size_t ld = ws.ld[l];
+                        // f' != 0 follows from the counts for the rectifiers (ReLU: the positive
+                        // points; the others: their slope too); other activations ask f'.
+                        const T *slope = rectifier && h.kind != Activation::Relu
+                                ? m_unitSlopes[l].data()
+                                : nullptr;
+                        const bool finitePre =
+                                countUnits(pre, ld, layer.out, size, slope, c.active.data() + unit,
+                                           c.withGradient.data() + unit);
+                        c.finite = c.finite && finitePre;
+                        if (!rectifier) {
+                            for (int u = 0; u < layer.out; ++u) {
+                                std::uint32_t nonzero = 0;
+                                for (std::size_t s = 0; s < size; ++s) {
+                                    const T x = pre[s * ld + static_cast<std::size_t>(u)];
+                                    nonzero += hiddenDerivative(h, T(0), T(0), x) != T(0) ? 1u : 0u;
+                                }
+                                c.withGradient[unit + static_cast<std::size_t>(u)] = nonzero;
+                            }
                         }
+                        unit += static_cast<std::size_t>(layer.out);
                     }
                 }
                 const T *logit = ws.pre.back().data();
+                const std::size_t ldLogit = ws.ld.back();
                 const T *label = ws.label.data();
                 for (std::size_t s = 0; s < size; ++s) {
-                    const double z = static_cast<double>(logit[s]);
-                    c.loss += static_cast<double>(bceWithLogits(logit[s], label[s]));
+                    const T zT = logit[s * ldLogit];
+                    const double z = static_cast<double>(zT);
+                    if (analyse) // the training set's loss; the test set's is not shown
+                        c.loss += static_cast<double>(bceWithLogits(zT, label[s]));
                     c.correct += (z > 0.0) == (label[s] > T(0.5)) ? 1 : 0;
                     c.minLogit = std::min(c.minLogit, z);
                     c.maxLogit = std::max(c.maxLogit, z);
@@ -559,19 +689,22 @@ void TrainerImpl<T>::predict(std::span<const double> points, std::span<float> lo
     const std::size_t n = points.size() / 2;
     const std::size_t blocks = (n + BlockSize - 1) / BlockSize;
     ensureWorkspaces();
+    prepareKernels();
     parallelForEachThread(blocks, 1, [&](int thread, std::size_t begin, std::size_t end) {
         Workspace<T> &ws = m_workspaces[static_cast<std::size_t>(thread)];
+        const std::size_t ldInput = ws.inputLd;
         for (std::size_t b = begin; b < end; ++b) {
             const std::size_t offset = b * BlockSize;
             const std::size_t size = std::min(BlockSize, n - offset);
             for (std::size_t s = 0; s < size; ++s) {
-                ws.input[s] = static_cast<T>(points[2 * (offset + s)]);
-                ws.input[BlockSize + s] = static_cast<T>(points[2 * (offset + s) + 1]);
+                ws.input[s * ldInput] = static_cast<T>(points[2 * (offset + s)]);
+                ws.input[s * ldInput + 1] = static_cast<T>(points[2 * (offset + s) + 1]);
             }
             forward(ws, size, false, offset, n);
             const T *logit = ws.pre.back().data();
+            const std::size_t ldLogit = ws.ld.back();
             for (std::size_t s = 0; s < size; ++s)
-                logits[offset + s] = static_cast<float>(logit[s]);
+                logits[offset + s] = static_cast<float>(logit[s * ldLogit]);
         }
     });
 }
@@ -644,6 +777,7 @@ bool needsNewTrainer(const TrainingConfig &current, const TrainingConfig &next) 
     p.eluAlpha = c.eluAlpha;
     p.rreluLower = c.rreluLower;
     p.rreluUpper = c.rreluUpper;
+    // The explorer's RReLU mode and seed are not training parameters.
     p.rreluMode = c.rreluMode;
     p.rreluSeed = c.rreluSeed;
     return !(adjusted == current);
