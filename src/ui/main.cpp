@@ -84,6 +84,13 @@ int main(int argc, char *argv[])
             QStringLiteral("lab-steps"),
             QStringLiteral("With --tab lab and --screenshot: train this many steps first."),
             QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption presetOption(
+            QStringLiteral("preset"),
+            QStringLiteral("Load every parameter from a preset file (as File > Open preset; "
+                           "a FILE.json argument does the same). Options given with it win."),
+            QStringLiteral("FILE"));
+    parser.addPositionalArgument(QStringLiteral("[FILE.json]"), QStringLiteral("A preset to open."));
+    parser.addOption(presetOption);
     parser.addOption(screenshotOption);
     parser.addOption(sizeOption);
     parser.addOption(compareOption);
@@ -96,11 +103,21 @@ int main(int argc, char *argv[])
         parser.showHelp(0);
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
-    if (!parser.positionalArguments().isEmpty())
-        return fail(UsageError,
-                    QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+    QString presetFile = parser.value(presetOption);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1 || (positional.size() == 1 && parser.isSet(presetOption)))
+        return fail(
+                UsageError,
+                QStringLiteral("unexpected argument '%1': one preset at a time").arg(positional.last()));
+    if (positional.size() == 1)
+        presetFile = positional.first();
 
     relulab::ui::MainWindow window;
+    // The preset first, so that options given with it change what it set.
+    if (!presetFile.isEmpty()) {
+        if (const QString error = window.openPreset(presetFile); !error.isEmpty())
+            return fail(UsageError, error.section(QLatin1Char('\n'), 0, 0));
+    }
     const auto options = relulab::app::readCurveOptions(parser, window.model().curveSpec(), false);
     if (const QString *error = std::get_if<QString>(&options))
         return fail(UsageError, *error);
@@ -124,7 +141,11 @@ int main(int argc, char *argv[])
     for (relulab::core::Activation kind : std::as_const(comparisons))
         window.model().setOverlay(kind, true);
 
-    const QString tab = parser.value(tabOption);
+    const QString tab = parser.isSet(tabOption) || presetFile.isEmpty()
+            ? parser.value(tabOption)
+            : (window.currentTab() == relulab::ui::MainWindow::Tab::Lab
+                       ? QStringLiteral("lab")
+                       : QStringLiteral("explorer"));
     if (tab != QLatin1String("explorer") && tab != QLatin1String("lab"))
         return fail(UsageError, QStringLiteral("--tab: expected explorer or lab, got '%1'").arg(tab));
     bool stepsOk = false;

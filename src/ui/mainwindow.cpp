@@ -3,7 +3,13 @@
 #include "ui_mainwindow.h"
 
 #include <QCheckBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QMimeData>
+#include <QSettings>
+#include <QUrl>
 #include <QImageWriter>
 #include <QLabel>
 #include <QListWidget>
@@ -12,6 +18,7 @@
 #include <QSignalBlocker>
 #include <QStandardPaths>
 
+#include "app/preset.h"
 #include "core/parallel.h"
 #include "curveplots.h"
 #include "functioninfo.h"
@@ -178,14 +185,164 @@ void MainWindow::connectControls()
     m_ui->saveScreenshotAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     m_ui->quitAction->setShortcut(QKeySequence::Quit);
-    connect(m_ui->resetParametersAction, &QAction::triggered, &m_model,
-            &ParameterModel::resetToDefaults);
+    connect(m_ui->resetParametersAction, &QAction::triggered, this, &MainWindow::resetEverything);
+    connect(m_ui->openPresetAction, &QAction::triggered, this, &MainWindow::openPresetFromDialog);
+    m_ui->openPresetAction->setShortcut(QKeySequence::Open);
+    connect(m_ui->savePresetAction, &QAction::triggered, this, &MainWindow::savePresetToCurrent);
+    m_ui->savePresetAction->setShortcut(QKeySequence::Save);
+    connect(m_ui->savePresetAsAction, &QAction::triggered, this, &MainWindow::savePresetAs);
+    m_ui->savePresetAsAction->setShortcut(QKeySequence::SaveAs);
+    connect(m_ui->recentPresetsMenu, &QMenu::aboutToShow, this, &MainWindow::showRecentPresets);
+    setAcceptDrops(true);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
 void MainWindow::showTab(Tab tab)
 {
     m_ui->tabs->setCurrentIndex(tab == Tab::Explorer ? 0 : 1);
+}
+
+MainWindow::Tab MainWindow::currentTab() const
+{
+    return m_ui->tabs->currentIndex() == 1 ? Tab::Lab : Tab::Explorer;
+}
+
+QString MainWindow::openPreset(const QString &path)
+{
+    const app::PresetResult result = app::loadAndApplyPreset(path, m_model, m_lab->model());
+    if (const auto *error = std::get_if<app::PresetError>(&result))
+        return error->message;
+    const app::LoadedPreset &loaded = std::get<app::LoadedPreset>(result);
+    showTab(loaded.preset.tab == app::PresetTab::Lab ? Tab::Lab : Tab::Explorer);
+    m_presetPath = QFileInfo(path).absoluteFilePath();
+    setWindowFilePath(m_presetPath);
+    rememberPreset(m_presetPath);
+    if (!loaded.warnings.isEmpty())
+        statusBar()->showMessage(loaded.warnings.join(QStringLiteral("; ")), 8000);
+    else
+        statusBar()->showMessage(tr("Loaded %1").arg(QFileInfo(path).fileName()), 4000);
+    return {};
+}
+
+QString MainWindow::savePreset(const QString &path)
+{
+    const app::Preset preset =
+            app::capture(m_model, m_lab->model(),
+                         currentTab() == Tab::Lab ? app::PresetTab::Lab : app::PresetTab::Explorer);
+    if (const auto error = app::savePreset(preset, path))
+        return *error;
+    m_presetPath = QFileInfo(path).absoluteFilePath();
+    setWindowFilePath(m_presetPath);
+    rememberPreset(m_presetPath);
+    statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 4000);
+    return {};
+}
+
+void MainWindow::showPresetError(const QString &title, const QString &error)
+{
+    // One problem a line: the first is the message, all of them the details.
+    QMessageBox box(QMessageBox::Warning, title, error.section(QLatin1Char('\n'), 0, 0),
+                    QMessageBox::Ok, this);
+    if (error.contains(QLatin1Char('\n')))
+        box.setDetailedText(error);
+    box.exec();
+}
+
+void MainWindow::openPresetFromDialog()
+{
+    const QString folder = m_presetPath.isEmpty()
+            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+            : QFileInfo(m_presetPath).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open preset"), folder,
+                                                      tr("ReLU Lab presets (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (const QString error = openPreset(path); !error.isEmpty())
+        showPresetError(tr("Could not open the preset"), error);
+}
+
+void MainWindow::savePresetToCurrent()
+{
+    if (m_presetPath.isEmpty()) {
+        savePresetAs();
+        return;
+    }
+    if (const QString error = savePreset(m_presetPath); !error.isEmpty())
+        showPresetError(tr("Could not save the preset"), error);
+}
+
+void MainWindow::savePresetAs()
+{
+    const QString suggestion = m_presetPath.isEmpty()
+            ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                    + QStringLiteral("/relulab.json")
+            : m_presetPath;
+    QString path = QFileDialog::getSaveFileName(this, tr("Save preset as"), suggestion,
+                                                tr("ReLU Lab presets (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        path += QStringLiteral(".json");
+    if (const QString error = savePreset(path); !error.isEmpty())
+        showPresetError(tr("Could not save the preset"), error);
+}
+
+QStringList MainWindow::recentPresets() const
+{
+    return QSettings().value(QStringLiteral("recentPresets")).toStringList();
+}
+
+void MainWindow::rememberPreset(const QString &path)
+{
+    constexpr int MaxRecent = 8;
+    QStringList recent = recentPresets();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > MaxRecent)
+        recent.removeLast();
+    QSettings().setValue(QStringLiteral("recentPresets"), recent);
+}
+
+void MainWindow::showRecentPresets()
+{
+    QMenu *menu = m_ui->recentPresetsMenu;
+    menu->clear();
+    const QStringList recent = recentPresets();
+    for (const QString &path : recent) {
+        QAction *action = menu->addAction(QFileInfo(path).fileName());
+        action->setToolTip(path);
+        action->setEnabled(QFileInfo::exists(path));
+        connect(action, &QAction::triggered, this, [this, path] {
+            if (const QString error = openPreset(path); !error.isEmpty())
+                showPresetError(tr("Could not open the preset"), error);
+        });
+    }
+    if (recent.isEmpty())
+        menu->addAction(tr("(none yet)"))->setEnabled(false);
+}
+
+void MainWindow::resetEverything()
+{
+    app::apply(app::Preset {}, m_model, m_lab->model());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()
+        && urls.first().toLocalFile().endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty())
+        return;
+    event->acceptProposedAction();
+    const QString path = urls.first().toLocalFile();
+    if (const QString error = openPreset(path); !error.isEmpty())
+        showPresetError(tr("Could not open the preset"), error);
 }
 
 void MainWindow::onCurrentItemChanged(QListWidgetItem *current)

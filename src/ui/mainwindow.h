@@ -9,6 +9,8 @@
 #include "app/parametermodel.h"
 
 class QCheckBox;
+class QDragEnterEvent;
+class QDropEvent;
 class QLabel;
 class QListWidgetItem;
 
@@ -38,6 +40,15 @@ public:
     LabTab &lab() noexcept { return *m_lab; }
     enum class Tab { Explorer, Lab };
     void showTab(Tab tab);
+    Tab currentTab() const;
+
+    // Loads a preset into the explorer and the lab (nothing changes if it is not valid). Returns
+    // an empty string, or the error; warnings (unknown fields) go to the status bar.
+    QString openPreset(const QString &path);
+    // Saves every parameter to `path` atomically. Returns an empty string or the error.
+    QString savePreset(const QString &path);
+    QString currentPresetPath() const { return m_presetPath; }
+    QStringList recentPresets() const;
     // The generation of the result the plots last finished drawing.
     quint64 drawnGeneration() const noexcept { return m_drawnGeneration; }
     QString timingText() const;
@@ -62,6 +73,15 @@ private:
     void onCurvesReady(const app::CurveResultPtr &result);
     void onCurvesDrawn(quint64 generation, double redrawMilliseconds);
     void saveWindowImage();
+    void openPresetFromDialog();
+    void savePresetToCurrent();
+    void savePresetAs();
+    void rememberPreset(const QString &path);
+    void showRecentPresets();
+    void resetEverything();
+    void showPresetError(const QString &title, const QString &error);
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
     void showAbout();
 
     std::unique_ptr<::Ui::MainWindow> m_ui;
@@ -81,6 +101,7 @@ private:
     double m_lastComputeMilliseconds = 0.0;
     double m_lastRedrawMilliseconds = 0.0;
     quint64 m_drawnGeneration = 0;
+    QString m_presetPath;
 };
 
 } // namespace relulab::ui

@@ -3,7 +3,13 @@
 // action the test waits until the window has drawn the new curves and then compares what the plots
 // hold with what the core computes.
 
+#include <QAction>
 #include <QCheckBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QFileInfo>
+#include <QMimeData>
+#include <QUrl>
 #include <QDoubleSpinBox>
 #include <QImage>
 #include <QLabel>
@@ -25,7 +31,9 @@
 #include <memory>
 
 #include "core/activations.h"
+#include "app/labmodel.h"
 #include "ui/curveplots.h"
+#include "ui/labtab.h"
 #include "ui/mainwindow.h"
 #include "ui/screenshot.h"
 
@@ -40,6 +48,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -60,6 +69,8 @@ private slots:
     void keyboardSelectsFunctions();
     void infoPanelAndStatusBarFollow();
     void screenshotWritesTheWindow();
+    void presetsSaveOpenAndDrop();
+    void badPresetChangesNothing();
 
 private:
     template<class T>
@@ -95,6 +106,13 @@ bool TestMainWindow::waitForDraw(quint64 before)
                 return newest > before && m_window->drawnGeneration() == newest;
             },
             5000);
+}
+
+void TestMainWindow::initTestCase()
+{
+    // Recent files and other settings go to a test location, not the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
 }
 
 void TestMainWindow::init()
@@ -501,6 +519,64 @@ void TestMainWindow::screenshotWritesTheWindow()
     const QString error = relulab::ui::saveWindowWhenDrawn(*m_window, unwritable, QSize(800, 600));
     QVERIFY(error.startsWith(unwritable));
     QVERIFY(!QFile::exists(unwritable));
+}
+
+void TestMainWindow::presetsSaveOpenAndDrop()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("lesson.json"));
+    ParameterModel &model = m_window->model();
+    model.setSelectedActivation(Activation::LeakyRelu);
+    model.setValue(ParameterModel::Real::LeakySlope, 0.2);
+    m_window->lab().model().setLearningRate(2.0);
+    m_window->showTab(MainWindow::Tab::Lab);
+    QCOMPARE(m_window->savePreset(file), QString());
+    QVERIFY(QFile::exists(file));
+    QCOMPARE(m_window->currentPresetPath(), QFileInfo(file).absoluteFilePath());
+    QCOMPARE(m_window->recentPresets().value(0), QFileInfo(file).absoluteFilePath());
+
+    // Back to the defaults, then open the file: everything returns, the lab tab included.
+    m_window->findChild<QAction *>(QStringLiteral("resetParametersAction"))->trigger();
+    m_window->showTab(MainWindow::Tab::Explorer);
+    QCOMPARE(model.selectedActivation(), Activation::Relu);
+    QCOMPARE(m_window->lab().model().learningRate(), 0.1);
+    QCOMPARE(m_window->openPreset(file), QString());
+    QCOMPARE(model.selectedActivation(), Activation::LeakyRelu);
+    QCOMPARE(model.value(ParameterModel::Real::LeakySlope), 0.2);
+    QCOMPARE(m_window->lab().model().learningRate(), 2.0);
+    QCOMPARE(m_window->currentTab(), MainWindow::Tab::Lab);
+
+    // Dropping a preset file on the window opens it.
+    m_window->findChild<QAction *>(QStringLiteral("resetParametersAction"))->trigger();
+    auto *mime = new QMimeData;
+    mime->setUrls({QUrl::fromLocalFile(file)});
+    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(m_window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(50, 50), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(m_window.get(), &drop);
+    QCOMPARE(model.value(ParameterModel::Real::LeakySlope), 0.2);
+    QCOMPARE(m_window->lab().model().learningRate(), 2.0);
+    delete mime;
+}
+
+void TestMainWindow::badPresetChangesNothing()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("broken.json"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(R"({"format": "relulab-preset", "version": 1, "tab": "lab",
+                 "explorer": {"activation": "relu6"}})");
+    out.close();
+    m_window->model().setValue(ParameterModel::Real::XMax, 4.0);
+    const relulab::core::CurveSpec before = m_window->model().curveSpec();
+    const QString error = m_window->openPreset(file);
+    QVERIFY(error.startsWith(file + QStringLiteral(": ")));
+    QVERIFY(error.contains(QStringLiteral("explorer.activation")));
+    QVERIFY(m_window->model().curveSpec() == before);
+    QCOMPARE(m_window->currentTab(), MainWindow::Tab::Explorer);
+    QVERIFY(m_window->currentPresetPath().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,189 @@
+#pragma once
+
+// Presets: every parameter of the explorer and the lab, and the tab shown, as a versioned JSON
+// document that teachers save, hand out and open again (File menu, drag and drop, `--preset`,
+// the built-in lessons). The format, version 1:
+//
+//   {
+//       "format": "relulab-preset",
+//       "version": 1,
+//       "title": "...", "description": "...",  (optional strings, for lessons)
+//       "tab": "explorer" | "lab",
+//       "explorer": {
+//           "activation": "relu",                  (a --activation name)
+//           "overlays": ["gelu", "silu"],          (the ticked comparison functions)
+//           "leaky_slope": 0.01, "prelu_weight": 0.25, "elu_alpha": 1,
+//           "rrelu_lower": 0.125, "rrelu_upper": 0.3333333333333333,
+//           "rrelu_mode": "train" | "eval", "rrelu_seed": 0,
+//           "x_min": -3, "x_max": 3, "samples": 1001
+//       },
+//       "lab": {
+//           "dataset": "spirals", "points": 1024, "noise": 0.05, "data_seed": 42,
+//           "hidden_layers": 3, "units_per_layer": 32, "activation": "relu",
+//           "prelu_per_unit": false, "init": "he-normal", "bias_init": "zero" | "constant",
+//           "init_seed": 1, "optimizer": "sgd", "learning_rate": 0.1,
+//           "batch_size": 0 (the full batch), "precision": "double" | "float"
+//       }
+//   }
+//
+// tests/data/presets/default.json is the default state exactly as toJson() writes it.
+//
+// Every field of "explorer" and "lab" is required, so a file says everything it sets and means
+// the same to every later version. The names are the command line's (relulab-cli --help). The
+// ranges are exactly those of ParameterModel and LabModel, which are the widgets' ranges: a preset
+// never holds a value the app would have to clamp. Two rules go beyond the models' setters:
+// "points" must be even (LabModel rounds odd counts up, so an odd one could not be restored as
+// written) and rrelu_lower <= rrelu_upper (the model would push one bound).
+//
+// Seeds are unsigned 64-bit. JSON numbers are doubles in most readers (JavaScript, jq), exact
+// only up to 2^53 - 1 (RFC 7493, I-JSON), so a seed is written as a number up to
+// 9007199254740991 and as a decimal string above it; either spelling is read, and a number
+// above 2^53 - 1 is rejected rather than trusted (another tool may already have rounded it).
+//
+// Loading validates the whole document before anything is applied: a file that is not JSON, not an
+// object, larger than MaxPresetSize, of another format or version, or with a missing, mistyped,
+// out-of-range or unknown-name field is refused with messages that name the file and the field
+// ("lesson.json: lab.learning_rate must be a number between 0.0001 and 10, got "abc""). Unknown
+// extra fields are ignored with a warning, so a file from a later minor addition still opens.
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+#include <variant>
+
+#include "core/activations.h"
+#include "core/datasets.h"
+#include "core/network.h"
+#include "core/trainer.h"
+
+namespace relulab::app {
+
+class ParameterModel;
+class LabModel;
+
+inline constexpr char PresetFormat[] = "relulab-preset";
+inline constexpr int PresetVersion = 1;
+// Larger files are refused before they are read: a preset is a few hundred bytes, so a file of
+// megabytes is something else dropped on the window by mistake.
+inline constexpr qint64 MaxPresetSize = 1024 * 1024;
+// The largest seed written as a JSON number (2^53 - 1); larger ones are written as strings.
+inline constexpr std::uint64_t MaxSeedAsNumber = (std::uint64_t {1} << 53) - 1;
+
+enum class PresetTab { Explorer, Lab };
+
+// "explorer" or "lab", as in the file (and for a --tab option).
+QString presetTabName(PresetTab tab);
+std::optional<PresetTab> presetTabFromName(const QString &name);
+
+// The explorer's parameters (ParameterModel). A default-constructed one is the model's defaults.
+struct ExplorerState
+{
+    core::Activation activation = core::Activation::Relu;
+    // The ticked comparison functions in the order of core::allActivations(), without repeats.
+    // Unlike ParameterModel::overlays() this may include `activation`: its box stays ticked (and
+    // disabled) while it is the selected function, and shows again once another one is selected.
+    QList<core::Activation> overlays;
+    // Leaky ReLU slope, PReLU weight, ELU alpha, RReLU lower, upper, mode and seed.
+    core::ActivationParams params;
+    double xMin = -3.0;
+    double xMax = 3.0;
+    int samples = 1001;
+
+    friend bool operator==(const ExplorerState &, const ExplorerState &) = default;
+};
+
+// The lab's own parameters (LabModel); the hidden activation's parameters are the explorer's. A
+// default-constructed one is the reference experiment, LabModel's defaults.
+struct LabState
+{
+    core::DatasetKind dataset = core::DatasetKind::TwoSpirals;
+    int points = 1024;
+    double noise = 0.05;
+    std::uint64_t dataSeed = 42;
+    int hiddenLayers = 3;
+    int unitsPerLayer = 32;
+    core::Activation activation = core::Activation::Relu;
+    bool preluPerUnit = false;
+    core::Initialization init = core::Initialization::HeNormal;
+    core::BiasInit biasInit = core::BiasInit::Zero;
+    std::uint64_t initSeed = 1;
+    core::OptimizerKind optimizer = core::OptimizerKind::Sgd;
+    double learningRate = 0.1;
+    int batchSize = 0; // 0: the full batch
+    core::Precision precision = core::Precision::Double;
+
+    friend bool operator==(const LabState &, const LabState &) = default;
+};
+
+// A default-constructed Preset is the app's default state (the explorer shown, no title).
+struct Preset
+{
+    QString title; // both optional: empty ones are not written
+    QString description;
+    PresetTab tab = PresetTab::Explorer;
+    ExplorerState explorer;
+    LabState lab;
+
+    friend bool operator==(const Preset &, const Preset &) = default;
+};
+
+struct LoadedPreset
+{
+    Preset preset;
+    // One line each, starting with the file name: unknown fields that were ignored, repeated
+    // overlay names.
+    QStringList warnings;
+};
+
+struct PresetError
+{
+    // One line per problem, each starting with the file name ("lesson.json: lab.points is
+    // missing"): a hand-edited file gets all its mistakes at once.
+    QString message;
+};
+
+using PresetResult = std::variant<LoadedPreset, PresetError>;
+
+// The models' current state as a preset (no title or description).
+Preset capture(const ParameterModel &parameters, const LabModel &lab, PresetTab tab);
+
+// Sets every parameter of both models to the preset's value, in an order in which no setter
+// clamps and no RReLU bound is pushed, so that capture() afterwards gives `preset` back (with its
+// title and description). Each model emits its usual signals for each field that changes; the tab
+// is the caller's to show. `preset` must be valid: one from parsePreset(), loadPreset() or
+// capture(), or one that validatePreset() accepts.
+void apply(const Preset &preset, ParameterModel &parameters, LabModel &lab);
+
+// What is wrong with a preset built in code (a lesson), in the words parsePreset() would use for
+// the same document, naming `fileName`; nothing when it is valid.
+std::optional<QString> validatePreset(const Preset &preset,
+                                      const QString &fileName = QStringLiteral("preset"));
+
+// The preset as UTF-8 JSON, indented by four spaces, fields in the order of the format above (not
+// sorted), numbers in their shortest exact form, a final newline: the same preset always gives
+// the same bytes, and a diff between two presets shows what differs.
+QByteArray toJson(const Preset &preset);
+
+// Parses and validates a whole document; `fileName` is only for the messages. Touches no model.
+PresetResult parsePreset(const QByteArray &json, const QString &fileName);
+
+// Reads and parses the file at `path` (named as given in the messages). A file larger than
+// MaxPresetSize is refused without being read.
+PresetResult loadPreset(const QString &path);
+
+// loadPreset() and, only if it succeeds, apply(): what File > Open, drag and drop and --preset do.
+// On an error neither model has changed.
+PresetResult loadAndApplyPreset(const QString &path, ParameterModel &parameters, LabModel &lab);
+
+// Writes the preset atomically (QSaveFile: a temporary file renamed over `path` once complete), so
+// a crash, a kill or a full disk leaves either the old file or the new one, never part of one.
+// Returns a message naming the file when it fails, and then the old file is as it was. An invalid
+// preset, or one whose JSON exceeds MaxPresetSize (a huge description), is not written: it could
+// not be opened again.
+std::optional<QString> savePreset(const Preset &preset, const QString &path);
+
+} // namespace relulab::app

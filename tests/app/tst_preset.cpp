@@ -1,0 +1,974 @@
+// Presets: capture -> JSON -> parse -> apply restores every field of both models; the JSON is
+// stable and readable; every malformed document is refused with a message naming the field and the
+// file and leaves the models untouched; saving is atomic, also when the saving process is killed
+// or the disk is full.
+//
+// The test binary doubles as the child process of the kill and full-disk tests (see main()), so
+// that those save through this very library in a process of their own.
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSaveFile>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <csignal>
+#include <cstdint>
+#include <cstdio>
+#include <limits>
+#include <variant>
+
+#include <sys/resource.h>
+
+#include "app/labmodel.h"
+#include "app/parametermodel.h"
+#include "app/preset.h"
+
+using relulab::app::LabModel;
+using relulab::app::LabState;
+using relulab::app::LoadedPreset;
+using relulab::app::MaxPresetSize;
+using relulab::app::ParameterModel;
+using relulab::app::Preset;
+using relulab::app::PresetError;
+using relulab::app::PresetResult;
+using relulab::app::PresetTab;
+using relulab::core::Activation;
+using Real = ParameterModel::Real;
+
+namespace relulab::app {
+
+// QCOMPARE prints a mismatching preset as its JSON, so a failure shows which field differs.
+char *toString(const Preset &preset)
+{
+    return qstrdup(toJson(preset).constData());
+}
+
+} // namespace relulab::app
+
+namespace {
+
+const char HangBeforeCommitArgument[] = "--child-hang-before-commit";
+const char SaveRepeatedlyArgument[] = "--child-save-repeatedly";
+const char SaveWithSizeLimitArgument[] = "--child-save-with-size-limit";
+
+constexpr std::uint64_t MaxSeed = std::numeric_limits<std::uint64_t>::max();
+
+// Every field differs from its default (checked by everyFieldDiffersFromDefault).
+void setOddState(ParameterModel &parameters, LabModel &lab)
+{
+    parameters.setSelectedActivation(Activation::Rrelu);
+    parameters.setOverlay(Activation::Gelu, true);
+    parameters.setOverlay(Activation::Silu, true);
+    parameters.setValue(Real::XMin, -7.5);
+    parameters.setValue(Real::XMax, 4.2);
+    parameters.setSamples(2001);
+    parameters.setValue(Real::LeakySlope, 0.2);
+    parameters.setValue(Real::PreluWeight, -0.3);
+    parameters.setValue(Real::EluAlpha, 1.7);
+    parameters.setValue(Real::RreluUpper, 0.6);
+    parameters.setValue(Real::RreluLower, 0.2);
+    parameters.setRreluMode(relulab::core::RreluMode::Training);
+    parameters.setRreluSeed(99);
+
+    lab.setDataset(relulab::core::DatasetKind::Moons);
+    lab.setPoints(700);
+    lab.setNoise(0.12);
+    lab.setDataSeed(5);
+    lab.setDepth(5);
+    lab.setWidth(12);
+    lab.setActivation(Activation::Prelu);
+    lab.setPreluPerUnit(true);
+    lab.setInitialization(relulab::core::Initialization::RandomizedAsymmetric);
+    lab.setBiasInit(relulab::core::BiasInit::Constant);
+    lab.setInitSeed(8);
+    lab.setOptimizer(relulab::core::OptimizerKind::Adam);
+    lab.setLearningRate(0.03);
+    lab.setBatchSize(64);
+    lab.setPrecision(relulab::core::Precision::Float);
+}
+
+// What setOddState() sets, written out independently of capture().
+Preset oddPreset()
+{
+    Preset p;
+    p.tab = PresetTab::Lab;
+    p.explorer.activation = Activation::Rrelu;
+    p.explorer.overlays = {Activation::Gelu, Activation::Silu};
+    p.explorer.params.leakySlope = 0.2;
+    p.explorer.params.preluWeight = -0.3;
+    p.explorer.params.eluAlpha = 1.7;
+    p.explorer.params.rreluLower = 0.2;
+    p.explorer.params.rreluUpper = 0.6;
+    p.explorer.params.rreluMode = relulab::core::RreluMode::Training;
+    p.explorer.params.rreluSeed = 99;
+    p.explorer.xMin = -7.5;
+    p.explorer.xMax = 4.2;
+    p.explorer.samples = 2001;
+    LabState &l = p.lab;
+    l.dataset = relulab::core::DatasetKind::Moons;
+    l.points = 700;
+    l.noise = 0.12;
+    l.dataSeed = 5;
+    l.hiddenLayers = 5;
+    l.unitsPerLayer = 12;
+    l.activation = Activation::Prelu;
+    l.preluPerUnit = true;
+    l.init = relulab::core::Initialization::RandomizedAsymmetric;
+    l.biasInit = relulab::core::BiasInit::Constant;
+    l.initSeed = 8;
+    l.optimizer = relulab::core::OptimizerKind::Adam;
+    l.learningRate = 0.03;
+    l.batchSize = 64;
+    l.precision = relulab::core::Precision::Float;
+    return p;
+}
+
+// A preset of almost MaxPresetSize bytes: its description is most of it.
+Preset bigPreset(char fill)
+{
+    Preset p = oddPreset();
+    p.title = QStringLiteral("big");
+    p.description = QString(900'000, QLatin1Char(fill));
+    return p;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.flush();
+}
+
+// savePreset()'s message, empty when it saved: QCOMPARE with QString() then shows the message.
+QString saveError(const Preset &preset, const QString &path)
+{
+    return relulab::app::savePreset(preset, path).value_or(QString());
+}
+
+// validatePreset()'s message, empty for a valid preset.
+QString validationError(const Preset &preset, const QString &fileName = QStringLiteral("preset"))
+{
+    return relulab::app::validatePreset(preset, fileName).value_or(QString());
+}
+
+QString messageOf(const PresetResult &result)
+{
+    const auto *error = std::get_if<PresetError>(&result);
+    return error ? error->message : QString();
+}
+
+// The default preset's document with one field set (a dotted path, as in the messages) or, for an
+// undefined value, removed.
+QByteArray withField(const QString &path, const QJsonValue &value)
+{
+    QJsonObject root = QJsonDocument::fromJson(relulab::app::toJson(Preset {})).object();
+    const QStringList keys = path.split(u'.');
+    const auto set = [&value](QJsonObject &object, const QString &key) {
+        if (value.isUndefined())
+            object.remove(key);
+        else
+            object.insert(key, value);
+    };
+    if (keys.size() == 1) {
+        set(root, keys.at(0));
+    } else {
+        QJsonObject section = root.value(keys.at(0)).toObject();
+        set(section, keys.at(1));
+        root.insert(keys.at(0), section);
+    }
+    return QJsonDocument(root).toJson();
+}
+
+QByteArray withFields(const QList<std::pair<QString, QJsonValue>> &fields)
+{
+    QByteArray json = relulab::app::toJson(Preset {});
+    for (const auto &[path, value] : fields) {
+        QJsonObject root = QJsonDocument::fromJson(json).object();
+        const QStringList keys = path.split(u'.');
+        QJsonObject section = root.value(keys.at(0)).toObject();
+        section.insert(keys.at(1), value);
+        root.insert(keys.at(0), section);
+        json = QJsonDocument(root).toJson();
+    }
+    return json;
+}
+
+// The directory holds `target` and at most QSaveFile's temporaries of it ("lesson.json.XXXXXX",
+// left behind by a killed save where the system has no anonymous temporary files; on Linux,
+// O_TMPFILE leaves none): no half-written file under the target's name or any other.
+bool onlyTargetAndTemporaries(const QString &directory, const QString &target)
+{
+    const QStringList files = QDir(directory).entryList(QDir::Files | QDir::Hidden | QDir::System);
+    for (const QString &file : files) {
+        if (file != target && !file.startsWith(target + u'.')) {
+            qWarning("unexpected file %s", qPrintable(file));
+            return false;
+        }
+    }
+    return files.count(target) == 1;
+}
+
+// Reads lines from a child until one equals `line`; false if the child ends or stays silent.
+bool waitForLine(QProcess &process, const QByteArray &line)
+{
+    while (process.waitForReadyRead(20'000)) {
+        while (process.canReadLine()) {
+            if (process.readLine().trimmed() == line)
+                return true;
+        }
+    }
+    return false;
+}
+
+// The child of killBeforeCommitKeepsOldFile: does what savePreset() does up to its commit (a
+// QSaveFile written in full) and then waits to be killed.
+int hangBeforeCommit(const QString &path)
+{
+    QSaveFile file(path);
+    file.setDirectWriteFallback(false);
+    const QByteArray json = relulab::app::toJson(bigPreset('k'));
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.flush())
+        return 2;
+    std::fputs("written\n", stdout);
+    std::fflush(stdout);
+    QThread::sleep(600);
+    return 3; // never reached: the parent kills this process
+}
+
+// The child of killWhileSavingLeavesWholeFile: saves two presets in turn until it is killed.
+int saveRepeatedly(const QString &path)
+{
+    const Preset presets[] = {bigPreset('a'), bigPreset('b')};
+    for (int i = 0;; ++i) {
+        if (relulab::app::savePreset(presets[i % 2], path))
+            return 2;
+        if (i == 1) {
+            std::fputs("saved\n", stdout);
+            std::fflush(stdout);
+        }
+    }
+}
+
+// The child of fullDiskKeepsOldFile: a file size limit makes the disk "full" after `limit` bytes
+// (a write then fails with EFBIG instead of raising SIGXFSZ). Saves the big preset or the odd one
+// and prints savePreset()'s message; exit code 0 when the save failed as it should.
+int saveWithSizeLimit(const QString &path, const QString &limitText, const QString &which)
+{
+    std::signal(SIGXFSZ, SIG_IGN);
+    const auto limit = static_cast<rlim_t>(limitText.toULongLong());
+    const rlimit fileSize {limit, limit};
+    if (setrlimit(RLIMIT_FSIZE, &fileSize) != 0)
+        return 2;
+    const Preset preset = which == QLatin1String("big") ? bigPreset('f') : oddPreset();
+    const auto error = relulab::app::savePreset(preset, path);
+    std::fputs(error ? qPrintable(*error) : "saved", stdout);
+    std::fflush(stdout);
+    return error ? 0 : 1;
+}
+
+} // namespace
+
+class TestPreset : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void defaultPresetIsTheModelsDefaults();
+    void everyFieldDiffersFromDefault();
+    void roundTripRestoresEveryField();
+    void titleAndDescriptionRoundTrip();
+    void applyNeverPushesABound_data();
+    void applyNeverPushesABound();
+    void seedsRoundTrip_data();
+    void seedsRoundTrip();
+    void jsonIsStableAndReadable();
+    void defaultJsonMatchesTheReferenceFile();
+    void handWrittenFileLoads();
+    void malformed_data();
+    void malformed();
+    void messageIsExact();
+    void allMistakesAreReported();
+    void unknownFieldsWarn();
+    void repeatedOverlayWarns();
+    void largestFileLoads();
+    void unreadableFiles();
+    void validateCodePresets();
+    void tabNames();
+    void saveAndLoad();
+    void saveOverExistingFile();
+    void saveIntoMissingDirectoryFails();
+    void fullDiskKeepsOldFile_data();
+    void fullDiskKeepsOldFile();
+    void oversizedPresetIsNotSaved();
+    void invalidPresetIsNotSaved();
+    void killBeforeCommitKeepsOldFile();
+    void killWhileSavingLeavesWholeFile();
+};
+
+void TestPreset::defaultPresetIsTheModelsDefaults()
+{
+    ParameterModel parameters;
+    LabModel lab(&parameters);
+    QCOMPARE(relulab::app::capture(parameters, lab, PresetTab::Explorer), Preset {});
+    QCOMPARE(validationError(Preset {}), QString());
+}
+
+void TestPreset::everyFieldDiffersFromDefault()
+{
+    // The round trip below proves each field only if no field keeps its default.
+    const Preset d;
+    const Preset o = oddPreset();
+    const auto &dp = d.explorer.params;
+    const auto &op = o.explorer.params;
+    QVERIFY(o.tab != d.tab);
+    QVERIFY(o.explorer.activation != d.explorer.activation);
+    QVERIFY(o.explorer.overlays != d.explorer.overlays);
+    QVERIFY(op.leakySlope != dp.leakySlope);
+    QVERIFY(op.preluWeight != dp.preluWeight);
+    QVERIFY(op.eluAlpha != dp.eluAlpha);
+    QVERIFY(op.rreluLower != dp.rreluLower);
+    QVERIFY(op.rreluUpper != dp.rreluUpper);
+    QVERIFY(op.rreluMode != dp.rreluMode);
+    QVERIFY(op.rreluSeed != dp.rreluSeed);
+    QVERIFY(o.explorer.xMin != d.explorer.xMin);
+    QVERIFY(o.explorer.xMax != d.explorer.xMax);
+    QVERIFY(o.explorer.samples != d.explorer.samples);
+    const LabState &ol = o.lab;
+    const LabState &dl = d.lab;
+    QVERIFY(ol.dataset != dl.dataset);
+    QVERIFY(ol.points != dl.points);
+    QVERIFY(ol.noise != dl.noise);
+    QVERIFY(ol.dataSeed != dl.dataSeed);
+    QVERIFY(ol.hiddenLayers != dl.hiddenLayers);
+    QVERIFY(ol.unitsPerLayer != dl.unitsPerLayer);
+    QVERIFY(ol.activation != dl.activation);
+    QVERIFY(ol.preluPerUnit != dl.preluPerUnit);
+    QVERIFY(ol.init != dl.init);
+    QVERIFY(ol.biasInit != dl.biasInit);
+    QVERIFY(ol.initSeed != dl.initSeed);
+    QVERIFY(ol.optimizer != dl.optimizer);
+    QVERIFY(ol.learningRate != dl.learningRate);
+    QVERIFY(ol.batchSize != dl.batchSize);
+    QVERIFY(ol.precision != dl.precision);
+}
+
+void TestPreset::roundTripRestoresEveryField()
+{
+    ParameterModel parameters;
+    LabModel lab(&parameters);
+    setOddState(parameters, lab);
+    const Preset captured = relulab::app::capture(parameters, lab, PresetTab::Lab);
+    QCOMPARE(captured, oddPreset());
+
+    const PresetResult parsed =
+            relulab::app::parsePreset(relulab::app::toJson(captured), QStringLiteral("odd.json"));
+    QVERIFY2(std::holds_alternative<LoadedPreset>(parsed), qPrintable(messageOf(parsed)));
+    const LoadedPreset &loaded = std::get<LoadedPreset>(parsed);
+    QVERIFY(loaded.warnings.isEmpty());
+    QCOMPARE(loaded.preset, captured);
+
+    ParameterModel freshParameters;
+    LabModel freshLab(&freshParameters);
+    QSignalSpy pushed(&freshParameters, &ParameterModel::boundPushed);
+    relulab::app::apply(loaded.preset, freshParameters, freshLab);
+    QCOMPARE(relulab::app::capture(freshParameters, freshLab, PresetTab::Lab), captured);
+    QCOMPARE(pushed.count(), 0);
+    // What the lab trains on follows: the explorer's parameters merged into the lab's.
+    QCOMPARE(freshLab.config(), lab.config());
+    QCOMPARE(freshParameters.curveSpec(), parameters.curveSpec());
+}
+
+void TestPreset::titleAndDescriptionRoundTrip()
+{
+    Preset p = oddPreset();
+    p.title = QStringLiteral("(2) 死亡神经元: the dying ReLU");
+    p.description = QStringLiteral("A \"high\" learning rate\nkills units.\t\\ 学习率 = 0.5");
+    const QByteArray json = relulab::app::toJson(p);
+    const PresetResult parsed = relulab::app::parsePreset(json, QStringLiteral("lesson.json"));
+    QVERIFY2(std::holds_alternative<LoadedPreset>(parsed), qPrintable(messageOf(parsed)));
+    QCOMPARE(std::get<LoadedPreset>(parsed).preset, p);
+    // Chinese stays readable in the file (UTF-8, not \u escapes).
+    QVERIFY(json.contains(QStringLiteral("死亡神经元").toUtf8()));
+}
+
+void TestPreset::applyNeverPushesABound_data()
+{
+    QTest::addColumn<double>("oldLower");
+    QTest::addColumn<double>("oldUpper");
+    QTest::addColumn<double>("newLower");
+    QTest::addColumn<double>("newUpper");
+    // Setting the lower bound first would push the upper one here...
+    QTest::newRow("moving up") << 0.0 << 0.1 << 0.8 << 0.9;
+    // ...and setting the upper bound first here.
+    QTest::newRow("moving down") << 0.8 << 0.9 << 0.0 << 0.1;
+    QTest::newRow("widening") << 0.4 << 0.5 << 0.0 << 1.0;
+    QTest::newRow("narrowing to a point") << 0.0 << 1.0 << 0.5 << 0.5;
+    QTest::newRow("upper onto old lower") << 0.5 << 0.7 << 0.2 << 0.5;
+}
+
+void TestPreset::applyNeverPushesABound()
+{
+    QFETCH(double, oldLower);
+    QFETCH(double, oldUpper);
+    QFETCH(double, newLower);
+    QFETCH(double, newUpper);
+    ParameterModel parameters;
+    LabModel lab(&parameters);
+    parameters.setValue(Real::RreluUpper, 1.0);
+    parameters.setValue(Real::RreluLower, oldLower);
+    parameters.setValue(Real::RreluUpper, oldUpper);
+    QCOMPARE(parameters.value(Real::RreluLower), oldLower);
+
+    Preset p;
+    p.explorer.params.rreluLower = newLower;
+    p.explorer.params.rreluUpper = newUpper;
+    QSignalSpy pushed(&parameters, &ParameterModel::boundPushed);
+    relulab::app::apply(p, parameters, lab);
+    QCOMPARE(pushed.count(), 0);
+    QCOMPARE(parameters.value(Real::RreluLower), newLower);
+    QCOMPARE(parameters.value(Real::RreluUpper), newUpper);
+}
+
+void TestPreset::seedsRoundTrip_data()
+{
+    QTest::addColumn<quint64>("seed");
+    QTest::addColumn<QByteArray>("spelling");
+    QTest::newRow("0") << quint64(0) << QByteArray("0");
+    QTest::newRow("2^53 - 1, the largest number")
+            << quint64(9007199254740991) << QByteArray("9007199254740991");
+    QTest::newRow("2^53, a string") << quint64(9007199254740992) << QByteArray("\"9007199254740992\"");
+    QTest::newRow("2^64 - 1") << quint64(MaxSeed) << QByteArray("\"18446744073709551615\"");
+}
+
+void TestPreset::seedsRoundTrip()
+{
+    QFETCH(quint64, seed);
+    QFETCH(QByteArray, spelling);
+    Preset p;
+    p.explorer.params.rreluSeed = seed;
+    p.lab.dataSeed = seed;
+    p.lab.initSeed = seed;
+    const QByteArray json = relulab::app::toJson(p);
+    for (const char *key : {"rrelu_seed", "data_seed", "init_seed"})
+        QVERIFY(json.contains('"' + QByteArray(key) + "\": " + spelling + ",\n"));
+    const PresetResult parsed = relulab::app::parsePreset(json, QStringLiteral("seeds.json"));
+    QVERIFY2(std::holds_alternative<LoadedPreset>(parsed), qPrintable(messageOf(parsed)));
+    QCOMPARE(std::get<LoadedPreset>(parsed).preset, p);
+
+    ParameterModel parameters;
+    LabModel lab(&parameters);
+    relulab::app::apply(p, parameters, lab);
+    QCOMPARE(parameters.rreluSeed(), seed);
+    QCOMPARE(lab.dataSeed(), seed);
+    QCOMPARE(lab.initSeed(), seed);
+}
+
+void TestPreset::jsonIsStableAndReadable()
+{
+    Preset p = oddPreset();
+    p.title = QStringLiteral("Odd");
+    const QByteArray json = relulab::app::toJson(p);
+    QCOMPARE(relulab::app::toJson(p), json);
+    // The same state reached another way gives the same bytes.
+    ParameterModel parameters;
+    LabModel lab(&parameters);
+    setOddState(parameters, lab);
+    Preset captured = relulab::app::capture(parameters, lab, PresetTab::Lab);
+    captured.title = QStringLiteral("Odd");
+    QCOMPARE(relulab::app::toJson(captured), json);
+
+    QJsonParseError error;
+    QVERIFY(QJsonDocument::fromJson(json, &error).isObject());
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QVERIFY(json.startsWith("{\n    \"format\": \"relulab-preset\",\n    \"version\": 1,\n"));
+    QVERIFY(json.contains("\n    \"explorer\": {\n        \"activation\": \"rrelu\",\n"));
+    QVERIFY(json.contains("\n        \"overlays\": [\"gelu\", \"silu\"],\n"));
+    QVERIFY(json.contains("\n        \"learning_rate\": 0.03,\n"));
+    QVERIFY(json.endsWith("\n    }\n}\n"));
+    // Fields in the order of the format, not sorted.
+    qsizetype previous = -1;
+    for (const char *key : {"\"format\"", "\"version\"", "\"title\"", "\"tab\"", "\"explorer\"",
+                            "\"x_min\"", "\"lab\": {", "\"dataset\"", "\"precision\""}) {
+        const qsizetype at = json.indexOf(key);
+        QVERIFY2(at > previous, key);
+        previous = at;
+    }
+    // One field a line: a diff between two presets shows the fields that differ.
+    QCOMPARE(json.count('\n'), 37);
+}
+
+void TestPreset::defaultJsonMatchesTheReferenceFile()
+{
+    // The written format is part of the contract: a change shows up here and in a diff of this file.
+    const QString path = QFINDTESTDATA("../data/presets/default.json");
+    QVERIFY(!path.isEmpty());
+    QCOMPARE(relulab::app::toJson(Preset {}), readAll(path));
+    const PresetResult loaded = relulab::app::loadPreset(path);
+    QVERIFY2(std::holds_alternative<LoadedPreset>(loaded), qPrintable(messageOf(loaded)));
+    QCOMPARE(std::get<LoadedPreset>(loaded).preset, Preset {});
+}
+
+void TestPreset::handWrittenFileLoads()
+{
+    const QString path = QFINDTESTDATA("../data/presets/hand-written.json");
+    QVERIFY(!path.isEmpty());
+    const PresetResult loaded = relulab::app::loadPreset(path);
+    QVERIFY2(std::holds_alternative<LoadedPreset>(loaded), qPrintable(messageOf(loaded)));
+    Preset expected = oddPreset();
+    expected.title = QStringLiteral("Hand-written (死亡神经元)");
+    expected.description = QStringLiteral(
+            "Fields in any order, two-space indents, seeds as strings:\na file written by hand.");
+    expected.lab.dataSeed = MaxSeed;
+    QCOMPARE(std::get<LoadedPreset>(loaded).preset, expected);
+    QVERIFY(std::get<LoadedPreset>(loaded).warnings.isEmpty());
+}
+
+void TestPreset::malformed_data()
+{
+    QTest::addColumn<QByteArray>("document");
+    // What the message must say besides the file name: the field, or what is wrong with the file.
+    QTest::addColumn<QString>("expected");
+    const QJsonValue missing = QJsonValue(QJsonValue::Undefined);
+    const QByteArray valid = relulab::app::toJson(Preset {});
+
+    QTest::newRow("not JSON") << valid.left(valid.size() / 2) << QStringLiteral("not JSON");
+    QTest::newRow("number beyond a double")
+            << QByteArray(valid).replace("\"noise\": 0.05", "\"noise\": 1e999")
+            << QStringLiteral("not JSON: illegal number at line 22");
+    QTest::newRow("JSON array") << QByteArray("[1, 2]") << QStringLiteral("JSON array");
+    QTest::newRow("empty file") << QByteArray() << QStringLiteral("is empty");
+    QTest::newRow("only white space") << QByteArray(" \n\t\n") << QStringLiteral("is empty");
+    QTest::newRow("1 MiB + 1 byte") << valid + QByteArray(MaxPresetSize + 1 - valid.size(), ' ')
+                                    << QStringLiteral("larger than a preset may be");
+
+    QTest::newRow("format other") << withField(QStringLiteral("format"), QStringLiteral("other"))
+                                  << QStringLiteral(
+                                             "format must be \"relulab-preset\", got \"other\"");
+    QTest::newRow("format missing")
+            << withField(QStringLiteral("format"), missing) << QStringLiteral("format is missing");
+    QTest::newRow("version 2") << withField(QStringLiteral("version"), 2)
+                               << QStringLiteral("version 2 is not supported");
+    QTest::newRow("version 0") << withField(QStringLiteral("version"), 0)
+                               << QStringLiteral("version 0 is not supported");
+    QTest::newRow("version as text") << withField(QStringLiteral("version"), QStringLiteral("1"))
+                                     << QStringLiteral("version must be a number, got \"1\"");
+    QTest::newRow("version missing") << withField(QStringLiteral("version"), missing)
+                                     << QStringLiteral("version is missing");
+
+    QTest::newRow("tab missing") << withField(QStringLiteral("tab"), missing)
+                                 << QStringLiteral("tab is missing");
+    QTest::newRow("tab unknown") << withField(QStringLiteral("tab"), QStringLiteral("settings"))
+                                 << QStringLiteral("tab must be one of explorer, lab");
+    QTest::newRow("title a number") << withField(QStringLiteral("title"), 5)
+                                    << QStringLiteral("title must be a string, got 5");
+    QTest::newRow("lab missing") << withField(QStringLiteral("lab"), missing)
+                                 << QStringLiteral("lab is missing");
+    QTest::newRow("explorer null") << withField(QStringLiteral("explorer"), QJsonValue())
+                                   << QStringLiteral("explorer must be an object, got null");
+    QTest::newRow("explorer.samples missing") << withField(QStringLiteral("explorer.samples"), missing)
+                                              << QStringLiteral("explorer.samples is missing");
+
+    const auto row = [](const char *path, const QJsonValue &value, const char *expected) {
+        const QString field = QLatin1String(path);
+        QTest::addRow("%s = %s", path,
+                      qPrintable(QString::fromUtf8(
+                              QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))))
+                << withField(field, value) << QString::fromUtf8(expected);
+    };
+    // Explorer: names, types, ranges.
+    row("explorer.activation", QStringLiteral("relu6"),
+        "explorer.activation must be one of relu, leaky_relu,");
+    row("explorer.activation", 0, "explorer.activation must be one of");
+    row("explorer.overlays", QStringLiteral("gelu"),
+        "explorer.overlays must be an array of function names (relu, ");
+    row("explorer.overlays", QJsonArray {QStringLiteral("gelu"), QStringLiteral("swish")},
+        "explorer.overlays[1] must be one of relu,");
+    row("explorer.overlays", QJsonArray {QStringLiteral("gelu"), 3},
+        "explorer.overlays[1] must be one of");
+    row("explorer.leaky_slope", -0.1, "explorer.leaky_slope must be a number between 0 and 1, got -0.1");
+    row("explorer.leaky_slope", QStringLiteral("0.1"), "explorer.leaky_slope must be a number");
+    row("explorer.prelu_weight", 2.5, "explorer.prelu_weight must be a number between -1 and 2");
+    row("explorer.elu_alpha", QJsonValue(),
+        "explorer.elu_alpha must be a number between 0 and 3, got null");
+    row("explorer.elu_alpha", true, "explorer.elu_alpha must be a number");
+    row("explorer.rrelu_lower", 1.5, "explorer.rrelu_lower must be a number between 0 and 1");
+    row("explorer.rrelu_upper", -1e-9, "explorer.rrelu_upper must be a number between 0 and 1");
+    row("explorer.rrelu_mode", QStringLiteral("training"),
+        "explorer.rrelu_mode must be one of train, eval, got \"training\"");
+    row("explorer.rrelu_seed", -1, "explorer.rrelu_seed must be a whole number between 0 and");
+    row("explorer.rrelu_seed", 1.5, "explorer.rrelu_seed must be a whole number");
+    row("explorer.rrelu_seed", QStringLiteral("abc"), "explorer.rrelu_seed must be a whole number");
+    row("explorer.rrelu_seed", QStringLiteral("18446744073709551616"),
+        "explorer.rrelu_seed must be a whole number");
+    row("explorer.rrelu_seed", QStringLiteral("-1"), "explorer.rrelu_seed must be a whole number");
+    row("explorer.x_min", 0, "explorer.x_min must be a number between -50 and -0.1, got 0");
+    row("explorer.x_min", QStringLiteral("-3"), "explorer.x_min must be a number");
+    row("explorer.x_max", 51, "explorer.x_max must be a number between 0.1 and 50, got 51");
+    row("explorer.samples", 10, "explorer.samples must be a whole number between 11 and 100001");
+    row("explorer.samples", 100002, "explorer.samples must be a whole number");
+    row("explorer.samples", 1001.5, "explorer.samples must be a whole number");
+    // Lab.
+    row("lab.dataset", QStringLiteral("spiral"),
+        "lab.dataset must be one of spirals, circles, xor, blobs, moons, got \"spiral\"");
+    row("lab.points", QStringLiteral("1024"),
+        "lab.points must be an even whole number between 16 and 4096, got \"1024\"");
+    row("lab.points", 701, "lab.points must be an even whole number");
+    row("lab.points", 8, "lab.points must be an even whole number between 16 and 4096, got 8");
+    row("lab.points", 5000, "lab.points must be an even whole number");
+    row("lab.noise", 1e308, "lab.noise must be a number between 0 and 0.5, got 1e+308");
+    row("lab.noise", QStringLiteral("nan"), "lab.noise must be a number between 0 and 0.5, got \"nan\"");
+    row("lab.noise", -0.1, "lab.noise must be a number between 0 and 0.5");
+    row("lab.data_seed", 9007199254740992.0,
+        "lab.data_seed must be a whole number between 0 and "
+        "9007199254740991, or a decimal string");
+    row("lab.data_seed", QJsonValue(qint64(9007199254740993)), "lab.data_seed must be a whole number");
+    row("lab.hidden_layers", 0, "lab.hidden_layers must be a whole number between 1 and 8");
+    row("lab.hidden_layers", 9, "lab.hidden_layers must be a whole number between 1 and 8");
+    row("lab.units_per_layer", 129, "lab.units_per_layer must be a whole number between 1 and 128");
+    row("lab.activation", QStringLiteral("relu6"), "lab.activation must be one of relu,");
+    row("lab.prelu_per_unit", 1, "lab.prelu_per_unit must be true or false, got 1");
+    row("lab.prelu_per_unit", QStringLiteral("true"), "lab.prelu_per_unit must be true or false");
+    row("lab.init", QStringLiteral("he"),
+        "lab.init must be one of he-normal, xavier-uniform, uniform, rai, got \"he\"");
+    row("lab.bias_init", QStringLiteral("one"), "lab.bias_init must be one of zero, constant");
+    row("lab.init_seed", 2.5, "lab.init_seed must be a whole number");
+    row("lab.optimizer", QStringLiteral("rmsprop"), "lab.optimizer must be one of sgd, momentum, adam");
+    row("lab.learning_rate", 0, "lab.learning_rate must be a number between 0.0001 and 10, got 0");
+    row("lab.learning_rate", 1e9,
+        "lab.learning_rate must be a number between 0.0001 and 10, got 1000000000");
+    row("lab.learning_rate", QStringLiteral("abc"), "lab.learning_rate must be a number");
+    row("lab.batch_size", -1, "lab.batch_size must be a whole number between 0 and 4096, got -1");
+    row("lab.batch_size", 4097, "lab.batch_size must be a whole number between 0 and 4096");
+    row("lab.batch_size", 32.5, "lab.batch_size must be a whole number");
+    row("lab.precision", QStringLiteral("half"), "lab.precision must be one of float, double");
+
+    QTest::newRow("rrelu_lower 0.7 > rrelu_upper 0.2")
+            << withFields({{QStringLiteral("explorer.rrelu_lower"), 0.7},
+                           {QStringLiteral("explorer.rrelu_upper"), 0.2}})
+            << QStringLiteral("explorer.rrelu_lower (0.7) is above explorer.rrelu_upper (0.2)");
+}
+
+void TestPreset::malformed()
+{
+    QFETCH(QByteArray, document);
+    QFETCH(QString, expected);
+    const QString fileName = QStringLiteral("lesson.json");
+
+    const PresetResult parsed = relulab::app::parsePreset(document, fileName);
+    QVERIFY(std::holds_alternative<PresetError>(parsed));
+    const QString message = messageOf(parsed);
+    QVERIFY2(message.startsWith(fileName + QStringLiteral(": ")), qPrintable(message));
+    QVERIFY2(message.contains(expected), qPrintable(message));
+
+    // The whole path a dropped file takes, onto models that differ from the document everywhere.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(fileName);
+    QVERIFY(writeFile(path, document));
+    ParameterModel parameters;
+    LabModel lab(&parameters);
+    setOddState(parameters, lab);
+    const Preset before = relulab::app::capture(parameters, lab, PresetTab::Lab);
+    QSignalSpy parametersChanged(&parameters, &ParameterModel::changed);
+    QSignalSpy labChanged(&lab, &LabModel::changed);
+    const PresetResult loaded = relulab::app::loadAndApplyPreset(path, parameters, lab);
+    QVERIFY(std::holds_alternative<PresetError>(loaded));
+    const QString loadMessage = messageOf(loaded);
+    QVERIFY2(loadMessage.startsWith(path + QStringLiteral(": ")), qPrintable(loadMessage));
+    QVERIFY2(loadMessage.contains(expected), qPrintable(loadMessage));
+    QCOMPARE(relulab::app::capture(parameters, lab, PresetTab::Lab), before);
+    QCOMPARE(parametersChanged.count(), 0);
+    QCOMPARE(labChanged.count(), 0);
+}
+
+void TestPreset::messageIsExact()
+{
+    const PresetResult parsed = relulab::app::parsePreset(
+            withField(QStringLiteral("lab.learning_rate"), QStringLiteral("abc")),
+            QStringLiteral("lesson.json"));
+    QCOMPARE(messageOf(parsed),
+             QStringLiteral("lesson.json: lab.learning_rate must be a number between 0.0001 and "
+                            "10, got \"abc\""));
+}
+
+void TestPreset::allMistakesAreReported()
+{
+    const QByteArray document =
+            withFields({{QStringLiteral("lab.points"), QStringLiteral("many")},
+                        {QStringLiteral("explorer.activation"), QStringLiteral("relu6")}});
+    const QStringList lines =
+            messageOf(relulab::app::parsePreset(document, QStringLiteral("two.json"))).split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines.at(0).startsWith(QStringLiteral("two.json: explorer.activation ")));
+    QVERIFY(lines.at(1).startsWith(QStringLiteral("two.json: lab.points ")));
+}
+
+void TestPreset::unknownFieldsWarn()
+{
+    QJsonObject root = QJsonDocument::fromJson(relulab::app::toJson(oddPreset())).object();
+    root.insert(QStringLiteral("comment"), QStringLiteral("for Tuesday"));
+    QJsonObject explorer = root.value(QStringLiteral("explorer")).toObject();
+    explorer.insert(QStringLiteral("colour"), QStringLiteral("red"));
+    root.insert(QStringLiteral("explorer"), explorer);
+    QJsonObject lab = root.value(QStringLiteral("lab")).toObject();
+    lab.insert(QStringLiteral("momentum"), 0.9);
+    root.insert(QStringLiteral("lab"), lab);
+
+    const PresetResult parsed =
+            relulab::app::parsePreset(QJsonDocument(root).toJson(), QStringLiteral("newer.json"));
+    QVERIFY2(std::holds_alternative<LoadedPreset>(parsed), qPrintable(messageOf(parsed)));
+    const LoadedPreset &loaded = std::get<LoadedPreset>(parsed);
+    QCOMPARE(loaded.preset, oddPreset());
+    QCOMPARE(loaded.warnings,
+             QStringList({QStringLiteral("newer.json: unknown field explorer.colour ignored"),
+                          QStringLiteral("newer.json: unknown field lab.momentum ignored"),
+                          QStringLiteral("newer.json: unknown field comment ignored")}));
+}
+
+void TestPreset::repeatedOverlayWarns()
+{
+    const QByteArray document = withField(
+            QStringLiteral("explorer.overlays"),
+            QJsonArray {QStringLiteral("silu"), QStringLiteral("gelu"), QStringLiteral("silu")});
+    const PresetResult parsed = relulab::app::parsePreset(document, QStringLiteral("dup.json"));
+    QVERIFY2(std::holds_alternative<LoadedPreset>(parsed), qPrintable(messageOf(parsed)));
+    const LoadedPreset &loaded = std::get<LoadedPreset>(parsed);
+    // In the canonical order, once each.
+    QCOMPARE(loaded.preset.explorer.overlays, QList<Activation>({Activation::Gelu, Activation::Silu}));
+    QCOMPARE(loaded.warnings,
+             QStringList(
+                     QStringLiteral("dup.json: explorer.overlays lists \"silu\" more than once")));
+}
+
+void TestPreset::largestFileLoads()
+{
+    // Exactly MaxPresetSize bytes (white space after the object) is still a preset.
+    const QByteArray valid = relulab::app::toJson(oddPreset());
+    const QByteArray document = valid + QByteArray(MaxPresetSize - valid.size(), ' ');
+    QCOMPARE(document.size(), MaxPresetSize);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("full.json"));
+    QVERIFY(writeFile(path, document));
+    const PresetResult loaded = relulab::app::loadPreset(path);
+    QVERIFY2(std::holds_alternative<LoadedPreset>(loaded), qPrintable(messageOf(loaded)));
+    QCOMPARE(std::get<LoadedPreset>(loaded).preset, oddPreset());
+}
+
+void TestPreset::unreadableFiles()
+{
+    QTemporaryDir dir;
+    const QString absent = dir.filePath(QStringLiteral("absent.json"));
+    QVERIFY(messageOf(relulab::app::loadPreset(absent)).startsWith(absent + QStringLiteral(": cannot open: ")));
+    const QString directory = dir.filePath(QStringLiteral("folder.json"));
+    QVERIFY(QDir().mkdir(directory));
+    QVERIFY(messageOf(relulab::app::loadPreset(directory)).startsWith(directory + QStringLiteral(": ")));
+}
+
+void TestPreset::validateCodePresets()
+{
+    QCOMPARE(validationError(oddPreset()), QString());
+    Preset p;
+    p.explorer.params.rreluLower = 0.5;
+    p.explorer.params.rreluUpper = 0.25;
+    QVERIFY(validationError(p, QStringLiteral("lesson 5"))
+                    .startsWith(QStringLiteral("lesson 5: explorer.rrelu_lower (0.5) is above ")));
+    p = Preset {};
+    p.lab.points = 17;
+    QVERIFY(validationError(p).contains(QStringLiteral("lab.points")));
+    p = Preset {};
+    p.lab.learningRate = std::numeric_limits<double>::quiet_NaN();
+    QCOMPARE(validationError(p),
+             QStringLiteral("preset: lab.learning_rate must be a number between 0.0001 and 10, "
+                            "got null"));
+    p = Preset {};
+    p.explorer.activation = static_cast<Activation>(99);
+    QVERIFY(validationError(p).contains(QStringLiteral("explorer.activation")));
+}
+
+void TestPreset::tabNames()
+{
+    QCOMPARE(relulab::app::presetTabName(PresetTab::Explorer), QStringLiteral("explorer"));
+    QCOMPARE(relulab::app::presetTabName(PresetTab::Lab), QStringLiteral("lab"));
+    QVERIFY(relulab::app::presetTabFromName(QStringLiteral("lab")) == PresetTab::Lab);
+    QVERIFY(relulab::app::presetTabFromName(QStringLiteral("explorer")) == PresetTab::Explorer);
+    QVERIFY(!relulab::app::presetTabFromName(QStringLiteral("Lab")));
+}
+
+void TestPreset::saveAndLoad()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("odd.json"));
+    QCOMPARE(saveError(oddPreset(), path), QString());
+    QCOMPARE(readAll(path), relulab::app::toJson(oddPreset()));
+    ParameterModel parameters;
+    LabModel lab(&parameters);
+    const PresetResult loaded = relulab::app::loadAndApplyPreset(path, parameters, lab);
+    QVERIFY2(std::holds_alternative<LoadedPreset>(loaded), qPrintable(messageOf(loaded)));
+    QCOMPARE(std::get<LoadedPreset>(loaded).preset.tab, PresetTab::Lab);
+    QCOMPARE(relulab::app::capture(parameters, lab, PresetTab::Lab), oddPreset());
+}
+
+void TestPreset::saveOverExistingFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.json"));
+    QCOMPARE(saveError(Preset {}, path), QString());
+    QCOMPARE(saveError(oddPreset(), path), QString());
+    QCOMPARE(readAll(path), relulab::app::toJson(oddPreset()));
+    // No temporary file is left beside it.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System),
+             QStringList(QStringLiteral("lesson.json")));
+}
+
+void TestPreset::saveIntoMissingDirectoryFails()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("missing/lesson.json"));
+    const auto error = relulab::app::savePreset(oddPreset(), path);
+    QVERIFY(error);
+    QVERIFY2(error->startsWith(path + QStringLiteral(": cannot save: ")), qPrintable(*error));
+    QVERIFY(!QFileInfo::exists(path));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("missing"))));
+}
+
+void TestPreset::fullDiskKeepsOldFile_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<int>("limit");
+    // Written straight through: the write is cut short.
+    QTest::newRow("big preset, 64 KiB free") << QStringLiteral("big") << 64 * 1024;
+    // Buffered (a preset is about 1 KiB): the flush fails.
+    QTest::newRow("small preset, 512 bytes free") << QStringLiteral("odd") << 512;
+}
+
+void TestPreset::fullDiskKeepsOldFile()
+{
+    QFETCH(QString, preset);
+    QFETCH(int, limit);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.json"));
+    QCOMPARE(saveError(Preset {}, path), QString());
+    const QByteArray old = readAll(path);
+
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(),
+                {QLatin1String(SaveWithSizeLimitArgument), path, QString::number(limit), preset});
+    QVERIFY(child.waitForFinished(60'000));
+    const QString output = QString::fromLocal8Bit(child.readAllStandardOutput());
+    QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(child.exitCode() == 0, qPrintable(output));
+    QCOMPARE(output, path + QStringLiteral(": cannot save: File too large"));
+    QCOMPARE(readAll(path), old);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System),
+             QStringList(QStringLiteral("lesson.json")));
+}
+
+void TestPreset::oversizedPresetIsNotSaved()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("50%1 off.json"));
+    QCOMPARE(saveError(Preset {}, path), QString());
+    const QByteArray old = readAll(path);
+    Preset huge = oddPreset();
+    huge.description = QString(MaxPresetSize, QLatin1Char('x'));
+    const auto error = relulab::app::savePreset(huge, path);
+    QVERIFY(error);
+    QVERIFY2(error->startsWith(path + QStringLiteral(": not saved: the preset would be ")),
+             qPrintable(*error));
+    QCOMPARE(readAll(path), old);
+}
+
+void TestPreset::invalidPresetIsNotSaved()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.json"));
+    QCOMPARE(saveError(Preset {}, path), QString());
+    const QByteArray old = readAll(path);
+    Preset invalid = oddPreset();
+    invalid.lab.batchSize = -5;
+    const auto error = relulab::app::savePreset(invalid, path);
+    QVERIFY(error);
+    QVERIFY2(error->startsWith(path + QStringLiteral(": not saved")), qPrintable(*error));
+    QVERIFY2(error->contains(QStringLiteral("lab.batch_size")), qPrintable(*error));
+    QCOMPARE(readAll(path), old);
+}
+
+void TestPreset::killBeforeCommitKeepsOldFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.json"));
+    QCOMPARE(saveError(Preset {}, path), QString());
+    const QByteArray old = readAll(path);
+
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(),
+                {QLatin1String(HangBeforeCommitArgument), path});
+    QVERIFY2(waitForLine(child, "written"), qPrintable(child.readAllStandardError()));
+    child.kill(); // SIGKILL: no destructor, no handler runs
+    QVERIFY(child.waitForFinished(20'000));
+    QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+    QCOMPARE(readAll(path), old);
+    QVERIFY(onlyTargetAndTemporaries(dir.path(), QStringLiteral("lesson.json")));
+    const PresetResult loaded = relulab::app::loadPreset(path);
+    QVERIFY2(std::holds_alternative<LoadedPreset>(loaded), qPrintable(messageOf(loaded)));
+    QCOMPARE(std::get<LoadedPreset>(loaded).preset, Preset {});
+}
+
+void TestPreset::killWhileSavingLeavesWholeFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lesson.json"));
+    QCOMPARE(saveError(Preset {}, path), QString());
+    const QByteArray a = relulab::app::toJson(bigPreset('a'));
+    const QByteArray b = relulab::app::toJson(bigPreset('b'));
+
+    // Killed at some point of a save, whichever: the file is one whole preset or the other.
+    for (int delay : {0, 2, 5, 9, 14, 20, 27, 35}) {
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QLatin1String(SaveRepeatedlyArgument), path});
+        QVERIFY2(waitForLine(child, "saved"), qPrintable(child.readAllStandardError()));
+        QThread::msleep(static_cast<unsigned long>(delay));
+        child.kill();
+        QVERIFY(child.waitForFinished(20'000));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        const QByteArray now = readAll(path);
+        QVERIFY2(now == a || now == b, qPrintable(QStringLiteral("%1 bytes").arg(now.size())));
+        QVERIFY(onlyTargetAndTemporaries(dir.path(), QStringLiteral("lesson.json")));
+    }
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() == 5 && arguments.at(1) == QLatin1String(SaveWithSizeLimitArgument))
+        return saveWithSizeLimit(arguments.at(2), arguments.at(3), arguments.at(4));
+    if (arguments.size() == 3) {
+        if (arguments.at(1) == QLatin1String(HangBeforeCommitArgument))
+            return hangBeforeCommit(arguments.at(2));
+        if (arguments.at(1) == QLatin1String(SaveRepeatedlyArgument))
+            return saveRepeatedly(arguments.at(2));
+    }
+    TestPreset test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_preset.moc"
