@@ -17,9 +17,15 @@ namespace {
 
 constexpr int UsageError = 2;
 
-bool asksForScreenshot(int argc, char **argv)
+// Whether the command line asks for something that needs no display: a screenshot, help or the
+// version. Qt's platform is chosen when the application object is made, before the parser runs.
+bool needsNoDisplay(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
+        for (const char *option : {"--help", "-h", "--help-all", "--version", "-v"}) {
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+        }
         if (std::strcmp(argv[i], "--screenshot") == 0 || std::strncmp(argv[i], "--screenshot=", 13) == 0)
             return true;
     }
@@ -48,7 +54,7 @@ int fail(int code, const QString &message)
 int main(int argc, char *argv[])
 {
     // A screenshot needs no display: render offscreen unless the caller chose a platform.
-    if (asksForScreenshot(argc, argv)) {
+    if (needsNoDisplay(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         defaultMessageHandler = qInstallMessageHandler(screenshotMessageHandler);
@@ -59,6 +65,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("ReLU Lab"));
     QApplication::setApplicationVersion(QString::fromLatin1(relulab::ProjectVersion));
     QApplication::setOrganizationName(QStringLiteral("ReLU Lab"));
+    // Lets Wayland desktops match the window with its desktop entry and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.relulab.ReLULab"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -99,7 +107,7 @@ int main(int argc, char *argv[])
     relulab::app::addCurveOptions(parser);
     if (!parser.parse(QApplication::arguments()))
         return fail(UsageError, parser.errorText());
-    if (parser.isSet(QStringLiteral("help")))
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all")))
         parser.showHelp(0);
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
