@@ -25,7 +25,9 @@
 #include "core/parallel.h"
 #include "core/sampling.h"
 #include "core/trainer.h"
+#include "borndeadcommand.h"
 #include "csvwriter.h"
+#include "racecommand.h"
 #include "relulab/version.h"
 
 namespace {
@@ -40,6 +42,8 @@ constexpr int ExitUsage = 2;
 constexpr char ProgramName[] = "relulab-cli";
 const QString CurveCommand = QStringLiteral("curve");
 const QString TrainCommand = QStringLiteral("train");
+const QString BornDeadCommand = QStringLiteral("born-dead");
+const QString RaceCommand = QStringLiteral("race");
 
 void print(std::FILE *stream, const QString &text)
 {
@@ -83,7 +87,13 @@ QString topLevelHelp(const QCommandLineParser &parser)
                              "spaced grid as CSV.\n"
                              "  train  Train the dead-neuron lab's network and write loss, "
                              "accuracy and dead units\n"
-                             "         per layer as CSV while it trains.\n\n"
+                             "         per layer as CSV while it trains.\n"
+                             "  race   Train one network per activation side by side from the "
+                             "same weights and write\n"
+                             "         loss, accuracy and dead units per activation as CSV.\n"
+                             "  born-dead  Estimate how often a random ReLU network is dead "
+                             "before it is trained,\n"
+                             "             per width and depth, as CSV.\n\n"
                              "Run '%1 <command> --help' for the options of a command.\n")
                       .arg(QLatin1String(ProgramName));
 }
@@ -332,11 +342,17 @@ int run(const QStringList &arguments)
         return usageError(
                 QStringLiteral("no command given (try '%1 --help')").arg(QLatin1String(ProgramName)));
     const QString &command = commandLine.constFirst();
-    if (command != CurveCommand && command != TrainCommand)
-        return usageError(QStringLiteral("unknown command '%1' (commands: curve, train)").arg(command));
+    if (command != CurveCommand && command != TrainCommand && command != BornDeadCommand
+        && command != RaceCommand)
+        return usageError(
+                QStringLiteral("unknown command '%1' (commands: curve, train, race, born-dead)").arg(command));
     // The command's parser expects a program name first, as in argv.
     const QStringList commandArguments =
             QStringList {arguments.constFirst() + QLatin1Char(' ') + command} + commandLine.mid(1);
+    if (command == BornDeadCommand)
+        return relulab::cli::runBornDeadCommand(commandArguments);
+    if (command == RaceCommand)
+        return relulab::cli::runRaceCommand(commandArguments);
     return command == CurveCommand ? runCurve(commandArguments) : runTrain(commandArguments);
 }
 

@@ -10,9 +10,6 @@ namespace relulab::core {
 
 namespace {
 
-// Lu et al. (2019), section 6: the standard deviation they derive for P = Beta(2, 1).
-constexpr double RaiSigma = 0.6007;
-
 struct InitializationNames
 {
     Initialization init;
@@ -99,22 +96,11 @@ std::vector<double> initialParameters(const NetworkConfig &config)
                 w[k] = g.uniform() - 0.5;
             std::fill(b, b + rows, bias);
             break;
-        case Initialization::RandomizedAsymmetric: {
-            const double scale = RaiSigma / std::sqrt(fanIn);
-            for (std::size_t r = 0; r < rows; ++r) {
-                for (std::size_t c = 0; c < cols; ++c)
-                    w[r * cols + c] = scale * g.normal();
-                b[r] = scale * g.normal();
-                // One of the row's cols + 1 entries (index cols is the bias) gets the positive draw.
-                const std::uint64_t pick = g.next() % (cols + 1);
-                const double positive = std::sqrt(g.uniform()); // Beta(2, 1)
-                if (pick == cols)
-                    b[r] = positive;
-                else
-                    w[r * cols + pick] = positive;
-            }
+        case Initialization::RandomizedAsymmetric:
+            for (std::size_t r = 0; r < rows; ++r)
+                drawRandomizedAsymmetricUnit(
+                        g, [&g] { return g.normal(); }, w + r * cols, l.in, b[r]);
             break;
-        }
         }
         std::fill(p.data() + l.alpha, p.data() + l.alpha + l.alphaCount, config.params.preluWeight);
     }

@@ -6,6 +6,7 @@
 // the optimiser, gradient reductions and divergence checks are single loops over memory, and
 // there is no object per neuron.
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "activations.h"
+#include "splitmix64.h"
 
 namespace relulab::core {
 
@@ -79,6 +81,31 @@ std::size_t parameterCount(const std::vector<LayerLayout> &layout);
 // Draw order: for each layer, its weights row by row (RAI: row by row, the row's weights, its
 // bias, then the index), nothing else consumes the generator.
 std::vector<double> initialParameters(const NetworkConfig &config);
+
+// Lu et al. (2019), section 6: the standard deviation they derive for P = Beta(2, 1).
+inline constexpr double RaiSigma = 0.6007;
+
+// One unit of the randomized asymmetric initialization, the recipe initialParameters() follows
+// (and the born-dead experiment, borndead.h): its fanIn weights, then its bias, each
+// normal() * RaiSigma / sqrt(fanIn); then the entry at index g.next() % (fanIn + 1) (fanIn is the
+// bias) is replaced by a Beta(2, 1) draw, sqrt(g.uniform()). `normal` returns standard normal
+// draws; it may draw from g, in the order of the calls.
+template<class Normal>
+void drawRandomizedAsymmetricUnit(SplitMix64 &g, Normal &&normal, double *weights, int fanIn,
+                                  double &bias)
+{
+    const double scale = RaiSigma / std::sqrt(static_cast<double>(fanIn));
+    const auto cols = static_cast<std::size_t>(fanIn);
+    for (std::size_t c = 0; c < cols; ++c)
+        weights[c] = scale * normal();
+    bias = scale * normal();
+    const std::uint64_t pick = g.next() % (cols + 1);
+    const double positive = std::sqrt(g.uniform()); // Beta(2, 1)
+    if (pick == cols)
+        bias = positive;
+    else
+        weights[pick] = positive;
+}
 
 std::string_view initializationCliName(Initialization init) noexcept; // "he-normal", ...
 std::string_view initializationDisplayName(Initialization init) noexcept;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <exception>
 
 namespace relulab::core {
 
@@ -71,7 +72,49 @@ void parallelForEachThread(std::size_t n, std::size_t threshold, Body &&body)
     (void)threshold;
 #endif
     if (n > 0)
-        body(0, std::size_t{0}, n);
+        body(0, std::size_t {0}, n);
+}
+
+// Calls body(i) once for every i in [0, n), for coarse and unequal items (whole training runs):
+// the team takes them one at a time as its threads become free. Inside body, parallel regions run
+// on body's thread alone: the cores are busy with the other items, and a nested team would only
+// oversubscribe them. (libgomp runs nested regions on one thread by default, but OMP_NESTED or
+// OMP_MAX_ACTIVE_LEVELS change that, and maxThreads() inside would still report the outer team.)
+// Without a team (n < 2 or one thread) the items run in order on the calling thread, and their
+// regions use the whole team. An exception from body is rethrown here after the region, since one
+// escaping an OpenMP region would end the program.
+template<class Body>
+void parallelForEachItem(std::size_t n, Body &&body)
+{
+#ifdef RELULAB_USE_OPENMP
+    const int threads = static_cast<int>(
+            std::min<std::size_t>(n, static_cast<std::size_t>(std::max(1, maxThreads()))));
+    if (threads > 1) {
+        std::exception_ptr error;
+        const auto count = static_cast<std::ptrdiff_t>(n);
+#pragma omp parallel num_threads(threads)
+        {
+            // The thread count is a per-task setting: this changes it for this thread's share of
+            // the region only, not for the caller after it.
+            setMaxThreads(1);
+#pragma omp for schedule(dynamic, 1)
+            for (std::ptrdiff_t i = 0; i < count; ++i) {
+                try {
+                    body(static_cast<std::size_t>(i));
+                } catch (...) {
+#pragma omp critical(relulab_parallel_for_each_item)
+                    if (!error)
+                        error = std::current_exception();
+                }
+            }
+        }
+        if (error)
+            std::rethrow_exception(error);
+        return;
+    }
+#endif
+    for (std::size_t i = 0; i < n; ++i)
+        body(i);
 }
 
 } // namespace relulab::core

@@ -1,0 +1,535 @@
+#include "racecommand.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QSaveFile>
+#include <QString>
+#include <QStringList>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <variant>
+#include <vector>
+
+#include "app/optionparsing.h"
+#include "app/trainingoptions.h"
+#include "core/parallel.h"
+#include "csvwriter.h"
+
+namespace relulab::cli {
+
+namespace {
+
+namespace core = relulab::core;
+using app::detail::dashed;
+using app::detail::fromView;
+using app::detail::Parsed;
+
+constexpr int ExitSuccess = 0;
+constexpr int ExitIoError = 1;
+constexpr int ExitUsage = 2;
+
+constexpr char ProgramName[] = "relulab-cli";
+
+const QString ActivationsOption = QStringLiteral("activations");
+const QString PresetOption = QStringLiteral("preset");
+const QString SummaryOption = QStringLiteral("summary");
+// Options of addTrainingOptions() the race reads or refuses itself.
+const QString ActivationOption = QStringLiteral("activation");
+const QString StepsOption = QStringLiteral("steps");
+const QString EveryOption = QStringLiteral("every");
+
+// The options that belong to one activation: each applies to the lanes of its activation and is
+// reported as ignored only when no lane has it.
+struct LaneOption
+{
+    const char *name;
+    bool (*usedBy)(core::Activation);
+};
+const std::array<LaneOption, 5> LaneOptions {{
+        {"alpha", [](core::Activation kind) { return core::activationInfo(kind).hasAlpha; }},
+        {"lower", [](core::Activation kind) { return kind == core::Activation::Rrelu; }},
+        {"upper", [](core::Activation kind) { return kind == core::Activation::Rrelu; }},
+        {"rrelu-seed", [](core::Activation kind) { return kind == core::Activation::Rrelu; }},
+        {"prelu-per-unit", [](core::Activation kind) { return kind == core::Activation::Prelu; }},
+}};
+
+void print(std::FILE *stream, const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stream);
+}
+
+void printError(const QString &message)
+{
+    print(stderr, QStringLiteral("%1: %2\n").arg(QLatin1String(ProgramName), message));
+}
+
+int usageError(const QString &message)
+{
+    printError(message);
+    return ExitUsage;
+}
+
+QString activationName(core::Activation kind)
+{
+    return fromView(core::activationInfo(kind).cliName);
+}
+
+QString defaultActivations()
+{
+    QStringList names;
+    for (core::Activation kind : core::DefaultRaceActivations)
+        names.append(activationName(kind));
+    return names.join(QLatin1Char(','));
+}
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+            {ActivationsOption,
+             QStringLiteral("The lanes: hidden activations separated by commas, each at most once, "
+                            "from: %1 (default %2).")
+                     .arg(fromView(core::activationCliNames()), defaultActivations()),
+             QStringLiteral("names")},
+            {PresetOption,
+             QStringLiteral("Start from a race that shows the point, one of: %1; the other "
+                            "options change it.")
+                     .arg(fromView(core::racePresetCliNames())),
+             QStringLiteral("name")},
+            {SummaryOption,
+             QStringLiteral("Also write the finish table (one row per activation, with the steps "
+                            "to 95 % training accuracy) as CSV to this file."),
+             QStringLiteral("file")},
+    });
+}
+
+// The presets, each description wrapped to the width of the help text under its name.
+QString presetList()
+{
+    constexpr qsizetype Width = 78;
+    const QString indent(4, QLatin1Char(' '));
+    QString text;
+    for (int i = 0; i < core::RacePresetCount; ++i) {
+        const core::RacePreset preset = core::racePreset(static_cast<core::RacePresetKind>(i));
+        text += QStringLiteral("  %1\n").arg(fromView(preset.cliName));
+        QString line = indent;
+        for (const QString &word : fromView(preset.description).split(QLatin1Char(' '))) {
+            if (line.size() > indent.size() && line.size() + 1 + word.size() > Width) {
+                text += line + QLatin1Char('\n');
+                line = indent;
+            }
+            if (line.size() > indent.size())
+                line += QLatin1Char(' ');
+            line += word;
+        }
+        text += line + QLatin1Char('\n');
+    }
+    return text;
+}
+
+QString help(const QCommandLineParser &parser)
+{
+    const QString text = parser.helpText();
+    const qsizetype options = text.indexOf(QLatin1String("Options:"));
+    return QStringLiteral(
+                   "Usage: %1 race [options]\n"
+                   "Trains one network per activation side by side: the same data, the same\n"
+                   "initial weights and biases (one seed), the same learning rate, shape,\n"
+                   "initialization and optimizer; only the hidden activation differs. The lanes\n"
+                   "train in parallel, one per thread, each exactly as `train --activation` would\n"
+                   "train it. Without options it races %2\n"
+                   "on the reference experiment (two spirals, 2-32-32-32-1, He normal, SGD with\n"
+                   "lr 0.1 on the full batch, 2000 steps measured every 100, double precision).\n\n"
+                   "Writes one CSV row per activation per measurement (at step 0, every K steps\n"
+                   "and after the last step), the lanes in the order of --activations:\n"
+                   "  step,activation,loss,train_accuracy,test_accuracy,dead_l1..dead_lN,\n"
+                   "  total_dead,diverged\n"
+                   "dead_lN counts the units of hidden layer N whose pre-activation is <= 0 on\n"
+                   "every training point; loss and accuracies are measured in evaluation mode.\n"
+                   "Numbers are in the shortest form that reads back as the same double;\n"
+                   "test_accuracy is empty without a test set. PReLU's alphas are not written\n"
+                   "(the other lanes have none): `train --activation prelu` gives them.\n\n"
+                   "A lane that diverges (a non-finite loss or parameter) stops at that step and\n"
+                   "the others go on: its rows from then on repeat its measurement at the step\n"
+                   "of divergence, with diverged=1 and empty dead cells, and stderr says so. The\n"
+                   "exit code is 0: divergence is a result.\n\n"
+                   "The options of one activation apply to the lanes of that activation:\n"
+                   "--alpha is the Leaky ReLU slope, PReLU's initial weight and ELU's alpha\n"
+                   "alike; --lower, --upper and --rrelu-seed are RReLU's; --prelu-per-unit is\n"
+                   "PReLU's. --activation is not taken: use --activations. --steps and --every\n"
+                   "override a preset's. Steps to 95 % (--summary) are found at measurements,\n"
+                   "so to within --every steps.\n\n"
+                   "Presets:\n")
+                   .arg(QLatin1String(ProgramName), defaultActivations())
+            + presetList() + QLatin1Char('\n') + (options < 0 ? text : text.mid(options));
+}
+
+// "relu,leaky_relu": one to MaxRaceLanes activation names, each once.
+Parsed<std::vector<core::Activation>> parseActivations(const QString &text)
+{
+    const QString option = dashed(ActivationsOption);
+    if (text.isEmpty())
+        return QStringLiteral("%1: no activations given (expected names separated by commas, e.g. "
+                              "%2)")
+                .arg(option, defaultActivations());
+    std::vector<core::Activation> lanes;
+    for (const QString &part : text.split(QLatin1Char(','))) {
+        if (part.isEmpty())
+            return QStringLiteral("%1: '%2' has an empty name (expected names separated by "
+                                  "commas, e.g. %3)")
+                    .arg(option, text, defaultActivations());
+        const std::optional<core::Activation> kind = core::activationFromCliName(part.toStdString());
+        if (!kind)
+            return QStringLiteral("%1: unknown function '%2' in '%3' (expected one of: %4)")
+                    .arg(option, part, text, fromView(core::activationCliNames()));
+        if (std::find(lanes.begin(), lanes.end(), *kind) != lanes.end())
+            return QStringLiteral("%1: %2 is given twice in '%3'").arg(option, part, text);
+        lanes.push_back(*kind);
+    }
+    return lanes;
+}
+
+struct RaceOptions
+{
+    core::TrainingConfig base;
+    std::vector<core::Activation> lanes;
+    std::uint64_t steps = app::DefaultTrainingSteps;
+    std::uint64_t every = app::DefaultMeasureEvery;
+    std::optional<int> threads;
+    QString output;
+    QString summary;
+    QStringList warnings;
+};
+
+// The training options read once per lane, with that lane's activation: each lane's own options
+// are then read (and checked) as `train` reads them, and the base takes from each lane the
+// parameters of its activation.
+std::variant<RaceOptions, QString> readOptions(const QCommandLineParser &parser)
+{
+    if (parser.isSet(ActivationOption))
+        return QStringLiteral("--activation: a race trains several activations: use --activations");
+    RaceOptions options;
+    core::TrainingConfig defaults;
+    std::optional<core::RacePreset> preset;
+    if (parser.isSet(PresetOption)) {
+        const QString name = parser.value(PresetOption);
+        const std::optional<core::RacePresetKind> kind =
+                core::racePresetFromCliName(name.toStdString());
+        if (!kind)
+            return QStringLiteral("--preset: unknown preset '%1' (expected one of: %2)")
+                    .arg(name, fromView(core::racePresetCliNames()));
+        preset = core::racePreset(*kind);
+        defaults = preset->config;
+    }
+    const Parsed<std::vector<core::Activation>> lanes = parseActivations(
+            parser.isSet(ActivationsOption) ? parser.value(ActivationsOption) : defaultActivations());
+    if (const auto *message = std::get_if<QString>(&lanes))
+        return *message;
+    options.lanes = std::get<std::vector<core::Activation>>(lanes);
+    if (parser.isSet(SummaryOption)) {
+        options.summary = parser.value(SummaryOption);
+        if (options.summary.isEmpty())
+            return QStringLiteral("--summary: the file name is empty");
+    }
+
+    std::optional<app::TrainingOptions> first;
+    for (core::Activation lane : options.lanes) {
+        const std::variant<app::TrainingOptions, QString> read =
+                app::readTrainingOptions(parser, core::laneConfig(defaults, lane));
+        if (const auto *message = std::get_if<QString>(&read))
+            return *message;
+        const app::TrainingOptions &laneOptions = std::get<app::TrainingOptions>(read);
+        if (!first) {
+            first = laneOptions;
+            options.base = laneOptions.config;
+        }
+        const core::TrainingConfig &config = laneOptions.config;
+        core::ActivationParams &params = options.base.network.params;
+        switch (lane) {
+        case core::Activation::LeakyRelu:
+            params.leakySlope = config.network.params.leakySlope;
+            break;
+        case core::Activation::Prelu:
+            params.preluWeight = config.network.params.preluWeight;
+            options.base.network.preluPerUnit = config.network.preluPerUnit;
+            break;
+        case core::Activation::Elu:
+            params.eluAlpha = config.network.params.eluAlpha;
+            break;
+        case core::Activation::Rrelu:
+            params.rreluLower = config.network.params.rreluLower;
+            params.rreluUpper = config.network.params.rreluUpper;
+            options.base.rreluSeed = config.rreluSeed;
+            break;
+        default:
+            break;
+        }
+    }
+
+    // The first lane's warnings, except for the options of one activation, which are ignored
+    // only if no lane has them.
+    for (const QString &warning : first->warnings) {
+        const bool ofActivation =
+                std::any_of(LaneOptions.begin(), LaneOptions.end(), [&](const LaneOption &o) {
+                    return warning.startsWith(dashed(QLatin1String(o.name)) + QLatin1Char(' '));
+                });
+        if (!ofActivation)
+            options.warnings.append(warning);
+    }
+    for (const LaneOption &option : LaneOptions) {
+        const QString name = QLatin1String(option.name);
+        if (parser.isSet(name) && std::none_of(options.lanes.begin(), options.lanes.end(), option.usedBy))
+            options.warnings.append(
+                    QStringLiteral("%1 is ignored by every lane of the race").arg(dashed(name)));
+    }
+
+    options.steps = parser.isSet(StepsOption) ? first->steps
+            : preset                          ? preset->steps
+                                              : app::DefaultTrainingSteps;
+    options.every = parser.isSet(EveryOption) ? first->every
+            : preset                          ? preset->measureEvery
+                                              : app::DefaultMeasureEvery;
+    options.threads = first->threads;
+    options.output = first->output;
+    if (const std::optional<std::string> problem = core::validateRace(options.base, options.lanes))
+        return QStringLiteral("invalid race: %1").arg(QString::fromStdString(*problem));
+    return options;
+}
+
+void appendCell(std::string &row, double value)
+{
+    std::array<char, MaxNumberLength> buffer {};
+    row.push_back(',');
+    row.append(buffer.data(), appendNumber(buffer.data(), value));
+}
+
+template<class Integer>
+void appendCell(std::string &row, Integer value)
+{
+    row.push_back(',');
+    row.append(std::to_string(value));
+}
+
+// An accuracy cell: empty for nan (no test set).
+void appendAccuracy(std::string &row, double value)
+{
+    if (std::isnan(value))
+        row.push_back(',');
+    else
+        appendCell(row, value);
+}
+
+void appendDeadHeader(std::string &header, int hiddenLayers)
+{
+    for (int l = 1; l <= hiddenLayers; ++l)
+        header.append(",dead_l").append(std::to_string(l));
+    header += ",total_dead";
+}
+
+struct RaceOutcome
+{
+    bool written = false;
+    std::vector<core::RaceLaneSummary> summary;
+};
+
+// Races and writes the header and each measurement's rows as they are measured, flushing after
+// every measurement when `flushRows` (so a pipe sees the progress of a long run). Stops at the
+// first failed write.
+RaceOutcome race(const RaceOptions &options, QFileDevice &device, bool flushRows)
+{
+    const auto write = [&](const std::string &text) {
+        return writeText(device, text) && (!flushRows || device.flush());
+    };
+    const int layers = static_cast<int>(options.base.network.hidden.size());
+    RaceOutcome outcome;
+    core::Race race(options.base, options.lanes);
+    if (!write(raceCsvHeader(layers)))
+        return outcome;
+    std::vector<bool> reported(race.laneCount(), false);
+    for (;;) {
+        const std::vector<core::Measurement> measured = race.measure();
+        const std::uint64_t done = race.stepsDone();
+        std::string rows;
+        for (std::size_t lane = 0; lane < race.laneCount(); ++lane)
+            rows += raceCsvRow(done, measured[lane], race.activation(lane), layers);
+        if (!write(rows))
+            return outcome;
+        for (std::size_t lane = 0; lane < race.laneCount(); ++lane) {
+            if (measured[lane].diverged && !reported[lane]) {
+                reported[lane] = true;
+                printError(
+                        QStringLiteral("%1 diverged at step %2 (non-finite loss or parameters)%3")
+                                .arg(activationName(race.activation(lane)))
+                                .arg(measured[lane].step)
+                                .arg(race.allDiverged() ? QString()
+                                                        : QStringLiteral("; the others go on")));
+            }
+        }
+        if (done >= options.steps || race.allDiverged())
+            break;
+        // The next multiple of `every`, or the last step.
+        race.train(std::min(options.steps, (done / options.every + 1) * options.every) - done);
+    }
+    outcome.summary = race.summary();
+    outcome.written = true;
+    return outcome;
+}
+
+// Writes the finish table; false (and a message) when it cannot.
+bool writeSummary(const RaceOptions &options, QSaveFile &file,
+                  const std::vector<core::RaceLaneSummary> &summary)
+{
+    const int layers = static_cast<int>(options.base.network.hidden.size());
+    if (!writeText(file, raceSummaryCsv(summary, layers)) || !file.commit()) {
+        printError(QStringLiteral("cannot write '%1': %2").arg(options.summary, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+int run(const RaceOptions &options)
+{
+    // Every output is opened before the race, so that an unwritable path fails at once and not
+    // after a long run; the files are written to QSaveFile's temporary files and appear,
+    // complete, on commit.
+    std::unique_ptr<QSaveFile> summary;
+    if (!options.summary.isEmpty()) {
+        summary = std::make_unique<QSaveFile>(options.summary);
+        if (!summary->open(QIODevice::WriteOnly)) {
+            printError(QStringLiteral("cannot write '%1': %2").arg(options.summary, summary->errorString()));
+            return ExitIoError;
+        }
+    }
+    RaceOutcome outcome;
+    if (options.output.isEmpty()) {
+        QFile out;
+        // Unbuffered: rows are flushed measurement by measurement anyway.
+        if (out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered))
+            outcome = race(options, out, true);
+        if (!outcome.written) {
+            printError(QStringLiteral("cannot write to standard output: %1").arg(out.errorString()));
+            return ExitIoError;
+        }
+    } else {
+        QSaveFile file(options.output);
+        if (!file.open(QIODevice::WriteOnly)) {
+            printError(QStringLiteral("cannot write '%1': %2").arg(options.output, file.errorString()));
+            return ExitIoError;
+        }
+        outcome = race(options, file, false);
+        if (!outcome.written || !file.commit()) {
+            printError(QStringLiteral("cannot write '%1': %2").arg(options.output, file.errorString()));
+            return ExitIoError;
+        }
+    }
+    if (summary && !writeSummary(options, *summary, outcome.summary))
+        return ExitIoError;
+    return ExitSuccess;
+}
+
+} // namespace
+
+std::string raceCsvHeader(int hiddenLayers)
+{
+    std::string header = "step,activation,loss,train_accuracy,test_accuracy";
+    appendDeadHeader(header, hiddenLayers);
+    header += ",diverged\n";
+    return header;
+}
+
+std::string raceCsvRow(std::uint64_t step, const core::Measurement &measurement,
+                       core::Activation activation, int hiddenLayers)
+{
+    std::string row = std::to_string(step);
+    row.push_back(',');
+    row.append(core::activationInfo(activation).cliName);
+    appendCell(row, measurement.loss);
+    appendCell(row, measurement.trainAccuracy);
+    appendAccuracy(row, measurement.testAccuracy);
+    const auto layers = static_cast<std::size_t>(hiddenLayers);
+    // After divergence the counts mean nothing (non-finite pre-activations): empty, not "0 dead".
+    const bool meaningful = !measurement.diverged && measurement.layers.size() == layers;
+    for (std::size_t l = 0; l < layers; ++l) {
+        if (meaningful)
+            appendCell(row, measurement.layers[l].dead);
+        else
+            row.push_back(',');
+    }
+    if (meaningful)
+        appendCell(row, measurement.totalDead());
+    else
+        row.push_back(',');
+    row += measurement.diverged ? ",1\n" : ",0\n";
+    return row;
+}
+
+std::string raceSummaryCsv(const std::vector<core::RaceLaneSummary> &table, int hiddenLayers)
+{
+    std::string text = "activation,steps,loss,train_accuracy,test_accuracy";
+    appendDeadHeader(text, hiddenLayers);
+    text += ",dead_without_gradient,steps_to_95,diverged\n";
+    const auto layers = static_cast<std::size_t>(hiddenLayers);
+    for (const core::RaceLaneSummary &line : table) {
+        text.append(core::activationInfo(line.activation).cliName);
+        appendCell(text, line.step);
+        appendCell(text, line.loss);
+        appendCell(text, line.trainAccuracy);
+        appendAccuracy(text, line.testAccuracy);
+        const bool meaningful = !line.diverged && line.deadPerLayer.size() == layers;
+        for (std::size_t l = 0; l < layers; ++l) {
+            if (meaningful)
+                appendCell(text, line.deadPerLayer[l]);
+            else
+                text.push_back(',');
+        }
+        if (meaningful) {
+            appendCell(text, line.totalDead);
+            appendCell(text, line.totalDeadWithoutGradient);
+        } else {
+            text += ",,";
+        }
+        if (line.stepsToGoal)
+            appendCell(text, *line.stepsToGoal);
+        else
+            text.push_back(',');
+        text += line.diverged ? ",1\n" : ",0\n";
+    }
+    return text;
+}
+
+int runRaceCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Show this help."));
+    parser.addOption(helpOption);
+    app::addTrainingOptions(parser);
+    addOptions(parser);
+
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        print(stdout, help(parser));
+        return ExitSuccess;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("race: unexpected argument '%1'")
+                                  .arg(parser.positionalArguments().constFirst()));
+    const std::variant<RaceOptions, QString> read = readOptions(parser);
+    if (const auto *message = std::get_if<QString>(&read))
+        return usageError(*message);
+    const RaceOptions &options = std::get<RaceOptions>(read);
+    for (const QString &warning : options.warnings)
+        printError(QStringLiteral("warning: %1").arg(warning));
+    if (options.threads)
+        core::setMaxThreads(*options.threads);
+    return run(options);
+}
+
+} // namespace relulab::cli

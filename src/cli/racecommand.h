@@ -1,0 +1,40 @@
+#pragma once
+
+// `relulab-cli race`: the activation race of core/race.h on the command line, one CSV row per
+// activation per measurement, written as each measurement is taken.
+
+#include <QStringList>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/race.h"
+
+namespace relulab::cli {
+
+// Runs the command. `arguments` start with the program name and the command
+// ("relulab-cli race"), as main.cpp hands them to every command. Returns the exit code: 0 success
+// (a lane that diverges is a result, not a failure), 1 an output that cannot be written, 2 bad
+// usage (one line on stderr naming the option).
+int runRaceCommand(const QStringList &arguments);
+
+// "step,activation,loss,train_accuracy,test_accuracy,dead_l1,...,dead_lN,total_dead,diverged\n"
+// for N hidden layers. No PReLU alpha columns: lanes of other activations have none, and
+// `relulab-cli train --activation prelu` gives them.
+std::string raceCsvHeader(int hiddenLayers);
+
+// One lane's row at race step `step`: numbers in the shortest form that reads back as the same
+// double, counts as integers, diverged 0 or 1. A lane that diverged gives its measurement at the
+// step of divergence (loss nan) with the unit counts empty; test_accuracy is empty without a test
+// set.
+std::string raceCsvRow(std::uint64_t step, const core::Measurement &measurement,
+                       core::Activation activation, int hiddenLayers);
+
+// The finish table of --summary:
+// "activation,steps,loss,train_accuracy,test_accuracy,dead_l1,...,dead_lN,total_dead,
+// dead_without_gradient,steps_to_95,diverged\n", then one row per lane; steps_to_95 is empty
+// when the lane never reached 95 % training accuracy at a measurement.
+std::string raceSummaryCsv(const std::vector<core::RaceLaneSummary> &table, int hiddenLayers);
+
+} // namespace relulab::cli
