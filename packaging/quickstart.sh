@@ -30,7 +30,8 @@ build_type=${BUILD_TYPE:-Release}
 # Everything the build, the tests and the app need, from Debian 12's own archive.
 packages=(
     g++ cmake ninja-build pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-l10n-tools qt6-svg-dev libxkbcommon-dev libqcustomplot-dev
+    qt6-base-dev qt6-base-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-svg-dev libxkbcommon-dev
+    libqcustomplot-dev
     libbenchmark-dev
     xvfb xauth fonts-noto-cjk fonts-dejavu-core
 )

@@ -32,6 +32,12 @@ public:
     quint64 requestCount() const noexcept { return m_requestCount; }
     quint64 deliveredCount() const noexcept { return m_deliveredCount; }
     const CurveWorker &worker() const noexcept { return m_worker; }
+    // Requests made but not yet taken up by the worker: one scheduled from the model's changes of
+    // this event-loop turn and one in the worker's mailbox at most, however fast changes come.
+    int pendingRequestCount() const
+    {
+        return (m_modelRequestScheduled ? 1 : 0) + m_worker.queuedRequestCount();
+    }
 
 signals:
     void curvesReady(relulab::app::CurveResultPtr result);

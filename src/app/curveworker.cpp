@@ -251,6 +251,12 @@ void CurveWorker::submit(CurveRequest request)
     m_wake.notify_one();
 }
 
+int CurveWorker::queuedRequestCount() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_pending ? 1 : 0;
+}
+
 CurveResultPtr CurveWorker::takeResult()
 {
     const std::lock_guard lock(m_mutex);

@@ -134,6 +134,8 @@ public:
     quint64 computedCount() const noexcept { return m_computed.load(); }
     // Results computed but dropped because a newer request had already arrived.
     quint64 droppedCount() const noexcept { return m_dropped.load(); }
+    // Requests waiting in the mailbox, not yet started: 0 or 1 however fast they come (for tests).
+    int queuedRequestCount() const;
 
 signals:
     // Emitted from the worker thread: connect with Qt::QueuedConnection.
@@ -142,7 +144,7 @@ signals:
 private:
     void run();
 
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::optional<CurveRequest> m_pending;
     CurveResultPtr m_result;

@@ -49,8 +49,8 @@ void LabModel::setPoints(int points)
 {
     // The data sets come in pairs (one point of each class), so an odd count would not be the
     // number of points trained on: round it up.
-    const int even = std::clamp(points, MinPoints, MaxPoints);
-    update(m_config.data.points, static_cast<std::size_t>(even + even % 2));
+    const auto count = static_cast<std::size_t>(std::clamp(points, MinPoints, MaxPoints));
+    update(m_config.data.points, count + count % 2);
 }
 
 void LabModel::setNoise(double noise)
@@ -97,6 +97,12 @@ void LabModel::setInitialization(core::Initialization init)
 void LabModel::setBiasInit(core::BiasInit init)
 {
     update(m_config.network.biasInit, init);
+}
+
+void LabModel::setBiasValue(double value)
+{
+    if (std::isfinite(value))
+        update(m_config.network.biasValue, std::clamp(value, -MaxBiasValue, MaxBiasValue));
 }
 
 void LabModel::setInitSeed(quint64 seed)

@@ -22,6 +22,7 @@ public:
     static constexpr double MaxNoise = 0.5;
     static constexpr double MinLearningRate = 1e-4;
     static constexpr double MaxLearningRate = 10.0;
+    static constexpr double MaxBiasValue = 10.0;
 
     explicit LabModel(const ParameterModel *parameters, QObject *parent = nullptr);
 
@@ -51,6 +52,9 @@ public:
     void setInitialization(core::Initialization init);
     core::BiasInit biasInit() const noexcept { return m_config.network.biasInit; }
     void setBiasInit(core::BiasInit init);
+    // The constant of BiasInit::Constant (0.1 unless a race preset sets its bad -1).
+    double biasValue() const noexcept { return m_config.network.biasValue; }
+    void setBiasValue(double value);
     quint64 initSeed() const noexcept { return m_config.network.initSeed; }
     void setInitSeed(quint64 seed);
     // A new initialisation: the next seed.

@@ -1,5 +1,6 @@
 #include "preset.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -92,7 +93,8 @@ QStringList namesOf<core::Precision>()
 template<>
 QStringList namesOf<PresetTab>()
 {
-    return {QStringLiteral("explorer"), QStringLiteral("lab")};
+    return {QStringLiteral("explorer"), QStringLiteral("lab"), QStringLiteral("born-dead"),
+            QStringLiteral("race")};
 }
 
 // Empty for a value outside the enum, which no name reads back as: validation then rejects it.
@@ -160,7 +162,7 @@ QByteArray jsonName(Enum value)
 
 using Members = QList<std::pair<const char *, QByteArray>>;
 
-QByteArray jsonObject(const Members &members, int depth)
+QByteArray jsonObject(const Members &members, qsizetype depth)
 {
     const QByteArray inner(4 * (depth + 1), ' ');
     QByteArray text = "{\n";
@@ -233,13 +235,17 @@ NumberRule ruleOf(Real parameter)
     return {r.minimum, r.maximum};
 }
 
+// The messages are in the language of the interface: relulab installs a translator, relulab-cli
+// none (so its messages stay English). Field names and values stay as the file spells them.
 QString expectation(const NumberRule &rule)
 {
-    const char *what = rule.kind == NumberKind::Any ? "a number"
-            : rule.kind == NumberKind::Whole        ? "a whole number"
-                                                    : "an even whole number";
-    return QStringLiteral("%1 between %2 and %3")
-            .arg(QLatin1String(what), number(rule.minimum), number(rule.maximum));
+    const QString text = rule.kind == NumberKind::Any
+            ? QCoreApplication::translate("relulab::app::Preset", "a number between %1 and %2")
+            : rule.kind == NumberKind::Whole
+            ? QCoreApplication::translate("relulab::app::Preset", "a whole number between %1 and %2")
+            : QCoreApplication::translate("relulab::app::Preset",
+                                          "an even whole number between %1 and %2");
+    return text.arg(number(rule.minimum), number(rule.maximum));
 }
 
 // The value as it stands in the file, for messages: a string keeps its quotes, so "1024" (text) and
@@ -289,7 +295,7 @@ public:
     {
         const auto value = required(key);
         if (value && !value->isObject()) {
-            mistake(key, QStringLiteral("an object"), *value);
+            mistake(key, QCoreApplication::translate("relulab::app::Preset", "an object"), *value);
             return std::nullopt;
         }
         return value ? std::optional(value->toObject()) : std::nullopt;
@@ -336,8 +342,10 @@ public:
                 return static_cast<std::uint64_t>(seed);
         }
         mistake(key,
-                QStringLiteral("a whole number between 0 and %1, or a decimal string up to %2 "
-                               "(larger seeds go in strings)")
+                QCoreApplication::translate(
+                        "relulab::app::Preset",
+                        "a whole number between 0 and %1, or a decimal string up to %2 "
+                        "(larger seeds go in strings)")
                         .arg(MaxSeedAsNumber)
                         .arg(std::numeric_limits<std::uint64_t>::max()),
                 *value);
@@ -348,7 +356,7 @@ public:
     {
         const auto value = required(key);
         if (value && !value->isBool()) {
-            mistake(key, QStringLiteral("true or false"), *value);
+            mistake(key, QCoreApplication::translate("relulab::app::Preset", "true or false"), *value);
             return std::nullopt;
         }
         return value ? std::optional(value->toBool()) : std::nullopt;
@@ -368,7 +376,7 @@ public:
             return std::nullopt;
         if (!value->isArray()) {
             mistake(key,
-                    QStringLiteral("an array of function names (%1)")
+                    QCoreApplication::translate("relulab::app::Preset", "an array of function names (%1)")
                             .arg(namesOf<core::Activation>().join(QStringLiteral(", "))),
                     *value);
             return std::nullopt;
@@ -386,7 +394,8 @@ public:
             const auto bit = static_cast<std::size_t>(*kind);
             // A repeat has one obvious meaning, so it is no reason to refuse a lesson.
             if (ticked.test(bit)) {
-                m_problems.warn(QStringLiteral("%1 lists %2 more than once")
+                m_problems.warn(QCoreApplication::translate("relulab::app::Preset",
+                                                            "%1 lists %2 more than once")
                                         .arg(path(key), describe(array.at(i))));
             }
             ticked.set(bit);
@@ -407,7 +416,7 @@ public:
         m_known.append(QLatin1String(key));
         const QJsonValue value = m_object.value(QLatin1String(key));
         if (!value.isUndefined() && !value.isString())
-            mistake(key, QStringLiteral("a string"), value);
+            mistake(key, QCoreApplication::translate("relulab::app::Preset", "a string"), value);
         return value.toString();
     }
 
@@ -418,7 +427,9 @@ public:
     {
         for (const QString &key : m_object.keys()) {
             if (!m_known.contains(key))
-                m_problems.warn(QStringLiteral("unknown field %1%2 ignored").arg(m_prefix, key));
+                m_problems.warn(QCoreApplication::translate("relulab::app::Preset",
+                                                            "unknown field %1%2 ignored")
+                                        .arg(m_prefix, key));
         }
     }
 
@@ -430,7 +441,8 @@ private:
         m_known.append(QLatin1String(key));
         const QJsonValue value = m_object.value(QLatin1String(key));
         if (value.isUndefined()) {
-            m_problems.error(QStringLiteral("%1 is missing").arg(path(key)));
+            m_problems.error(
+                    QCoreApplication::translate("relulab::app::Preset", "%1 is missing").arg(path(key)));
             return std::nullopt;
         }
         return value;
@@ -443,8 +455,8 @@ private:
 
     void mistake(const QString &fieldPath, const QString &expected, const QJsonValue &got)
     {
-        m_problems.error(
-                QStringLiteral("%1 must be %2, got %3").arg(fieldPath, expected, describe(got)));
+        m_problems.error(QCoreApplication::translate("relulab::app::Preset", "%1 must be %2, got %3")
+                                 .arg(fieldPath, expected, describe(got)));
     }
 
     template<class Enum>
@@ -455,7 +467,9 @@ private:
                 return found;
         }
         mistake(fieldPath,
-                QStringLiteral("one of %1").arg(namesOf<Enum>().join(QStringLiteral(", "))), value);
+                QCoreApplication::translate("relulab::app::Preset", "one of %1")
+                        .arg(namesOf<Enum>().join(QStringLiteral(", "))),
+                value);
         return std::nullopt;
     }
 
@@ -484,8 +498,10 @@ void readExplorer(Problems &problems, const QJsonObject &object, ExplorerState &
     const auto lower = r.number("rrelu_lower", ruleOf(Real::RreluLower));
     const auto upper = r.number("rrelu_upper", ruleOf(Real::RreluUpper));
     if (lower && upper && *lower > *upper) {
-        problems.error(QStringLiteral("explorer.rrelu_lower (%1) is above explorer.rrelu_upper "
-                                      "(%2): the lower bound must not exceed the upper one")
+        problems.error(QCoreApplication::translate(
+                               "relulab::app::Preset",
+                               "explorer.rrelu_lower (%1) is above explorer.rrelu_upper "
+                               "(%2): the lower bound must not exceed the upper one")
                                .arg(number(*lower), number(*upper)));
     }
     assign(p.rreluLower, lower);
@@ -529,7 +545,9 @@ PresetError failure(const QString &fileName, const QString &text)
 
 QString tooLarge(qint64 size)
 {
-    return QStringLiteral("is %1 bytes, larger than a preset may be (%2 bytes): not opened")
+    return QCoreApplication::translate(
+                   "relulab::app::Preset",
+                   "is %1 bytes, larger than a preset may be (%2 bytes): not opened")
             .arg(size)
             .arg(MaxPresetSize);
 }
@@ -540,7 +558,9 @@ QString position(const QByteArray &json, qsizetype offset)
     offset = std::clamp<qsizetype>(offset, 0, json.size());
     const QByteArray before = json.left(offset);
     const qsizetype lineStart = before.lastIndexOf('\n') + 1;
-    return QStringLiteral("line %1, column %2").arg(before.count('\n') + 1).arg(offset - lineStart + 1);
+    return QCoreApplication::translate("relulab::app::Preset", "line %1, column %2")
+            .arg(before.count('\n') + 1)
+            .arg(offset - lineStart + 1);
 }
 
 } // namespace
@@ -661,19 +681,25 @@ PresetResult parsePreset(const QByteArray &json, const QString &fileName)
     if (json.size() > MaxPresetSize)
         return failure(fileName, tooLarge(json.size()));
     if (json.trimmed().isEmpty())
-        return failure(fileName, QStringLiteral("is empty: not a ReLU Lab preset"));
+        return failure(fileName,
+                       QCoreApplication::translate("relulab::app::Preset",
+                                                   "is empty: not a ReLU Lab preset"));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         return failure(fileName,
-                       QStringLiteral("not JSON: %1 at %2")
+                       QCoreApplication::translate("relulab::app::Preset", "not JSON: %1 at %2")
                                .arg(parseError.errorString(), position(json, parseError.offset)));
     }
     if (!document.isObject()) {
         return failure(fileName,
-                       QStringLiteral("is a JSON %1, not a ReLU Lab preset (a JSON object)")
-                               .arg(document.isArray() ? QStringLiteral("array")
-                                                       : QStringLiteral("value")));
+                       document.isArray()
+                               ? QCoreApplication::translate("relulab::app::Preset",
+                                                             "is a JSON array, not a ReLU Lab "
+                                                             "preset (a JSON object)")
+                               : QCoreApplication::translate("relulab::app::Preset",
+                                                             "is a JSON value, not a ReLU Lab "
+                                                             "preset (a JSON object)"));
     }
     const QJsonObject root = document.object();
 
@@ -682,33 +708,40 @@ PresetResult parsePreset(const QByteArray &json, const QString &fileName)
     const QString format = QLatin1String(PresetFormat);
     const QJsonValue formatValue = root.value(QStringLiteral("format"));
     if (formatValue.isUndefined()) {
-        return failure(fileName,
-                       QStringLiteral("format is missing: not a ReLU Lab preset (those say "
-                                      "\"format\": \"%1\")")
-                               .arg(format));
+        return failure(
+                fileName,
+                QCoreApplication::translate("relulab::app::Preset",
+                                            "format is missing: not a ReLU Lab preset (those say "
+                                            "\"format\": \"%1\")")
+                        .arg(format));
     }
     if (formatValue != QJsonValue(format)) {
-        return failure(fileName,
-                       QStringLiteral("format must be \"%1\", got %2: not a ReLU Lab preset")
-                               .arg(format, describe(formatValue)));
+        return failure(
+                fileName,
+                QCoreApplication::translate("relulab::app::Preset",
+                                            "format must be \"%1\", got %2: not a ReLU Lab preset")
+                        .arg(format, describe(formatValue)));
     }
     const QJsonValue versionValue = root.value(QStringLiteral("version"));
     if (versionValue.isUndefined())
-        return failure(fileName, QStringLiteral("version is missing"));
+        return failure(fileName,
+                       QCoreApplication::translate("relulab::app::Preset", "version is missing"));
     if (!versionValue.isDouble()) {
         return failure(fileName,
-                       QStringLiteral("version must be a number, got %1").arg(describe(versionValue)));
+                       QCoreApplication::translate("relulab::app::Preset", "version must be a number, got %1")
+                               .arg(describe(versionValue)));
     }
     const double version = versionValue.toDouble();
     if (version != PresetVersion) {
-        return failure(
-                fileName,
-                QStringLiteral("version %1 is not supported: this ReLU Lab reads version %2%3")
-                        .arg(number(version))
-                        .arg(PresetVersion)
-                        .arg(version > PresetVersion
-                                     ? QStringLiteral(" (the file is from a newer one)")
-                                     : QString()));
+        return failure(fileName,
+                       QCoreApplication::translate(
+                               "relulab::app::Preset",
+                               "version %1 is not supported: this ReLU Lab reads version %2%3")
+                               .arg(number(version))
+                               .arg(PresetVersion)
+                               .arg(version > PresetVersion ? QCoreApplication::translate(
+                                            "relulab::app::Preset", " (the file is from a newer one)")
+                                                            : QString()));
     }
 
     Problems problems(fileName);
@@ -733,18 +766,24 @@ PresetResult loadPreset(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return failure(path, QStringLiteral("cannot open: %1").arg(file.errorString()));
+        return failure(path,
+                       QCoreApplication::translate("relulab::app::Preset", "cannot open: %1")
+                               .arg(file.errorString()));
     if (file.size() > MaxPresetSize)
         return failure(path, tooLarge(file.size()));
     // At most one byte more than allowed, also from a file whose size() said nothing (a pipe) or
     // that grew since.
     const QByteArray json = file.read(MaxPresetSize + 1);
     if (file.error() != QFileDevice::NoError)
-        return failure(path, QStringLiteral("cannot read: %1").arg(file.errorString()));
+        return failure(path,
+                       QCoreApplication::translate("relulab::app::Preset", "cannot read: %1")
+                               .arg(file.errorString()));
     if (json.size() > MaxPresetSize)
         return failure(
                 path,
-                QStringLiteral("is larger than a preset may be (%1 bytes): not opened").arg(MaxPresetSize));
+                QCoreApplication::translate("relulab::app::Preset",
+                                            "is larger than a preset may be (%1 bytes): not opened")
+                        .arg(MaxPresetSize));
     return parsePreset(json, path);
 }
 
@@ -760,19 +799,24 @@ std::optional<QString> savePreset(const Preset &preset, const QString &path)
 {
     const QByteArray json = toJson(preset);
     if (json.size() > MaxPresetSize) {
-        return QStringLiteral("%1: not saved: the preset would be %2 bytes, larger than a preset "
-                              "may be (%3 bytes); shorten its description")
+        return QCoreApplication::translate(
+                       "relulab::app::Preset",
+                       "%1: not saved: the preset would be %2 bytes, larger than a preset "
+                       "may be (%3 bytes); shorten its description")
                 .arg(path, QString::number(json.size()), QString::number(MaxPresetSize));
     }
     const PresetResult check = parsePreset(json, path);
     if (const auto *error = std::get_if<PresetError>(&check))
-        return QStringLiteral("%1: not saved, the preset is not valid:\n%2").arg(path, error->message);
+        return QCoreApplication::translate("relulab::app::Preset",
+                                           "%1: not saved, the preset is not valid:\n%2")
+                .arg(path, error->message);
     QSaveFile file(path);
     // Never write in place, even where no temporary file can be made next to the target (a
     // directory without write permission): the old file must survive a failed save.
     file.setDirectWriteFallback(false);
     if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: cannot save: %2").arg(path, file.errorString());
+        return QCoreApplication::translate("relulab::app::Preset", "%1: cannot save: %2")
+                .arg(path, file.errorString());
     // Qt 6.4's QSaveFile commits a truncated file when the disk fills up: a write cut short comes
     // back as a smaller count with no error, and a buffered write (any preset under 16 KiB) that
     // fails when flushed sets an error commit() ignores. So both are checked before commit(), and
@@ -786,10 +830,11 @@ std::optional<QString> savePreset(const Preset &preset, const QString &path)
                 ? QString::fromStdString(std::generic_category().message(writeErrno))
                 : file.errorString();
         file.cancelWriting();
-        return QStringLiteral("%1: cannot save: %2").arg(path, reason);
+        return QCoreApplication::translate("relulab::app::Preset", "%1: cannot save: %2").arg(path, reason);
     }
     if (!file.commit())
-        return QStringLiteral("%1: cannot save: %2").arg(path, file.errorString());
+        return QCoreApplication::translate("relulab::app::Preset", "%1: cannot save: %2")
+                .arg(path, file.errorString());
     return std::nullopt;
 }
 

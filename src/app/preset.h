@@ -8,7 +8,7 @@
 //       "format": "relulab-preset",
 //       "version": 1,
 //       "title": "...", "description": "...",  (optional strings, for lessons)
-//       "tab": "explorer" | "lab",
+//       "tab": "explorer" | "lab" | "born-dead" | "race",
 //       "explorer": {
 //           "activation": "relu",                  (a --activation name)
 //           "overlays": ["gelu", "silu"],          (the ticked comparison functions)
@@ -69,13 +69,13 @@ inline constexpr char PresetFormat[] = "relulab-preset";
 inline constexpr int PresetVersion = 1;
 // Larger files are refused before they are read: a preset is a few hundred bytes, so a file of
 // megabytes is something else dropped on the window by mistake.
-inline constexpr qint64 MaxPresetSize = 1024 * 1024;
+inline constexpr qint64 MaxPresetSize = qint64 {1024} * 1024;
 // The largest seed written as a JSON number (2^53 - 1); larger ones are written as strings.
 inline constexpr std::uint64_t MaxSeedAsNumber = (std::uint64_t {1} << 53) - 1;
 
-enum class PresetTab { Explorer, Lab };
+enum class PresetTab { Explorer, Lab, BornDead, Race };
 
-// "explorer" or "lab", as in the file (and for a --tab option).
+// "explorer", "lab", "born-dead" or "race", as in the file (and for a --tab option).
 QString presetTabName(PresetTab tab);
 std::optional<PresetTab> presetTabFromName(const QString &name);
 

@@ -1,14 +1,6 @@
 #include "trainingcontroller.h"
 
-#include "core/parallel.h"
-
-#include <QThread>
-
-#ifdef __linux__
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
+#include "trainingworker.h"
 
 #include <algorithm>
 #include <chrono>
@@ -20,27 +12,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr auto FrameInterval = std::chrono::milliseconds(TrainingController::FrameIntervalMs);
-
-// The decision heatmap's square around the data: the bounding box grown by a tenth on each side.
-void gridBounds(const core::Dataset &data, TrainingSnapshot &s)
-{
-    double x0 = -1.0, x1 = 1.0, y0 = -1.0, y1 = 1.0;
-    if (data.size() > 0) {
-        x0 = y0 = std::numeric_limits<double>::infinity();
-        x1 = y1 = -x0;
-        for (std::size_t k = 0; k < data.size(); ++k) {
-            x0 = std::min(x0, data.x0(k));
-            x1 = std::max(x1, data.x0(k));
-            y0 = std::min(y0, data.x1(k));
-            y1 = std::max(y1, data.x1(k));
-        }
-    }
-    const double margin = 0.1 * std::max({x1 - x0, y1 - y0, 1e-6});
-    s.xMin = x0 - margin;
-    s.xMax = x1 + margin;
-    s.yMin = y0 - margin;
-    s.yMax = y1 + margin;
-}
 
 } // namespace
 
@@ -198,18 +169,14 @@ void TrainingController::publish(const Run &current)
         gridSize = m_gridSize;
         s->running = m_workerRunning && !trainer.diverged();
     }
+    const DecisionGrid grid = decisionGrid(trainer.trainingSet(), gridSize);
     s->gridSize = gridSize;
-    gridBounds(trainer.trainingSet(), *s);
+    s->xMin = grid.xMin;
+    s->xMax = grid.xMax;
+    s->yMin = grid.yMin;
+    s->yMax = grid.yMax;
     const auto cells = static_cast<std::size_t>(gridSize) * static_cast<std::size_t>(gridSize);
-    std::vector<double> points(2 * cells);
-    for (int row = 0; row < gridSize; ++row) {
-        const double y = s->yMin + (s->yMax - s->yMin) * (row + 0.5) / gridSize;
-        for (int col = 0; col < gridSize; ++col) {
-            const std::size_t k = static_cast<std::size_t>(row * gridSize + col);
-            points[2 * k] = s->xMin + (s->xMax - s->xMin) * (col + 0.5) / gridSize;
-            points[2 * k + 1] = y;
-        }
-    }
+    const std::vector<double> points = grid.points();
     s->logits.resize(cells);
     trainer.predict(points, s->logits);
     ++m_published;
@@ -225,15 +192,8 @@ void TrainingController::publish(const Run &current)
 
 void TrainingController::workerLoop()
 {
-    // One core stays free for the GUI thread. On a two-core laptop an OpenMP team of two beside a
-    // painting GUI waits for its second thread at every step (measured here: a 0.25 ms step took
-    // 12 ms), so the worker trains on its own there. (The thread count is this thread's own
-    // OpenMP setting; other threads keep theirs.)
-    core::setMaxThreads(std::max(1, std::min(core::maxThreads(), QThread::idealThreadCount() - 1)));
-#ifdef __linux__
-    // Training flat out must never make the GUI wait for a core: the worker yields to it.
-    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
-#endif
+    // One core stays free for the GUI thread, and the worker yields its core to it.
+    yieldCoresToGui();
     Run current;
     std::unique_ptr<core::Trainer> &trainer = current.trainer;
     double &stepsPerSecond = current.stepsPerSecond;

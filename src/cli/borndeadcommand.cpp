@@ -15,6 +15,7 @@
 #include <set>
 #include <system_error>
 #include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -330,7 +331,8 @@ int writeToFile(const core::BornDeadConfig &config, const QString &fileName)
     // Opened before the run, so that an unwritable path fails at once and not after it; the rows
     // go to QSaveFile's temporary file and the target appears, complete, on commit.
     QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || !writeTable(config, file, false) || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || !writeTable(config, file, false) || !file.flush()
+        || !file.commit()) {
         printError(QStringLiteral("cannot write '%1': %2").arg(fileName, file.errorString()));
         return ExitIoError;
     }
@@ -372,26 +374,56 @@ std::string bornDeadCsvRow(const core::BornDeadCell &cell)
     return row;
 }
 
-int runBornDeadCommand(const QStringList &arguments)
+namespace {
+
+// --help was given: nothing else is read.
+struct HelpWanted
+{ };
+
+// The whole command line, parsed into `parser` (which gets the command's options): the options,
+// a usage error's message, or the request for help. Opens, writes and runs nothing.
+std::variant<Options, QString, HelpWanted> readCommandLine(QCommandLineParser &parser,
+                                                           const QStringList &arguments)
 {
-    QCommandLineParser parser;
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help."));
     parser.addOption(helpOption);
     addOptions(parser);
 
     if (!parser.parse(arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(helpOption)) {
+        return parser.errorText();
+    if (parser.isSet(helpOption))
+        return HelpWanted {};
+    if (!parser.positionalArguments().isEmpty())
+        return QStringLiteral("born-dead: unexpected argument '%1'")
+                .arg(parser.positionalArguments().constFirst());
+    std::variant<Options, QString> read = readOptions(parser);
+    if (auto *message = std::get_if<QString>(&read))
+        return std::move(*message);
+    return std::get<Options>(std::move(read));
+}
+
+} // namespace
+
+std::optional<QString> bornDeadUsageError(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const std::variant<Options, QString, HelpWanted> read = readCommandLine(parser, arguments);
+    if (const auto *message = std::get_if<QString>(&read))
+        return *message;
+    return std::nullopt;
+}
+
+int runBornDeadCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const std::variant<Options, QString, HelpWanted> read = readCommandLine(parser, arguments);
+    if (const auto *message = std::get_if<QString>(&read))
+        return usageError(*message);
+    if (std::holds_alternative<HelpWanted>(read)) {
         print(stdout, help(parser));
         return ExitSuccess;
     }
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("born-dead: unexpected argument '%1'")
-                                  .arg(parser.positionalArguments().constFirst()));
-    const std::variant<Options, QString> read = readOptions(parser);
-    if (const auto *message = std::get_if<QString>(&read))
-        return usageError(*message);
     const Options &options = std::get<Options>(read);
     for (const QString &warning : options.warnings)
         printError(QStringLiteral("warning: %1").arg(warning));

@@ -2,6 +2,7 @@
 
 #include <QIODevice>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -19,9 +20,8 @@ constexpr std::size_t MaxRowLength = 3 * MaxNumberLength + 3;
 
 char *appendText(char *out, const char *text) noexcept
 {
-    const std::size_t length = std::strlen(text);
-    std::memcpy(out, text, length);
-    return out + length;
+    // No terminating null: the row goes on after the text.
+    return std::copy_n(text, std::strlen(text), out);
 }
 
 // QFileDevice reports a short write without an error; only the next write() fails and says why

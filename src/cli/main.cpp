@@ -16,11 +16,15 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <variant>
 
 #include "app/curveoptions.h"
+#include "app/labmodel.h"
+#include "app/parametermodel.h"
+#include "app/preset.h"
 #include "app/trainingoptions.h"
 #include "core/parallel.h"
 #include "core/sampling.h"
@@ -134,6 +138,42 @@ QString trainHelp(const QCommandLineParser &parser)
             + optionsSection(parser);
 }
 
+QCommandLineOption presetOption(const QString &what)
+{
+    return {QStringLiteral("preset"),
+            QStringLiteral(
+                    "Take the defaults from a ReLU Lab preset file (File > Save preset): %1. "
+                    "Options given with it win.")
+                    .arg(what),
+            QStringLiteral("file")};
+}
+
+// A preset's explorer curve and lab training configuration, read from the same models the GUI
+// applies a preset to, so a preset means the same here as in the window.
+struct PresetDefaults
+{
+    relulab::core::CurveSpec curve;
+    relulab::core::TrainingConfig training;
+};
+
+// The defaults of the preset at `path`, or the loader's message (every problem, each naming the
+// file and the field). Warnings (ignored unknown fields) go to stderr.
+std::variant<PresetDefaults, QString> presetDefaults(const QString &path)
+{
+    if (path.isEmpty())
+        return QStringLiteral("--preset: the file name is empty");
+    const relulab::app::PresetResult result = relulab::app::loadPreset(path);
+    if (const auto *error = std::get_if<relulab::app::PresetError>(&result))
+        return error->message;
+    const relulab::app::LoadedPreset &loaded = std::get<relulab::app::LoadedPreset>(result);
+    for (const QString &warning : loaded.warnings)
+        printError(QStringLiteral("warning: %1").arg(warning));
+    relulab::app::ParameterModel parameters;
+    relulab::app::LabModel lab(&parameters);
+    relulab::app::apply(loaded.preset, parameters, lab);
+    return PresetDefaults {parameters.curveSpec(), lab.config()};
+}
+
 // Samples the curve and writes it as CSV; false when a write fails (see device.errorString()).
 bool writeCurve(const relulab::core::CurveSpec &spec, QIODevice &device)
 {
@@ -156,8 +196,10 @@ int writeToFile(const relulab::core::CurveSpec &spec, const QString &fileName)
 {
     // QSaveFile writes a temporary file and renames it over the target on commit, so a failure
     // never leaves a half-written file and an existing file survives it.
+    // flush() before commit(): Qt 6.4's commit() ignores a failed last flush (a full disk) and
+    // renames the empty or truncated temporary file over the target, reporting success.
     QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || !writeCurve(spec, file) || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || !writeCurve(spec, file) || !file.flush() || !file.commit()) {
         printError(QStringLiteral("cannot write '%1': %2").arg(fileName, file.errorString()));
         return ExitIoError;
     }
@@ -173,8 +215,11 @@ int runCurve(const QStringList &arguments)
             QStringLiteral("Write the CSV to this file instead of standard output, atomically: on "
                            "failure an existing file is left as it was."),
             QStringLiteral("file"));
+    const QCommandLineOption preset = presetOption(
+            QStringLiteral("the explorer's function, its parameters, range and samples"));
     parser.addOption(help);
     relulab::app::addCurveOptions(parser);
+    parser.addOption(preset);
     parser.addOption(output);
 
     if (!parser.parse(arguments))
@@ -189,8 +234,16 @@ int runCurve(const QStringList &arguments)
     if (parser.isSet(output) && parser.value(output).isEmpty())
         return usageError(QStringLiteral("--output: the file name is empty"));
 
+    relulab::core::CurveSpec defaults;
+    if (parser.isSet(preset)) {
+        const auto loaded = presetDefaults(parser.value(preset));
+        if (const auto *message = std::get_if<QString>(&loaded))
+            return usageError(*message);
+        defaults = std::get<PresetDefaults>(loaded).curve;
+    }
+    // A preset names the function, so --activation is required only without one.
     const std::variant<CurveOptions, QString> read =
-            relulab::app::readCurveOptions(parser, relulab::core::CurveSpec {}, true);
+            relulab::app::readCurveOptions(parser, defaults, !parser.isSet(preset));
     if (const auto *message = std::get_if<QString>(&read))
         return usageError(*message);
     const CurveOptions &options = std::get<CurveOptions>(read);
@@ -277,7 +330,7 @@ int trainToFile(const TrainingOptions &options)
         return ExitIoError;
     }
     const TrainingOutcome outcome = train(options, file, false);
-    if (!outcome.written || !file.commit()) {
+    if (!outcome.written || !file.flush() || !file.commit()) {
         printError(QStringLiteral("cannot write '%1': %2").arg(options.output, file.errorString()));
         return ExitIoError;
     }
@@ -288,8 +341,12 @@ int runTrain(const QStringList &arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption help = helpOption();
+    const QCommandLineOption preset = presetOption(
+            QStringLiteral("the lab's data set, network, initialisation, optimizer, learning rate, "
+                           "batch size and precision, and the explorer's slope, weight or bounds"));
     parser.addOption(help);
     relulab::app::addTrainingOptions(parser);
+    parser.addOption(preset);
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -301,8 +358,15 @@ int runTrain(const QStringList &arguments)
         return usageError(QStringLiteral("train: unexpected argument '%1'")
                                   .arg(parser.positionalArguments().constFirst()));
 
+    relulab::core::TrainingConfig defaults;
+    if (parser.isSet(preset)) {
+        const auto loaded = presetDefaults(parser.value(preset));
+        if (const auto *message = std::get_if<QString>(&loaded))
+            return usageError(*message);
+        defaults = std::get<PresetDefaults>(loaded).training;
+    }
     const std::variant<TrainingOptions, QString> read =
-            relulab::app::readTrainingOptions(parser, relulab::core::TrainingConfig {});
+            relulab::app::readTrainingOptions(parser, defaults);
     if (const auto *message = std::get_if<QString>(&read))
         return usageError(*message);
     const TrainingOptions &options = std::get<TrainingOptions>(read);
@@ -363,5 +427,14 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QLatin1String(ProgramName));
     QCoreApplication::setApplicationVersion(QLatin1String(relulab::ProjectVersion));
-    return run(QCoreApplication::arguments());
+    // The commands report what they expect to go wrong themselves; anything else (out of memory
+    // for a huge run, say) ends with a message and status 1, not with std::terminate's abort.
+    try {
+        return run(QCoreApplication::arguments());
+    } catch (const std::exception &error) {
+        std::fprintf(stderr, "%s: %s\n", ProgramName, error.what());
+    } catch (...) {
+        std::fprintf(stderr, "%s: unexpected error\n", ProgramName);
+    }
+    return 1;
 }

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -386,7 +387,7 @@ bool writeSummary(const RaceOptions &options, QSaveFile &file,
                   const std::vector<core::RaceLaneSummary> &summary)
 {
     const int layers = static_cast<int>(options.base.network.hidden.size());
-    if (!writeText(file, raceSummaryCsv(summary, layers)) || !file.commit()) {
+    if (!writeText(file, raceSummaryCsv(summary, layers)) || !file.flush() || !file.commit()) {
         printError(QStringLiteral("cannot write '%1': %2").arg(options.summary, file.errorString()));
         return false;
     }
@@ -423,7 +424,7 @@ int run(const RaceOptions &options)
             return ExitIoError;
         }
         outcome = race(options, file, false);
-        if (!outcome.written || !file.commit()) {
+        if (!outcome.written || !file.flush() || !file.commit()) {
             printError(QStringLiteral("cannot write '%1': %2").arg(options.output, file.errorString()));
             return ExitIoError;
         }
@@ -503,9 +504,17 @@ std::string raceSummaryCsv(const std::vector<core::RaceLaneSummary> &table, int 
     return text;
 }
 
-int runRaceCommand(const QStringList &arguments)
+namespace {
+
+// --help was given: nothing else is read.
+struct HelpWanted
+{ };
+
+// The whole command line, parsed into `parser` (which gets the race's options): the options, a
+// usage error's message, or the request for help. Opens, writes and runs nothing.
+std::variant<RaceOptions, QString, HelpWanted> readCommandLine(QCommandLineParser &parser,
+                                                               const QStringList &arguments)
 {
-    QCommandLineParser parser;
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         QStringLiteral("Show this help."));
     parser.addOption(helpOption);
@@ -513,17 +522,38 @@ int runRaceCommand(const QStringList &arguments)
     addOptions(parser);
 
     if (!parser.parse(arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(helpOption)) {
+        return parser.errorText();
+    if (parser.isSet(helpOption))
+        return HelpWanted {};
+    if (!parser.positionalArguments().isEmpty())
+        return QStringLiteral("race: unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
+    std::variant<RaceOptions, QString> read = readOptions(parser);
+    if (auto *message = std::get_if<QString>(&read))
+        return std::move(*message);
+    return std::get<RaceOptions>(std::move(read));
+}
+
+} // namespace
+
+std::optional<QString> raceUsageError(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const std::variant<RaceOptions, QString, HelpWanted> read = readCommandLine(parser, arguments);
+    if (const auto *message = std::get_if<QString>(&read))
+        return *message;
+    return std::nullopt;
+}
+
+int runRaceCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const std::variant<RaceOptions, QString, HelpWanted> read = readCommandLine(parser, arguments);
+    if (const auto *message = std::get_if<QString>(&read))
+        return usageError(*message);
+    if (std::holds_alternative<HelpWanted>(read)) {
         print(stdout, help(parser));
         return ExitSuccess;
     }
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(QStringLiteral("race: unexpected argument '%1'")
-                                  .arg(parser.positionalArguments().constFirst()));
-    const std::variant<RaceOptions, QString> read = readOptions(parser);
-    if (const auto *message = std::get_if<QString>(&read))
-        return usageError(*message);
     const RaceOptions &options = std::get<RaceOptions>(read);
     for (const QString &warning : options.warnings)
         printError(QStringLiteral("warning: %1").arg(warning));

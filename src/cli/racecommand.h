@@ -3,9 +3,11 @@
 // `relulab-cli race`: the activation race of core/race.h on the command line, one CSV row per
 // activation per measurement, written as each measurement is taken.
 
+#include <QString>
 #include <QStringList>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,12 @@ namespace relulab::cli {
 // (a lane that diverges is a result, not a failure), 1 an output that cannot be written, 2 bad
 // usage (one line on stderr naming the option).
 int runRaceCommand(const QStringList &arguments);
+
+// The message of the usage error runRaceCommand() would exit with (code 2), or nothing when it
+// would race or show its help. The command line is parsed and checked exactly as
+// runRaceCommand() does, but nothing is opened, written or run: for the command-line fuzzer
+// (tests/fuzz) and tests.
+std::optional<QString> raceUsageError(const QStringList &arguments);
 
 // "step,activation,loss,train_accuracy,test_accuracy,dead_l1,...,dead_lN,total_dead,diverged\n"
 // for N hidden layers. No PReLU alpha columns: lanes of other activations have none, and

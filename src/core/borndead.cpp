@@ -21,6 +21,12 @@
 #include <immintrin.h>
 #endif
 
+// The per-level kernels are compiled under `#pragma GCC target`, which only GCC knows: clang (the
+// fuzz build, clang-tidy) compiles the baseline level alone, and simdLevel() is then Baseline.
+#if (defined(__x86_64__) || defined(__i386__)) && !defined(__clang__)
+#define RELULAB_SIMD_LEVELS 1
+#endif
+
 namespace relulab::core {
 
 namespace {
@@ -71,7 +77,7 @@ struct BornDeadKernelSet
 } // namespace relulab::core
 
 // The kernels once per SIMD level, each compiled for its level (as in layerkernels.cpp).
-#if defined(__x86_64__) || defined(__i386__)
+#ifdef RELULAB_SIMD_LEVELS
 #pragma GCC push_options
 #pragma GCC target("arch=x86-64-v4")
 #define RELULAB_SIMD_NAMESPACE avx512
@@ -109,7 +115,7 @@ constexpr std::size_t BlockFloats = std::size_t {1} << 18;
 
 const BornDeadKernelSet &kernelsFor(SimdLevel level)
 {
-#if defined(__x86_64__) || defined(__i386__)
+#ifdef RELULAB_SIMD_LEVELS
     static const BornDeadKernelSet avx512Set = avx512::BornDeadKernels<64, 16>::set();
     static const BornDeadKernelSet avx2Set = avx2::BornDeadKernels<32, 8>::set();
     switch (level) {

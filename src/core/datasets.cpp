@@ -111,7 +111,8 @@ const KindNames *findNames(DatasetKind kind) noexcept
 
 Dataset twoSpirals(std::size_t n, std::uint64_t seed, double noise, double turns, double radius)
 {
-    const auto pairs = static_cast<double>(n / 2);
+    const std::size_t pairCount = n / 2; // i counts pairs, one point of each class
+    const auto pairs = static_cast<double>(pairCount);
     return generate("twoSpirals", n, seed, noise, [=](SplitMix64 &, std::size_t i, std::uint8_t c) {
         // The spec's expressions, evaluated left to right as written there.
         const double t = (static_cast<double>(i) + 0.5) / pairs;

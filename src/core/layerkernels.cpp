@@ -12,6 +12,12 @@
 #include <immintrin.h>
 #endif
 
+// The per-level kernels are compiled under `#pragma GCC target`, which only GCC knows: clang (the
+// fuzz build, clang-tidy) compiles the baseline level alone, and simdLevel() is then Baseline.
+#if (defined(__x86_64__) || defined(__i386__)) && !defined(__clang__)
+#define RELULAB_SIMD_LEVELS 1
+#endif
+
 // The kernels (layerkernels_simd.h) are written with GCC's generic vector types (vector_size), so
 // that one source serves every SIMD level: it is compiled once per level, under that level's
 // `#pragma GCC target` and with its vector width and register block, and simdLevel() picks one at
@@ -31,7 +37,7 @@ constexpr bool X86 = false;
 
 SimdLevel detectSimdLevel() noexcept
 {
-#if defined(__x86_64__) || defined(__i386__)
+#ifdef RELULAB_SIMD_LEVELS
     __builtin_cpu_init();
     if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")
         && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512dq")
@@ -85,7 +91,7 @@ using DependentOn = std::conditional_t<sizeof(T) != 0, X, void>;
 } // namespace relulab::core
 
 // The kernels, once per SIMD level, each compiled for its level.
-#if defined(__x86_64__) || defined(__i386__)
+#ifdef RELULAB_SIMD_LEVELS
 #pragma GCC push_options
 #pragma GCC target("arch=x86-64-v4")
 #define RELULAB_SIMD_NAMESPACE avx512
@@ -109,6 +115,7 @@ namespace relulab::core {
 namespace {
 
 // The levels as types, for dispatch.
+#ifdef RELULAB_SIMD_LEVELS
 struct Avx512Kernels
 {
     template<class T>
@@ -119,6 +126,7 @@ struct Avx2Kernels
     template<class T>
     using Kernels = avx2::Kernels<T, IsaAvx2>;
 };
+#endif
 struct BaselineKernels
 {
     template<class T>
@@ -129,7 +137,7 @@ struct BaselineKernels
 template<class F>
 void dispatch(F &&f)
 {
-#if defined(__x86_64__) || defined(__i386__)
+#ifdef RELULAB_SIMD_LEVELS
     switch (ActiveLevel.load(std::memory_order_relaxed)) {
     case SimdLevel::Avx512:
         return f(Avx512Kernels {});
@@ -283,6 +291,8 @@ bool countUnits(const T *pre, std::size_t ld, int units, std::size_t count, cons
     return finite;
 }
 
+// T is a type here, which cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define RELULAB_INSTANTIATE_KERNELS(T)                                                             \
     template class PackedDense<T>;                                                                 \
     template void denseForward<T>(const DenseWeights<T> &, const T *, std::size_t, T *, T *,       \
@@ -296,6 +306,7 @@ bool countUnits(const T *pre, std::size_t ld, int units, std::size_t count, cons
                                 double, double, T *, std::size_t);                                 \
     template bool countUnits<T>(const T *, std::size_t, int, std::size_t, const T *,               \
                                 std::uint32_t *, std::uint32_t *);
+// NOLINTEND(bugprone-macro-parentheses)
 
 RELULAB_INSTANTIATE_KERNELS(float)
 RELULAB_INSTANTIATE_KERNELS(double)

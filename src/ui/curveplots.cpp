@@ -1,5 +1,7 @@
 #include "curveplots.h"
 
+#include "coretext.h"
+
 #include <QEvent>
 #include <QHash>
 #include <QPainter>
@@ -13,6 +15,7 @@
 #include <limits>
 
 #include "curvegraph.h"
+#include "plotappearance.h"
 #include "style.h"
 
 namespace relulab::ui {
@@ -176,8 +179,6 @@ void CurvePlots::setUpPlot(PlotGraphs &graphs, const QString &yLabel)
 void CurvePlots::setUpHistogram()
 {
     QCustomPlot *p = m_histogram;
-    p->xAxis->setLabel(tr("slope a"));
-    p->yAxis->setLabel(tr("density"));
     QFont small = p->font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     for (QCPAxis *axis : {p->xAxis, p->yAxis}) {
@@ -186,20 +187,44 @@ void CurvePlots::setUpHistogram()
         axis->grid()->setSubGridVisible(false);
     }
     m_slopeBars = new QCPBars(p->xAxis, p->yAxis);
-    m_slopeBars->setName(tr("drawn"));
     m_slopeBars->setPen(Qt::NoPen);
     m_slopeBars->setBrush(activationColor(Activation::Rrelu).lighter(130));
     m_uniformDensity = CurveGraph::addTo(p);
-    m_uniformDensity->setName(tr("U(lower, upper)"));
     m_uniformDensity->setPen(QPen(Qt::black, 1.5));
     m_paperDensity = CurveGraph::addTo(p);
-    m_paperDensity->setName(tr("paper: x / U(1/upper, 1/lower)"));
     m_paperDensity->setPen(QPen(QColor(0x55, 0x55, 0x55), 1.2, Qt::DotLine));
     m_evaluationSlopeLine = new QCPItemStraightLine(p);
     m_evaluationSlopeLine->setPen(QPen(activationColor(Activation::Rrelu).darker(150), 2));
     p->plotLayout()->insertRow(0);
     m_histogramLabel = new QCPTextElement(p, QString(), small);
     p->plotLayout()->addElement(0, 0, m_histogramLabel);
+    showHistogramTexts();
+}
+
+void CurvePlots::showHistogramTexts()
+{
+    m_histogram->xAxis->setLabel(tr("slope a"));
+    m_histogram->yAxis->setLabel(tr("density"));
+    m_slopeBars->setName(tr("drawn"));
+    m_uniformDensity->setName(tr("U(lower, upper)"));
+    m_paperDensity->setName(tr("paper: x / U(1/upper, 1/lower)"));
+}
+
+void CurvePlots::retranslate()
+{
+    showHistogramTexts();
+    if (m_result) {
+        // The legends name the functions; the texts above the plots are rebuilt from the result.
+        for (auto [graphs, which] : {std::pair {&m_activation, Plot::Activation},
+                                     std::pair {&m_derivative, Plot::Derivative}})
+            showPlot(*graphs, which);
+        showZeroMarker();
+        if (m_result->spec.kind == Activation::Rrelu)
+            showHistogram();
+    }
+    m_tracerLabel->setText(m_tracerVisible ? tracerText() : hoverHint());
+    for (QCustomPlot *p : {m_activation.plot, m_derivative.plot, m_histogram})
+        requestReplot(p, Replot::Everything);
 }
 
 QCustomPlot *CurvePlots::plot(Plot which) const noexcept
@@ -273,7 +298,7 @@ bool CurvePlots::showPlot(PlotGraphs &graphs, Plot which)
         const app::CurveSeries &series = r.overlays[i];
         QColor color = activationColor(series.kind);
         color.setAlpha(OverlayAlpha);
-        const QString name = QString::fromUtf8(core::activationInfo(series.kind).displayName.data());
+        const QString name = activationName(series.kind);
         overlaysChanged = overlaysChanged || g->name() != name;
         g->setPen(QPen(color, OverlayPenWidth));
         g->setName(name);
@@ -286,7 +311,7 @@ bool CurvePlots::showPlot(PlotGraphs &graphs, Plot which)
     }
 
     const QColor color = activationColor(r.selected.kind);
-    const QString name = QString::fromUtf8(core::activationInfo(r.selected.kind).displayName.data());
+    const QString name = activationName(r.selected.kind);
     const bool legendChanged = graphs.selected->name() != name
             || graphs.selected->lineStyle()
                     != (r.selected.drawnPerElement ? QCPGraph::lsNone : QCPGraph::lsLine);
@@ -432,9 +457,8 @@ void CurvePlots::traceAt(double x)
         return;
     const QList<double> &xs = m_result->x;
     auto it = std::lower_bound(xs.begin(), xs.end(), x);
-    if (it == xs.end())
-        --it;
-    else if (it != xs.begin() && std::abs(*(it - 1) - x) < std::abs(*it - x))
+    // The nearest sample: the last one beyond the end, else the closer of the two around x.
+    if (it == xs.end() || (it != xs.begin() && std::abs(*(it - 1) - x) < std::abs(*it - x)))
         --it;
     m_tracedIndex = it - xs.begin();
     const double key = *it;
@@ -479,9 +503,8 @@ QString CurvePlots::tracerText() const
         return {};
     const qsizetype i = m_tracedIndex;
     return tr("%1   x = %2   f(x) = %3   f′(x) = %4")
-            .arg(QString::fromUtf8(core::activationInfo(m_result->selected.kind).displayName.data()),
-                 number(m_result->x[i]), number(m_result->selected.y[i]),
-                 number(m_result->selected.dy[i]));
+            .arg(activationName(m_result->selected.kind), number(m_result->x[i]),
+                 number(m_result->selected.y[i]), number(m_result->selected.dy[i]));
 }
 
 QString CurvePlots::zeroLabelText() const
@@ -527,6 +550,9 @@ void CurvePlots::flushReplots()
         if (it.value() == Replot::MainLayer) {
             // Only the buffered main layer is redrawn; the other buffers are composited as they
             // are. (QCPLayer::replot falls back to a full replot if a buffer was invalidated.)
+            // A layer replot emits no beforeReplot: the theme and presentation scale are applied
+            // to the pens just set here.
+            refreshPlotAppearance(plot);
             plot->layer(QStringLiteral("main"))->replot();
             plot->repaint();
         } else {

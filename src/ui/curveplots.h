@@ -31,6 +31,8 @@ public:
                QObject *parent = nullptr);
 
     void show(const app::CurveResultPtr &result);
+    // Sets every text again in the current language (View > Language).
+    void retranslate();
     const app::CurveResultPtr &shownResult() const noexcept { return m_result; }
 
     // The hover readout: snaps to the selected function's sample nearest to plot coordinate x.
@@ -69,6 +71,7 @@ private:
 
     void setUpPlot(PlotGraphs &graphs, const QString &yLabel);
     void setUpHistogram();
+    void showHistogramTexts();
     // Returns true when only the main layer changed (same axes, overlays and legend).
     bool showPlot(PlotGraphs &graphs, Plot which);
     // Returns whether the graph's data changed.

@@ -14,36 +14,17 @@
 #include <limits>
 
 #include "app/parametermodel.h"
+#include "coretext.h"
 #include "curvegraph.h"
 #include "networkview.h"
 #include "style.h"
+#include "trainingsettings.h"
 
 namespace relulab::ui {
 
 using app::TrainingSnapshot;
 
 namespace {
-
-// The learning-rate slider: position p in [0, LearningRateSteps] is 10^(-4 + 5 p / steps).
-constexpr int LearningRateSteps = 500;
-constexpr double LogMinLearningRate = -4.0;
-constexpr double LogLearningRateSpan = 5.0;
-
-int sliderPositionFor(double learningRate)
-{
-    return static_cast<int>(std::lround((std::log10(learningRate) - LogMinLearningRate)
-                                        / LogLearningRateSpan * LearningRateSteps));
-}
-
-double learningRateAt(int position)
-{
-    const double exponent =
-            LogMinLearningRate + LogLearningRateSpan * position / double(LearningRateSteps);
-    // Four significant digits: what the spin box shows, so slider and spin box agree exactly.
-    const double value = std::pow(10.0, exponent);
-    const double scale = std::pow(10.0, 3 - std::floor(std::log10(value)));
-    return std::round(value * scale) / scale;
-}
 
 // One colour per hidden layer, light to dark, so that deeper layers read as "further in".
 QColor layerColor(int layer, int layers)
@@ -56,56 +37,10 @@ QColor layerColor(int layer, int layers)
     return colors[layer % 8];
 }
 
-const QColor ClassZeroColor(0x21, 0x66, 0xAC);
-const QColor ClassOneColor(0xE0, 0x7B, 0x1A);
-
-QString displayName(std::string_view name)
-{
-    return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
-}
-
-template<class Enum>
-void selectData(QComboBox *combo, Enum value)
-{
-    const QSignalBlocker blocker(combo);
-    combo->setCurrentIndex(combo->findData(static_cast<int>(value)));
-}
-
 template<class Enum>
 Enum currentEnum(const QComboBox *combo)
 {
     return static_cast<Enum>(combo->currentData().toInt());
-}
-
-// A data point as a pixmap: QCustomPlot draws a vector circle per point, which for a thousand
-// points costs milliseconds in every frame; a pixmap is blitted.
-QCPScatterStyle pointScatter(const QColor &color)
-{
-    constexpr int diameter = 6;
-    constexpr qreal ratio = 2.0; // crisp on high-DPI screens and projectors
-    QPixmap pixmap(QSize(diameter, diameter) * ratio);
-    pixmap.setDevicePixelRatio(ratio);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QPen(Qt::white, 0.8));
-    painter.setBrush(color);
-    painter.drawEllipse(QRectF(0.4, 0.4, diameter - 0.8, diameter - 0.8));
-    painter.end();
-    return QCPScatterStyle(pixmap);
-}
-
-void setBigFonts(QCustomPlot *plot, double points)
-{
-    QFont font = plot->font();
-    font.setPointSizeF(points);
-    QFont tick = font;
-    tick.setPointSizeF(points * 0.9);
-    for (QCPAxis *axis : plot->axisRect()->axes()) {
-        axis->setLabelFont(font);
-        axis->setTickLabelFont(tick);
-    }
-    plot->legend->setFont(tick);
 }
 
 } // namespace
@@ -119,8 +54,7 @@ const std::vector<int> &LabTab::speeds()
 
 const std::vector<int> &LabTab::batchSizes()
 {
-    static const std::vector<int> values {0, 1, 8, 16, 32, 64, 128, 256};
-    return values;
+    return TrainingSettingsBinding::batchSizes();
 }
 
 LabTab::LabTab(app::ParameterModel *parameters, QWidget *parent)
@@ -147,47 +81,66 @@ LabTab::~LabTab() = default;
 
 void LabTab::populateChoices()
 {
-    for (int k = 0; k < core::DatasetKindCount; ++k) {
-        const auto kind = static_cast<core::DatasetKind>(k);
-        m_ui->datasetCombo->addItem(tr(core::datasetDisplayName(kind).data()), k);
-    }
+    // 0 (the reference) or 0.1, the old advice for ReLU.
+    m_settings = new TrainingSettingsBinding(TrainingSettingsWidgets::find(this), m_model,
+                                             {0.0, 0.1}, this);
     for (const core::ActivationInfo &info : core::allActivations())
-        m_ui->labActivationCombo->addItem(displayName(info.displayName), static_cast<int>(info.kind));
-    for (int k = 0; k < core::InitializationCount; ++k) {
-        const auto init = static_cast<core::Initialization>(k);
-        m_ui->initCombo->addItem(tr(core::initializationDisplayName(init).data()), k);
-    }
-    m_ui->biasCombo->addItem(tr("0"), static_cast<int>(core::BiasInit::Zero));
-    m_ui->biasCombo->addItem(tr("0.1"), static_cast<int>(core::BiasInit::Constant));
-    for (int k = 0; k < core::OptimizerCount; ++k) {
-        const auto kind = static_cast<core::OptimizerKind>(k);
-        m_ui->optimizerCombo->addItem(tr(core::optimizerDisplayName(kind).data()), k);
-    }
-    for (int size : batchSizes())
-        m_ui->batchCombo->addItem(size == 0 ? tr("Full batch") : tr("%n per step", nullptr, size), size);
-    m_ui->precisionCombo->addItem(tr("Double (reference)"), static_cast<int>(core::Precision::Double));
-    m_ui->precisionCombo->addItem(tr("Float"), static_cast<int>(core::Precision::Float));
+        m_ui->labActivationCombo->addItem(activationName(info.kind), static_cast<int>(info.kind));
     for (int speed : speeds())
-        m_ui->speedCombo->addItem(speed == app::TrainingController::AsFastAsPossible
-                                          ? tr("As fast as possible")
-                                          : tr("%n step(s) per frame", nullptr, speed),
-                                  speed);
+        m_ui->speedCombo->addItem(speedText(speed), speed);
     m_ui->speedCombo->setCurrentIndex(3); // 10 steps a frame: 600 a second, easy to follow
+}
 
-    m_ui->pointsSpin->setRange(app::LabModel::MinPoints, app::LabModel::MaxPoints);
-    m_ui->pointsSpin->setSingleStep(64);
-    m_ui->noiseSpin->setRange(0.0, app::LabModel::MaxNoise);
-    m_ui->noiseSpin->setDecimals(3);
-    m_ui->noiseSpin->setSingleStep(0.01);
-    m_ui->dataSeedSpin->setRange(0, std::numeric_limits<int>::max());
-    m_ui->depthSpin->setRange(core::MinHiddenLayers, core::MaxHiddenLayers);
-    m_ui->widthSpin->setRange(core::MinLayerWidth, core::MaxLayerWidth);
-    m_ui->initSeedSpin->setRange(0, std::numeric_limits<int>::max());
-    m_ui->learningRateSpin->setRange(app::LabModel::MinLearningRate, app::LabModel::MaxLearningRate);
-    m_ui->learningRateSpin->setDecimals(4);
-    m_ui->learningRateSpin->setSingleStep(0.01);
-    m_ui->learningRateSlider->setRange(0, LearningRateSteps);
-    m_ui->learningRateSlider->setPageStep(LearningRateSteps / 5); // a factor of 10
+QString LabTab::speedText(int speed)
+{
+    return speed == app::TrainingController::AsFastAsPossible
+            ? tr("As fast as possible")
+            : tr("%n step(s) per frame", nullptr, speed);
+}
+
+void LabTab::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && m_lossGraph)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void LabTab::retranslate()
+{
+    m_ui->retranslateUi(this);
+    showPlotTexts();
+    QComboBox *activations = m_ui->labActivationCombo;
+    for (int i = 0; i < activations->count(); ++i) {
+        const auto kind = static_cast<core::Activation>(activations->itemData(i).toInt());
+        activations->setItemText(i, activationName(kind));
+    }
+    for (int i = 0; i < m_ui->speedCombo->count(); ++i)
+        m_ui->speedCombo->setItemText(i, speedText(m_ui->speedCombo->itemData(i).toInt()));
+    onRunningChanged(m_controller.isRunning());
+    if (m_divergedStep && divergenceShown())
+        onDiverged(*m_divergedStep);
+    if (m_lastSnapshot) {
+        showDeadCounts(*m_lastSnapshot);
+        showSlopes(*m_lastSnapshot);
+        showRunStatus(*m_lastSnapshot);
+    }
+    for (QCustomPlot *plot : {m_ui->deadPlot, m_ui->lossPlot, m_ui->decisionPlot, m_ui->slopePlot})
+        plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LabTab::showPlotTexts()
+{
+    m_ui->deadPlot->xAxis->setLabel(tr("training step"));
+    m_ui->deadPlot->yAxis->setLabel(tr("dead units"));
+    for (std::size_t l = 0; l < m_deadGraphs.size(); ++l)
+        m_deadGraphs[l]->setName(tr("layer %1").arg(l + 1));
+    QCustomPlot *loss = m_ui->lossPlot;
+    loss->xAxis->setLabel(tr("training step"));
+    loss->yAxis->setLabel(tr("loss (BCE)"));
+    loss->yAxis2->setLabel(tr("accuracy"));
+    m_lossGraph->setName(tr("loss"));
+    m_trainAccuracyGraph->setName(tr("train accuracy"));
+    m_testAccuracyGraph->setName(tr("test accuracy"));
 }
 
 void LabTab::connectControls()
@@ -195,36 +148,10 @@ void LabTab::connectControls()
     connect(&m_model, &app::LabModel::changed, this, &LabTab::showModel);
     connect(&m_model, &app::LabModel::changed, this, &LabTab::scheduleConfig);
 
-    connect(m_ui->datasetCombo, &QComboBox::activated, this,
-            [this] { m_model.setDataset(currentEnum<core::DatasetKind>(m_ui->datasetCombo)); });
-    connect(m_ui->pointsSpin, &QSpinBox::valueChanged, &m_model, &app::LabModel::setPoints);
-    connect(m_ui->noiseSpin, &QDoubleSpinBox::valueChanged, &m_model, &app::LabModel::setNoise);
-    connect(m_ui->dataSeedSpin, &QSpinBox::valueChanged, this,
-            [this](int seed) { m_model.setDataSeed(static_cast<quint64>(seed)); });
-    connect(m_ui->depthSpin, &QSpinBox::valueChanged, &m_model, &app::LabModel::setDepth);
-    connect(m_ui->widthSpin, &QSpinBox::valueChanged, &m_model, &app::LabModel::setWidth);
     connect(m_ui->labActivationCombo, &QComboBox::activated, this, [this] {
         m_model.setActivation(currentEnum<core::Activation>(m_ui->labActivationCombo));
     });
     connect(m_ui->preluPerUnitCheck, &QCheckBox::toggled, &m_model, &app::LabModel::setPreluPerUnit);
-    connect(m_ui->initCombo, &QComboBox::activated, this, [this] {
-        m_model.setInitialization(currentEnum<core::Initialization>(m_ui->initCombo));
-    });
-    connect(m_ui->biasCombo, &QComboBox::activated, this,
-            [this] { m_model.setBiasInit(currentEnum<core::BiasInit>(m_ui->biasCombo)); });
-    connect(m_ui->initSeedSpin, &QSpinBox::valueChanged, this,
-            [this](int seed) { m_model.setInitSeed(static_cast<quint64>(seed)); });
-    connect(m_ui->reseedButton, &QPushButton::clicked, &m_model, &app::LabModel::reseed);
-    connect(m_ui->optimizerCombo, &QComboBox::activated, this,
-            [this] { m_model.setOptimizer(currentEnum<core::OptimizerKind>(m_ui->optimizerCombo)); });
-    connect(m_ui->learningRateSpin, &QDoubleSpinBox::valueChanged, &m_model,
-            &app::LabModel::setLearningRate);
-    connect(m_ui->learningRateSlider, &QSlider::valueChanged, this,
-            [this](int position) { m_model.setLearningRate(learningRateAt(position)); });
-    connect(m_ui->batchCombo, &QComboBox::activated, this,
-            [this] { m_model.setBatchSize(m_ui->batchCombo->currentData().toInt()); });
-    connect(m_ui->precisionCombo, &QComboBox::activated, this,
-            [this] { m_model.setPrecision(currentEnum<core::Precision>(m_ui->precisionCombo)); });
     connect(m_ui->speedCombo, &QComboBox::activated, this,
             [this] { m_controller.setStepsPerFrame(m_ui->speedCombo->currentData().toInt()); });
 
@@ -256,8 +183,6 @@ void LabTab::connectControls()
 void LabTab::setUpPlots()
 {
     QCustomPlot *dead = m_ui->deadPlot;
-    dead->xAxis->setLabel(tr("training step"));
-    dead->yAxis->setLabel(tr("dead units"));
     dead->legend->setVisible(true);
     dead->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignTop);
     dead->legend->setBrush(QColor(255, 255, 255, 220));
@@ -267,10 +192,7 @@ void LabTab::setUpPlots()
     m_ui->deadCountsLabel->setFont(big);
 
     QCustomPlot *loss = m_ui->lossPlot;
-    loss->xAxis->setLabel(tr("training step"));
-    loss->yAxis->setLabel(tr("loss (BCE)"));
     loss->yAxis2->setVisible(true);
-    loss->yAxis2->setLabel(tr("accuracy"));
     loss->yAxis2->setRange(0.0, 1.0);
     loss->yAxis->setScaleType(QCPAxis::stLogarithmic);
     loss->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
@@ -281,32 +203,25 @@ void LabTab::setUpPlots()
     loss->plotLayout()->addElement(1, 0, loss->legend);
     loss->plotLayout()->setRowStretchFactor(1, 0.001);
     m_lossGraph = new CurveGraph(loss->xAxis, loss->yAxis);
-    m_lossGraph->setName(tr("loss"));
     m_lossGraph->setPen(QPen(Qt::black, 2));
     m_trainAccuracyGraph = new CurveGraph(loss->xAxis, loss->yAxis2);
-    m_trainAccuracyGraph->setName(tr("train accuracy"));
     m_trainAccuracyGraph->setPen(QPen(QColor(0x1B, 0x9E, 0x77), 2));
     m_testAccuracyGraph = new CurveGraph(loss->xAxis, loss->yAxis2);
-    m_testAccuracyGraph->setName(tr("test accuracy"));
     m_testAccuracyGraph->setPen(QPen(QColor(0x75, 0x70, 0xB3), 2, Qt::DashLine));
 
     QCustomPlot *decision = m_ui->decisionPlot;
     decision->xAxis->setLabel(QStringLiteral("x₁"));
     decision->yAxis->setLabel(QStringLiteral("x₂"));
     m_decisionMap = new QCPColorMap(decision->xAxis, decision->yAxis);
-    QCPColorGradient gradient;
-    gradient.setColorStopAt(0.0, QColor(0x92, 0xC5, 0xDE));
-    gradient.setColorStopAt(0.5, QColor(0xF7, 0xF7, 0xF7));
-    gradient.setColorStopAt(1.0, QColor(0xF4, 0xA5, 0x82));
-    m_decisionMap->setGradient(gradient);
+    m_decisionMap->setGradient(decisionGradient());
     // The logit, not the probability: the worker sends logits, and [-4, 4] covers 2 % to 98 %.
-    m_decisionMap->setDataRange(QCPRange(-4.0, 4.0));
+    m_decisionMap->setDataRange(QCPRange(-DecisionLogitRange, DecisionLogitRange));
     m_decisionMap->setInterpolate(true);
     m_decisionMap->setTightBoundary(true);
     m_classZero = decision->addGraph();
     m_classOne = decision->addGraph();
     for (auto [graph, color] :
-         {std::pair {m_classZero, ClassZeroColor}, std::pair {m_classOne, ClassOneColor}}) {
+         {std::pair {m_classZero, classColor(0)}, std::pair {m_classOne, classColor(1)}}) {
         graph->setLineStyle(QCPGraph::lsNone);
         graph->setScatterStyle(pointScatter(color));
         graph->setAdaptiveSampling(false);
@@ -320,34 +235,17 @@ void LabTab::setUpPlots()
     m_uniformSlopes->setBrush(activationColor(core::Activation::Rrelu).lighter(160));
     m_evaluationSlope = slopes->addGraph();
     m_evaluationSlope->setPen(QPen(Qt::black, 2, Qt::DashLine));
+    showPlotTexts();
 }
 
 void LabTab::showModel()
 {
-    selectData(m_ui->datasetCombo, m_model.dataset());
-    selectData(m_ui->labActivationCombo, m_model.activation());
-    selectData(m_ui->initCombo, m_model.initialization());
-    selectData(m_ui->biasCombo, m_model.biasInit());
-    selectData(m_ui->optimizerCombo, m_model.optimizer());
-    selectData(m_ui->precisionCombo, m_model.precision());
+    // The training settings follow the model through their binding; the activation is the lab's.
     {
-        const QSignalBlocker blocker(m_ui->batchCombo);
-        m_ui->batchCombo->setCurrentIndex(std::max(0, m_ui->batchCombo->findData(m_model.batchSize())));
+        const QSignalBlocker blocker(m_ui->labActivationCombo);
+        m_ui->labActivationCombo->setCurrentIndex(
+                m_ui->labActivationCombo->findData(static_cast<int>(m_model.activation())));
     }
-    const auto setSpin = [](auto *spin, auto value) {
-        const QSignalBlocker blocker(spin);
-        spin->setValue(value);
-    };
-    setSpin(m_ui->pointsSpin, m_model.points());
-    setSpin(m_ui->noiseSpin, m_model.noise());
-    setSpin(m_ui->dataSeedSpin,
-            static_cast<int>(std::min<quint64>(m_model.dataSeed(), std::numeric_limits<int>::max())));
-    setSpin(m_ui->depthSpin, m_model.depth());
-    setSpin(m_ui->widthSpin, m_model.width());
-    setSpin(m_ui->initSeedSpin,
-            static_cast<int>(std::min<quint64>(m_model.initSeed(), std::numeric_limits<int>::max())));
-    setSpin(m_ui->learningRateSpin, m_model.learningRate());
-    setSpin(m_ui->learningRateSlider, sliderPositionFor(m_model.learningRate()));
     {
         const QSignalBlocker blocker(m_ui->preluPerUnitCheck);
         m_ui->preluPerUnitCheck->setChecked(m_model.preluPerUnit());
@@ -380,6 +278,7 @@ void LabTab::applyConfig()
 
 void LabTab::showSnapshot(const app::TrainingSnapshotPtr &snapshot)
 {
+    m_lastSnapshot = snapshot;
     if (snapshot->run != m_shownRun)
         startRun(*snapshot);
     appendHistory(*snapshot);
@@ -407,6 +306,7 @@ void LabTab::startRun(const TrainingSnapshot &snapshot)
     m_history.dead.resize(layers);
     m_history.alpha.resize(layers);
     m_ui->divergenceBanner->setVisible(false);
+    m_divergedStep.reset();
 
     QCustomPlot *dead = m_ui->deadPlot;
     for (QCPGraph *graph : m_deadGraphs)
@@ -438,21 +338,38 @@ void LabTab::startRun(const TrainingSnapshot &snapshot)
     }
 
     // The data points do not change during a run.
-    for (auto [graph, label] : {std::pair {m_classZero, 0}, std::pair {m_classOne, 1}}) {
-        QVector<double> x;
-        QVector<double> y;
-        const core::Dataset &points = *snapshot.trainingSet;
-        for (std::size_t k = 0; k < points.size(); ++k) {
-            if (points.label[k] == label) {
-                x.append(points.x0(k));
-                y.append(points.x1(k));
-            }
-        }
-        graph->setData(x, y);
-    }
+    showClassPoints(m_classZero, m_classOne, *snapshot.trainingSet);
     QCustomPlot *decision = m_ui->decisionPlot;
     decision->xAxis->setRange(snapshot.xMin, snapshot.xMax);
     decision->yAxis->setRange(snapshot.yMin, snapshot.yMax);
+}
+
+void LabTab::thinHistory()
+{
+    const auto halve = [](QVector<double> &values) {
+        qsizetype kept = 0;
+        for (qsizetype i = 0; i < values.size(); i += 2)
+            values[kept++] = values[i];
+        values.resize(kept);
+    };
+    halve(m_history.step);
+    halve(m_history.loss);
+    halve(m_history.trainAccuracy);
+    halve(m_history.testAccuracy);
+    for (QVector<double> &dead : m_history.dead)
+        halve(dead);
+    for (QVector<double> &alpha : m_history.alpha)
+        halve(alpha);
+    m_history.stride *= 2;
+    m_lossGraph->setData(m_history.step, m_history.loss, true);
+    m_trainAccuracyGraph->setData(m_history.step, m_history.trainAccuracy, true);
+    m_testAccuracyGraph->setData(m_history.step, m_history.testAccuracy, true);
+    for (std::size_t l = 0; l < m_deadGraphs.size() && l < m_history.dead.size(); ++l)
+        m_deadGraphs[l]->setData(m_history.step, m_history.dead[l], true);
+    for (std::size_t l = 0; l < m_alphaGraphs.size() && l < m_history.alpha.size(); ++l) {
+        if (m_history.alpha[l].size() == m_history.step.size())
+            m_alphaGraphs[l]->setData(m_history.step, m_history.alpha[l], true);
+    }
 }
 
 void LabTab::appendHistory(const TrainingSnapshot &snapshot)
@@ -461,6 +378,12 @@ void LabTab::appendHistory(const TrainingSnapshot &snapshot)
     const auto step = static_cast<double>(m.step);
     if (!m_history.step.isEmpty() && m_history.step.back() >= step)
         return; // the same moment published again (a pause): nothing new to plot
+    // Keep every stride-th frame (and the moment of divergence, which ends the run).
+    if (++m_history.framesSinceKept < m_history.stride && !m.diverged)
+        return;
+    m_history.framesSinceKept = 0;
+    if (m_history.step.size() >= m_historyLimit)
+        thinHistory();
     m_history.step.append(step);
     m_history.loss.append(m.diverged ? std::numeric_limits<double>::quiet_NaN() : m.loss);
     m_history.trainAccuracy.append(m.trainAccuracy);
@@ -534,19 +457,8 @@ void LabTab::showDeadCounts(const TrainingSnapshot &snapshot)
 
 void LabTab::showDecision(const TrainingSnapshot &snapshot)
 {
-    const int n = snapshot.gridSize;
-    if (n <= 0 || snapshot.logits.size() != static_cast<std::size_t>(n) * static_cast<std::size_t>(n))
-        return;
-    QCPColorMapData *cells = m_decisionMap->data();
-    const double dx = (snapshot.xMax - snapshot.xMin) / n;
-    const double dy = (snapshot.yMax - snapshot.yMin) / n;
-    cells->setSize(n, n);
-    cells->setRange(QCPRange(snapshot.xMin + dx / 2, snapshot.xMax - dx / 2),
-                    QCPRange(snapshot.yMin + dy / 2, snapshot.yMax - dy / 2));
-    for (int row = 0; row < n; ++row) {
-        for (int col = 0; col < n; ++col)
-            cells->setCell(col, row, snapshot.logits[static_cast<std::size_t>(row * n + col)]);
-    }
+    showDecisionMap(m_decisionMap, snapshot.gridSize, snapshot.xMin, snapshot.xMax, snapshot.yMin,
+                    snapshot.yMax, snapshot.logits);
 }
 
 void LabTab::showSlopes(const TrainingSnapshot &snapshot)
@@ -607,6 +519,7 @@ void LabTab::onRunningChanged(bool running)
 
 void LabTab::onDiverged(quint64 step)
 {
+    m_divergedStep = step;
     m_ui->divergenceBanner->setText(tr("Training diverged at step %1: the loss or the weights are "
                                        "no longer finite. The run "
                                        "is paused; lower the learning rate and press Reset.")
@@ -624,6 +537,23 @@ QCPGraph *LabTab::deadGraph(int layer) const
     return layer >= 0 && static_cast<std::size_t>(layer) < m_deadGraphs.size()
             ? m_deadGraphs[static_cast<std::size_t>(layer)]
             : nullptr;
+}
+
+QList<app::DataColumn> LabTab::historyColumns() const
+{
+    QList<app::DataColumn> columns {
+            {QStringLiteral("step"), m_history.step},
+            {QStringLiteral("loss"), m_history.loss},
+            {QStringLiteral("train_accuracy"), m_history.trainAccuracy},
+            {QStringLiteral("test_accuracy"), m_history.testAccuracy},
+    };
+    for (std::size_t l = 0; l < m_history.dead.size(); ++l)
+        columns.append({QStringLiteral("dead_l%1").arg(l + 1), m_history.dead[l]});
+    for (std::size_t l = 0; l < m_history.alpha.size(); ++l) {
+        if (!m_history.alpha[l].isEmpty())
+            columns.append({QStringLiteral("alpha_l%1").arg(l + 1), m_history.alpha[l]});
+    }
+    return columns;
 }
 
 QString LabTab::deadCountsText() const

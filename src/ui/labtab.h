@@ -3,9 +3,13 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include <algorithm>
+
 #include <memory>
+#include <optional>
 #include <vector>
 
+#include "app/dataexport.h"
 #include "app/labmodel.h"
 #include "app/trainingcontroller.h"
 
@@ -27,6 +31,8 @@ namespace relulab::ui {
 // shows, frame by frame, how many of its units are dead, the loss, the decision boundary, the
 // network itself and, for PReLU, the learned alphas. Its controls bind to the LabModel (and the
 // activation's own parameters to the explorer's ParameterModel).
+class TrainingSettingsBinding;
+
 class LabTab : public QWidget
 {
     Q_OBJECT
@@ -46,6 +52,16 @@ public:
     QCPGraph *deadGraph(int layer) const;
     QString deadCountsText() const;
     bool divergenceShown() const;
+    // The run shown so far, one value per measurement shown (File > Export data): step, loss,
+    // train_accuracy, test_accuracy, dead_l1..dead_lN and, for PReLU, alpha_l1.. (the layer's mean
+    // alpha), named as relulab-cli train names them. A diverged measurement's loss and counts are
+    // NaN.
+    QList<app::DataColumn> historyColumns() const;
+    // The charts keep at most this many points of a run: past it every other point is dropped and
+    // only every 2nd (4th, ...) frame is kept from then on, so a run left going all day stays small
+    // and quick to draw. At least 2.
+    static constexpr qsizetype DefaultHistoryLimit = 4096;
+    void setHistoryLimit(qsizetype points) { m_historyLimit = std::max<qsizetype>(2, points); }
 
     // Speeds offered, in steps per frame (0: as fast as possible).
     static const std::vector<int> &speeds();
@@ -64,9 +80,20 @@ private:
         QVector<double> testAccuracy;
         std::vector<QVector<double>> dead; // per layer
         std::vector<QVector<double>> alpha; // per layer (the mean when one per unit)
+        // A day-long run must not grow without bound: past MaxHistoryPoints every other point is
+        // dropped and from then on only every stride-th frame is kept (stride doubles each time).
+        int stride = 1;
+        int framesSinceKept = 0;
     };
+    void thinHistory();
+    qsizetype m_historyLimit = DefaultHistoryLimit;
 
     void populateChoices();
+    static QString speedText(int speed);
+    // QEvent::LanguageChange (View > Language): the form's texts and every text set in code.
+    void changeEvent(QEvent *event) override;
+    void retranslate();
+    void showPlotTexts();
     void connectControls();
     void setUpPlots();
     void showModel();
@@ -86,6 +113,7 @@ private:
     app::ParameterModel *m_parameters;
     app::LabModel m_model;
     app::TrainingController m_controller;
+    TrainingSettingsBinding *m_settings = nullptr;
     bool m_configScheduled = false;
 
     History m_history;
@@ -102,6 +130,9 @@ private:
     QCPGraph *m_uniformSlopes = nullptr;
     QCPGraph *m_evaluationSlope = nullptr;
     QElapsedTimer m_networkShown;
+    // What the texts set in code are built from, to build them again in another language.
+    app::TrainingSnapshotPtr m_lastSnapshot;
+    std::optional<quint64> m_divergedStep;
 };
 
 } // namespace relulab::ui

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QMimeData>
 #include <QSettings>
+#include <QShortcut>
 #include <QUrl>
 #include <QImageWriter>
 #include <QLabel>
@@ -18,11 +19,22 @@
 #include <QSignalBlocker>
 #include <QStandardPaths>
 
+#include "app/codesnippets.h"
+#include "app/dataexport.h"
 #include "app/preset.h"
+#include "borndeadtab.h"
+#include "codedialog.h"
+#include "exportfiguredialog.h"
 #include "core/parallel.h"
 #include "curveplots.h"
 #include "functioninfo.h"
+#include "helpbrowser.h"
 #include "labtab.h"
+#include "racetab.h"
+#include "coretext.h"
+#include "language.h"
+#include "lessons.h"
+#include "presentation.h"
 #include "relulab/version.h"
 #include "sliderspinbinding.h"
 #include "style.h"
@@ -55,7 +67,7 @@ QIcon swatch(const QColor &color)
 
 QString displayName(Activation kind)
 {
-    return QString::fromUtf8(core::activationInfo(kind).displayName.data());
+    return activationName(kind);
 }
 
 } // namespace
@@ -92,9 +104,18 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_lab = new LabTab(&m_model, this);
     m_ui->tabs->addTab(m_lab, tr("&Dead neurons"));
+    m_race = new RaceTab(&m_model, this);
+    m_ui->tabs->addTab(m_race, tr("Activation &race"));
+    m_bornDead = new BornDeadTab(this);
+    m_ui->tabs->addTab(m_bornDead, tr("&Born dead"));
 
     populateActivationList();
     connectControls();
+    addFunctionShortcuts();
+    m_presentation = new Presentation(this, m_ui->viewMenu);
+    m_lessons = new Lessons(this, m_ui->helpMenu);
+    m_help = new HelpBrowser(this, m_ui->helpMenu);
+    Language::instance().addMenu(m_ui->viewMenu);
     showSelectedActivation(m_model.selectedActivation());
     showRreluMode(m_model.rreluMode());
     m_curves.follow(&m_model);
@@ -107,26 +128,21 @@ void MainWindow::populateActivationList()
     QListWidget *list = m_ui->activationList;
     const QSignalBlocker blocker(list);
     for (const core::ActivationInfo &info : core::allActivations()) {
-        auto *item =
-                new QListWidgetItem(swatch(activationColor(info.kind)), displayName(info.kind), list);
+        auto *item = new QListWidgetItem(swatch(activationColor(info.kind)), QString(), list);
         item->setData(KindRole, static_cast<int>(info.kind));
-        item->setToolTip(
-                info.isRectifier
-                        ? tr("%1: a rectifier, the subject of this lab.").arg(displayName(info.kind))
-                        : tr("%1, for comparison.").arg(displayName(info.kind)));
 
         // Comparison overlays are check boxes of their own: in a list, ticking a row would also
         // select it, and the selected function is never an overlay.
-        auto *box = new QCheckBox(displayName(info.kind), m_ui->comparisonGroup);
+        auto *box = new QCheckBox(m_ui->comparisonGroup);
         box->setIcon(swatch(activationColor(info.kind)));
         box->setObjectName(QStringLiteral("compare_%1").arg(QLatin1String(info.cliName.data())));
-        box->setToolTip(tr("Draw %1 faintly behind the selected function.").arg(displayName(info.kind)));
         const int index = static_cast<int>(info.kind);
         m_ui->comparisonLayout->addWidget(box, index / 2, index % 2);
         connect(box, &QCheckBox::toggled, this,
                 [this, kind = info.kind](bool on) { m_model.setOverlay(kind, on); });
         m_comparisonBoxes.append(box);
     }
+    showActivationTexts();
     // Two columns, tall enough for every function without scrolling, so the whole control panel
     // fits beside the plots on a laptop screen.
     list->setFlow(QListView::LeftToRight);
@@ -134,12 +150,56 @@ void MainWindow::populateActivationList()
     list->setResizeMode(QListView::Adjust);
     list->setUniformItemSizes(true);
     const int rowHeight = list->sizeHintForRow(0) + 4;
-    const QSize cell(140, rowHeight);
+    // 132 px: two columns still fit when the control panel is at its minimum width (a lesson
+    // panel docked beside the window).
+    const QSize cell(132, rowHeight);
     list->setGridSize(cell);
     for (int row = 0; row < list->count(); ++row)
         list->item(row)->setSizeHint(cell - QSize(4, 0));
     const int rows = (list->count() + 1) / 2;
     list->setFixedHeight(rows * rowHeight + 2 * list->frameWidth() + 4);
+}
+
+// The functions' names and tooltips, in the list and on the comparison boxes.
+void MainWindow::showActivationTexts()
+{
+    QListWidget *list = m_ui->activationList;
+    for (int row = 0; row < list->count(); ++row) {
+        QListWidgetItem *item = list->item(row);
+        const Activation kind = kindOf(item);
+        item->setText(displayName(kind));
+        item->setToolTip(core::activationInfo(kind).isRectifier
+                                 ? tr("%1: a rectifier, the subject of this lab.").arg(displayName(kind))
+                                 : tr("%1, for comparison.").arg(displayName(kind)));
+    }
+    for (const core::ActivationInfo &info : core::allActivations()) {
+        QCheckBox *box = m_comparisonBoxes[static_cast<int>(info.kind)];
+        box->setText(displayName(info.kind));
+        box->setToolTip(tr("Draw %1 faintly behind the selected function.").arg(displayName(info.kind)));
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && m_help)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslate()
+{
+    m_ui->retranslateUi(this);
+    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_lab), tr("&Dead neurons"));
+    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_race), tr("Activation &race"));
+    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_bornDead), tr("&Born dead"));
+    m_timingLabel->setText(m_drawnGeneration > 0 ? timingText() : tr("compute – ms + redraw – ms"));
+    m_timingLabel->setToolTip(tr("Time of the last compute (on the worker thread) and redraw"));
+    m_boundsNoteTimer.stop();
+    m_ui->boundsNote->setText(tr("lower ≤ upper: dragging one past the other pushes it along."));
+    showActivationTexts();
+    // The alpha label and tooltips, and the information panel, follow the selected function.
+    showSelectedActivation(m_model.selectedActivation());
+    m_plots->retranslate();
 }
 
 void MainWindow::connectControls()
@@ -183,6 +243,11 @@ void MainWindow::connectControls()
 
     connect(m_ui->saveScreenshotAction, &QAction::triggered, this, &MainWindow::saveWindowImage);
     m_ui->saveScreenshotAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_ui->exportFigureAction, &QAction::triggered, this, &MainWindow::showExportFigureDialog);
+    m_ui->exportFigureAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_ui->exportDataAction, &QAction::triggered, this, &MainWindow::exportDataFromDialog);
+    connect(m_ui->copyAsCodeAction, &QAction::triggered, this, &MainWindow::showCodeDialog);
+    m_ui->copyAsCodeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
     m_ui->quitAction->setShortcut(QKeySequence::Quit);
     connect(m_ui->resetParametersAction, &QAction::triggered, this, &MainWindow::resetEverything);
@@ -197,14 +262,73 @@ void MainWindow::connectControls()
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
+// 1 to 9 select the first nine functions of the list while the explorer is shown. A spin box or
+// line edit with focus takes its digits first (it accepts the ShortcutOverride), so typing a
+// number never changes the function.
+void MainWindow::addFunctionShortcuts()
+{
+    const QList<core::ActivationInfo> functions(core::allActivations().begin(),
+                                                core::allActivations().end());
+    for (int i = 0; i < 9 && i < functions.size(); ++i) {
+        auto *shortcut = new QShortcut(QKeySequence(Qt::Key_1 + i), this);
+        shortcut->setObjectName(QStringLiteral("selectFunction%1Shortcut").arg(i + 1));
+        connect(shortcut, &QShortcut::activated, this, [this, kind = functions.at(i).kind] {
+            if (m_ui->tabs->currentWidget() == m_ui->explorerPage)
+                m_model.setSelectedActivation(kind);
+        });
+    }
+}
+
 void MainWindow::showTab(Tab tab)
 {
+    if (tab == Tab::Race) {
+        m_ui->tabs->setCurrentWidget(m_race);
+        return;
+    }
+    if (tab == Tab::BornDead) {
+        m_ui->tabs->setCurrentWidget(m_bornDead);
+        return;
+    }
     m_ui->tabs->setCurrentIndex(tab == Tab::Explorer ? 0 : 1);
 }
 
 MainWindow::Tab MainWindow::currentTab() const
 {
+    if (m_ui->tabs->currentWidget() == m_bornDead)
+        return Tab::BornDead;
+    if (m_ui->tabs->currentWidget() == m_race)
+        return Tab::Race;
     return m_ui->tabs->currentIndex() == 1 ? Tab::Lab : Tab::Explorer;
+}
+
+MainWindow::Tab MainWindow::tabFor(app::PresetTab tab)
+{
+    switch (tab) {
+    case app::PresetTab::Lab:
+        return Tab::Lab;
+    case app::PresetTab::BornDead:
+        return Tab::BornDead;
+    case app::PresetTab::Race:
+        return Tab::Race;
+    case app::PresetTab::Explorer:
+        break;
+    }
+    return Tab::Explorer;
+}
+
+app::PresetTab MainWindow::presetTabFor(Tab tab)
+{
+    switch (tab) {
+    case Tab::Lab:
+        return app::PresetTab::Lab;
+    case Tab::BornDead:
+        return app::PresetTab::BornDead;
+    case Tab::Race:
+        return app::PresetTab::Race;
+    case Tab::Explorer:
+        break;
+    }
+    return app::PresetTab::Explorer;
 }
 
 QString MainWindow::openPreset(const QString &path)
@@ -213,7 +337,7 @@ QString MainWindow::openPreset(const QString &path)
     if (const auto *error = std::get_if<app::PresetError>(&result))
         return error->message;
     const app::LoadedPreset &loaded = std::get<app::LoadedPreset>(result);
-    showTab(loaded.preset.tab == app::PresetTab::Lab ? Tab::Lab : Tab::Explorer);
+    showTab(tabFor(loaded.preset.tab));
     m_presetPath = QFileInfo(path).absoluteFilePath();
     setWindowFilePath(m_presetPath);
     rememberPreset(m_presetPath);
@@ -226,9 +350,7 @@ QString MainWindow::openPreset(const QString &path)
 
 QString MainWindow::savePreset(const QString &path)
 {
-    const app::Preset preset =
-            app::capture(m_model, m_lab->model(),
-                         currentTab() == Tab::Lab ? app::PresetTab::Lab : app::PresetTab::Explorer);
+    const app::Preset preset = app::capture(m_model, m_lab->model(), presetTabFor(currentTab()));
     if (const auto error = app::savePreset(preset, path))
         return *error;
     m_presetPath = QFileInfo(path).absoluteFilePath();
@@ -324,6 +446,7 @@ void MainWindow::showRecentPresets()
 void MainWindow::resetEverything()
 {
     app::apply(app::Preset {}, m_model, m_lab->model());
+    m_presentation->resetToDefaults();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -474,6 +597,95 @@ void MainWindow::saveWindowImage()
         return;
     }
     statusBar()->showMessage(tr("Saved %1").arg(file), 4000);
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    return m_ui->tabs->currentWidget();
+}
+
+bool MainWindow::labShown() const
+{
+    return m_ui->tabs->currentWidget() == m_lab;
+}
+
+void MainWindow::showExportFigureDialog()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    auto *dialog = new ExportFigureDialog(m_ui->tabs->currentWidget(), this, folder, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportFigureDialog::exported, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
+    });
+    dialog->open();
+}
+
+QString MainWindow::exportData(const QString &path)
+{
+    if (!labShown() && m_ui->tabs->currentWidget() != m_ui->explorerPage)
+        return tr("This tab has no data to export: Export data writes the function explorer's "
+                  "curves or the dead-neuron lab's training history.");
+    const QList<app::DataColumn> columns = labShown()
+            ? m_lab->historyColumns()
+            : (m_plots->shownResult() ? app::curveColumns(*m_plots->shownResult())
+                                      : QList<app::DataColumn> {});
+    if (columns.isEmpty())
+        return tr("There is nothing to export yet: the curves have not been drawn.");
+    if (const auto error = app::writeFileAtomically(path, app::csvFromColumns(columns)))
+        return *error;
+    statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
+    return {};
+}
+
+void MainWindow::exportDataFromDialog()
+{
+    if (!labShown() && m_ui->tabs->currentWidget() != m_ui->explorerPage) {
+        QMessageBox::information(this, tr("Export data"), exportData(QString()));
+        return;
+    }
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name =
+            labShown() ? QStringLiteral("/training-history.csv") : QStringLiteral("/curves.csv");
+    QString path = QFileDialog::getSaveFileName(
+            this, labShown() ? tr("Export the training history") : tr("Export the curves"),
+            folder + name, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".csv");
+    if (const QString error = exportData(path); !error.isEmpty())
+        QMessageBox::warning(this, tr("Could not export the data"), error);
+}
+
+QString MainWindow::torchCode() const
+{
+    if (labShown())
+        return app::torchLabSnippet(m_lab->model().config());
+    return app::torchExplorerSnippet(
+            app::capture(m_model, m_lab->model(), app::PresetTab::Explorer).explorer);
+}
+
+QString MainWindow::kerasCode() const
+{
+    if (labShown())
+        return app::kerasLabSnippet(m_lab->model().config());
+    return app::kerasExplorerSnippet(
+            app::capture(m_model, m_lab->model(), app::PresetTab::Explorer).explorer);
+}
+
+void MainWindow::showCodeDialog()
+{
+    // A function, so that the dialog words the note anew on a language switch.
+    const auto note = [lab = labShown()] {
+        return lab ? tr("The lab's network, initialisation, loss and optimiser. The frameworks "
+                        "draw their own random numbers, so the initial weights differ from the "
+                        "lab's.")
+                   : tr("The selected function with its parameters, on the explorer's x range. "
+                        "Keras has no RReLU layer: its code defines one.");
+    };
+    auto *dialog = new CodeDialog(note, torchCode(), kerasCode(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::showAbout()

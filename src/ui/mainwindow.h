@@ -7,6 +7,7 @@
 
 #include "app/curveservice.h"
 #include "app/parametermodel.h"
+#include "app/preset.h"
 
 class QCheckBox;
 class QDragEnterEvent;
@@ -21,7 +22,12 @@ class MainWindow;
 namespace relulab::ui {
 
 class CurvePlots;
+class HelpBrowser;
+class Lessons;
+class Presentation;
+class BornDeadTab;
 class LabTab;
+class RaceTab;
 class SliderSpinBinding;
 
 // The function explorer's window. It binds the widgets to the ParameterModel, forwards every
@@ -38,9 +44,20 @@ public:
     app::CurveService &curveService() noexcept { return m_curves; }
     CurvePlots &plots() noexcept { return *m_plots; }
     LabTab &lab() noexcept { return *m_lab; }
-    enum class Tab { Explorer, Lab };
+    BornDeadTab &bornDead() noexcept { return *m_bornDead; }
+    RaceTab &race() noexcept { return *m_race; }
+    // Presentation mode and theme, the built-in lessons, Help > Contents.
+    Presentation &presentation() noexcept { return *m_presentation; }
+    Lessons &lessons() noexcept { return *m_lessons; }
+    HelpBrowser &help() noexcept { return *m_help; }
+    enum class Tab { Explorer, Lab, BornDead, Race };
+    // A preset's "tab" field and the tab it shows.
+    static Tab tabFor(app::PresetTab tab);
+    static app::PresetTab presetTabFor(Tab tab);
     void showTab(Tab tab);
     Tab currentTab() const;
+    // The page of the tab shown (its plots are what File > Export figure offers).
+    QWidget *currentPage() const;
 
     // Loads a preset into the explorer and the lab (nothing changes if it is not valid). Returns
     // an empty string, or the error; warnings (unknown fields) go to the status bar.
@@ -48,6 +65,13 @@ public:
     // Saves every parameter to `path` atomically. Returns an empty string or the error.
     QString savePreset(const QString &path);
     QString currentPresetPath() const { return m_presetPath; }
+    // File > Export data: the explorer's curves, or the lab's training history when the lab is
+    // shown, as CSV written atomically to `path`. Returns an empty string or the error (also on
+    // another tab, which has no data to export).
+    QString exportData(const QString &path);
+    // "Copy as code" for the tab shown: the lab's network on the lab, else the explorer's function.
+    QString torchCode() const;
+    QString kerasCode() const;
     QStringList recentPresets() const;
     // The generation of the result the plots last finished drawing.
     quint64 drawnGeneration() const noexcept { return m_drawnGeneration; }
@@ -64,6 +88,7 @@ signals:
 private:
     void populateActivationList();
     void connectControls();
+    void addFunctionShortcuts();
     void showSelectedActivation(core::Activation kind);
     void showOverlays();
     void showRreluMode(core::RreluMode mode);
@@ -73,6 +98,10 @@ private:
     void onCurvesReady(const app::CurveResultPtr &result);
     void onCurvesDrawn(quint64 generation, double redrawMilliseconds);
     void saveWindowImage();
+    void showExportFigureDialog();
+    void exportDataFromDialog();
+    void showCodeDialog();
+    bool labShown() const;
     void openPresetFromDialog();
     void savePresetToCurrent();
     void savePresetAs();
@@ -83,12 +112,21 @@ private:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void showAbout();
+    // QEvent::LanguageChange (View > Language): the form's texts and every text set in code.
+    void changeEvent(QEvent *event) override;
+    void retranslate();
+    void showActivationTexts();
 
     std::unique_ptr<::Ui::MainWindow> m_ui;
     app::ParameterModel m_model;
     app::CurveService m_curves;
     std::unique_ptr<CurvePlots> m_plots;
     LabTab *m_lab = nullptr;
+    BornDeadTab *m_bornDead = nullptr;
+    RaceTab *m_race = nullptr;
+    Presentation *m_presentation = nullptr;
+    Lessons *m_lessons = nullptr;
+    HelpBrowser *m_help = nullptr;
     SliderSpinBinding *m_alphaBinding = nullptr;
     SliderSpinBinding *m_lowerBinding = nullptr;
     SliderSpinBinding *m_upperBinding = nullptr;

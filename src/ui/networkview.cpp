@@ -533,8 +533,13 @@ const NetworkView::Geometry &NetworkView::geometry() const
 
 void NetworkView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+    // The legend's and the columns' texts are measured into the geometry: another language has
+    // other widths.
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange
+        || event->type() == QEvent::LanguageChange) {
         m_geometryValid = false;
+        update();
+    }
     QWidget::changeEvent(event);
 }
 

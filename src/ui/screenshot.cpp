@@ -1,30 +1,58 @@
 #include "screenshot.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QImageWriter>
+#include <QSaveFile>
 #include <QTimer>
 
+#include <algorithm>
+
+#include "borndeadtab.h"
 #include "labtab.h"
 #include "mainwindow.h"
+#include "racetab.h"
 
 namespace relulab::ui {
 
 namespace {
 
-QString writeWindow(MainWindow &window, const QString &file)
+QString writeWindow(MainWindow &window, const QString &file, const WindowWriter &custom)
 {
     // Let the layout catch up with texts set while drawing (the status bar's timing).
     QCoreApplication::processEvents();
-    QImageWriter writer(file, "png");
+    if (custom)
+        return custom(window, file);
+    // Encoded in memory first, then written through QSaveFile's temporary file: a failed write
+    // (a full disk) leaves no half-written picture and an existing file as it was, and its
+    // message is the system's ("File too large"), not the PNG encoder's "Unknown error".
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
     if (!writer.write(window.grab().toImage()))
         return QStringLiteral("%1: %2").arg(file, writer.errorString());
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly))
+        return QStringLiteral("%1: %2").arg(file, out.errorString());
+    // A short write (a full disk, a file size limit) sets no error of its own.
+    if (const qint64 written = out.write(png); written != png.size())
+        return out.error() != QFileDevice::NoError
+                ? QStringLiteral("%1: %2").arg(file, out.errorString())
+                : QStringLiteral("%1: only %2 of %3 bytes could be written (is the disk full?)")
+                          .arg(file)
+                          .arg(std::max<qint64>(written, 0))
+                          .arg(png.size());
+    if (!out.flush() || !out.commit())
+        return QStringLiteral("%1: %2").arg(file, out.errorString());
     return {};
 }
 
 } // namespace
 
-QString saveWindowWhenDrawn(MainWindow &window, const QString &file, QSize size, int timeoutMs)
+QString saveWindowWhenDrawn(MainWindow &window, const QString &file, QSize size, int timeoutMs,
+                            const WindowWriter &writer)
 {
     window.resize(size);
     window.show();
@@ -50,11 +78,11 @@ QString saveWindowWhenDrawn(MainWindow &window, const QString &file, QSize size,
     if (!drawn)
         return QStringLiteral("%1: the curves were not drawn within %2 ms").arg(file).arg(timeoutMs);
 
-    return writeWindow(window, file);
+    return writeWindow(window, file, writer);
 }
 
 QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, quint64 steps,
-                           int timeoutMs)
+                           int timeoutMs, const WindowWriter &writer)
 {
     window.resize(size);
     window.showTab(MainWindow::Tab::Lab);
@@ -95,7 +123,81 @@ QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, 
     // Let queued replots of the last snapshot happen before the picture is taken.
     QCoreApplication::processEvents();
     QCoreApplication::processEvents();
-    return writeWindow(window, file);
+    return writeWindow(window, file, writer);
+}
+
+QString saveBornDeadWhenFinished(MainWindow &window, const QString &file, QSize size, int timeoutMs,
+                                 const WindowWriter &writer)
+{
+    window.resize(size);
+    window.showTab(MainWindow::Tab::BornDead);
+    window.show();
+    BornDeadTab &tab = window.bornDead();
+    QEventLoop loop;
+    bool done = false;
+    bool cancelled = false;
+    const QMetaObject::Connection connection =
+            QObject::connect(&tab, &BornDeadTab::runFinished, &loop, [&](quint64, bool stopped) {
+                done = true;
+                cancelled = stopped;
+                loop.quit();
+            });
+    QString error;
+    QTimer::singleShot(0, &loop, [&] {
+        if (!tab.start()) {
+            error = QStringLiteral("%1: the born-dead grid does not run: %2").arg(file, tab.inputError());
+            loop.quit();
+        }
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    QObject::disconnect(connection);
+    if (!error.isEmpty())
+        return error;
+    if (!done || cancelled) {
+        tab.cancel();
+        return QStringLiteral("%1: the born-dead grid did not finish within %2 ms").arg(file).arg(timeoutMs);
+    }
+    // Let the queued replot of the last cell happen before the picture is taken.
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    return writeWindow(window, file, writer);
+}
+
+QString saveRaceWhenFinished(MainWindow &window, const QString &file, QSize size, quint64 steps,
+                             int timeoutMs, const WindowWriter &writer)
+{
+    window.resize(size);
+    window.showTab(MainWindow::Tab::Race);
+    window.show();
+    RaceTab &race = window.race();
+    if (steps > 0)
+        race.setTargetSteps(steps);
+    QEventLoop loop;
+    bool done = false;
+    // The race runs as the tab shows it, frame by frame, so that its charts fill along the way;
+    // the picture waits for the finished race's last frame.
+    const auto check = [&] {
+        if (race.shownRun() > 0 && race.shownFinished() && !race.controller().isRunning()) {
+            done = true;
+            loop.quit();
+        }
+    };
+    const QMetaObject::Connection connection =
+            QObject::connect(&race, &RaceTab::snapshotShown, &loop, check);
+    // The tab applies its settings on the next turn of the event loop; then the race starts.
+    QTimer::singleShot(0, &loop,
+                       [&] { QTimer::singleShot(0, &loop, [&] { race.controller().start(); }); });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    QObject::disconnect(connection);
+    if (!done) {
+        race.controller().cancel();
+        return QStringLiteral("%1: the race did not finish within %2 ms").arg(file).arg(timeoutMs);
+    }
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    return writeWindow(window, file, writer);
 }
 
 } // namespace relulab::ui

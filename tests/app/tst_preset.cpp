@@ -807,6 +807,10 @@ void TestPreset::tabNames()
     QCOMPARE(relulab::app::presetTabName(PresetTab::Lab), QStringLiteral("lab"));
     QVERIFY(relulab::app::presetTabFromName(QStringLiteral("lab")) == PresetTab::Lab);
     QVERIFY(relulab::app::presetTabFromName(QStringLiteral("explorer")) == PresetTab::Explorer);
+    QCOMPARE(relulab::app::presetTabName(PresetTab::BornDead), QStringLiteral("born-dead"));
+    QVERIFY(relulab::app::presetTabFromName(QStringLiteral("born-dead")) == PresetTab::BornDead);
+    QCOMPARE(relulab::app::presetTabName(PresetTab::Race), QStringLiteral("race"));
+    QVERIFY(relulab::app::presetTabFromName(QStringLiteral("race")) == PresetTab::Race);
     QVERIFY(!relulab::app::presetTabFromName(QStringLiteral("Lab")));
 }
 

@@ -33,6 +33,14 @@ Q_DECLARE_METATYPE(relulab::core::BornDeadConfig)
 
 namespace {
 
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+// A sanitised build computes many times slower, and a cancelled job finishes its current unit of
+// work first: the bound on how soon cancelling takes effect grows with it.
+constexpr double CancelBoundMs = 2000.0;
+#else
+constexpr double CancelBoundMs = 100.0;
+#endif
+
 // The simulation's recipe written as plainly as possible: every sample through every layer, in
 // float, each unit summed b + w_1 x_1 + ... left to right. Compiled in ISO C++ mode without
 // -march, so there is no contraction into fused multiply-adds: the same bits as the kernels.
@@ -631,7 +639,7 @@ void TestBornDead::cancelStopsWithin100Ms()
     worker.join();
     const auto elapsed = std::chrono::duration<double, std::milli>(end - start).count();
     qInfo("cancelled after %.2f ms", elapsed);
-    QVERIFY2(elapsed < 100.0, qPrintable(QString::number(elapsed)));
+    QVERIFY2(elapsed < CancelBoundMs, qPrintable(QString::number(elapsed)));
     QVERIFY(result.cancelled);
     QVERIFY(result.cells.empty());
 }

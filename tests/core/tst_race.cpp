@@ -27,6 +27,14 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+// A sanitised build computes many times slower, and a cancelled job finishes its current unit of
+// work first: the bound on how soon cancelling takes effect grows with it.
+constexpr double CancelBoundMs = 2000.0;
+#else
+constexpr double CancelBoundMs = 100.0;
+#endif
+
 std::vector<Activation> allActivations()
 {
     std::vector<Activation> all;
@@ -327,7 +335,8 @@ void TestRace::cancelFromAnotherThreadReturnsWithin100ms()
     const auto waitMs = std::chrono::duration_cast<std::chrono::milliseconds>(wait).count();
     qInfo("train() returned %lld ms after cancel(), at step %llu", static_cast<long long>(waitMs),
           static_cast<unsigned long long>(advanced));
-    QVERIFY2(waitMs < 100, qPrintable(QStringLiteral("%1 ms").arg(waitMs)));
+    QVERIFY2(static_cast<double>(waitMs) < CancelBoundMs,
+             qPrintable(QStringLiteral("%1 ms").arg(waitMs)));
     QVERIFY(race.cancelRequested());
     QVERIFY(progressSeen.load() > 0.0);
     QVERIFY(progressSeen.load() < 1.0);

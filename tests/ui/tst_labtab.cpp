@@ -12,6 +12,7 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -39,6 +40,7 @@ private slots:
 
     void startsWithTheReferenceAtStepZero();
     void stepButtonTakesOneStep();
+    void longRunsKeepABoundedHistory();
     void playRunsAndPauseStops();
     void deadCountViewFollowsTrainingForHundredsOfSteps();
     void resetReturnsToTheSameStart();
@@ -109,6 +111,30 @@ void TestLabTab::stepButtonTakesOneStep()
     QTest::keyClick(m_lab.get(), Qt::Key_S);
     QVERIFY(waitForStep(2));
     QCOMPARE(m_lab->deadGraph(0)->dataCount(), 3);
+}
+
+void TestLabTab::longRunsKeepABoundedHistory()
+{
+    // With a limit of 8 points, 40 single steps (41 frames with step 0) are thinned three times:
+    // the charts and the exported history hold at most 8 points, in step order, from step 0 to a
+    // recent step, and every layer's line has as many points as there are steps.
+    m_lab->setHistoryLimit(8);
+    auto *step = child<QPushButton>("stepButton");
+    for (int i = 1; i <= 40; ++i) {
+        QTest::mouseClick(step, Qt::LeftButton);
+        QVERIFY(waitForStep(quint64(i)));
+    }
+    const QList<relulab::app::DataColumn> history = m_lab->historyColumns();
+    QCOMPARE(history.front().name, QStringLiteral("step"));
+    const QVector<double> &steps = history.front().values;
+    QVERIFY2(steps.size() <= 8 && steps.size() >= 4, qPrintable(QString::number(steps.size())));
+    QCOMPARE(steps.front(), 0.0);
+    QVERIFY(std::is_sorted(steps.begin(), steps.end()));
+    QVERIFY(std::adjacent_find(steps.begin(), steps.end()) == steps.end());
+    QVERIFY2(steps.back() >= 40 - 8, qPrintable(QString::number(steps.back())));
+    for (const relulab::app::DataColumn &column : history)
+        QCOMPARE(column.values.size(), steps.size());
+    QCOMPARE(m_lab->deadGraph(0)->dataCount(), steps.size());
 }
 
 void TestLabTab::playRunsAndPauseStops()

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# The sanitizer builds of CI, each in its own build directory:
+#
+# - AddressSanitizer + UndefinedBehaviorSanitizer (RELULAB_SANITIZE=address,undefined): the whole
+#   test suite. Any report fails its test (UBSan does not recover, ASan and LeakSanitizer exit
+#   non-zero).
+# - ThreadSanitizer (RELULAB_SANITIZE=thread, OpenMP off: TSan does not understand libgomp): the
+#   core's tests and the application layer's threading tests, with tests/tsan.supp, which only
+#   holds reports inside Qt itself (each entry explains why). A report fails its test (exit 66).
+#
+#   .ci/sanitizers.sh [asan|tsan|all]   (default all)
+#
+# The machine has 2 cores: the TSan tests (a handful of single-threaded-ish processes) run while
+# the ASan build compiles, then the ASan suite runs on both cores. ASAN_BUILD_DIR (default
+# build-asan) and TSAN_BUILD_DIR (default build-tsan) can be set; each log ends up in its build
+# directory.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+what=${1:-all}
+asan_dir=${ASAN_BUILD_DIR:-$top/build-asan}
+tsan_dir=${TSAN_BUILD_DIR:-$top/build-tsan}
+jobs=$(nproc 2>/dev/null || echo 2)
+export QT_QPA_PLATFORM=offscreen
+# QtTest's watchdog aborts a test function after 5 minutes; sanitised builds are many times slower.
+export QTEST_FUNCTION_TIMEOUT=${QTEST_FUNCTION_TIMEOUT:-900000}
+
+# The tests that run threads: the core's (its cancel and progress paths, called from another
+# thread; with OpenMP off the rest of the core is single-threaded, so TSan would only slow its
+# numeric tests down) and the application layer's workers and controllers. "name:f1,f2" runs only
+# those test functions of the executable.
+tsan_tests=(tst_parallel
+    tst_borndead:progressInOrderOnCallingThread,cancelStopsWithin100Ms,cancelBeforeStart,progressExceptionPropagates
+    tst_race:raceLeavesTheCallersThreadCount,cancelFromAnotherThreadReturnsWithin100ms
+    tst_curveworker tst_curveservice tst_trainingcontroller tst_labmodel)
+# Threading tests of features still being added: run when their targets exist.
+optional_tsan_tests=(tst_racecontroller tst_borndeadcontroller tst_trainingworker)
+
+configure() {
+    local dir=$1
+    shift
+    cmake -S "$top" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DRELULAB_WARNINGS_AS_ERRORS=ON -DRELULAB_BUILD_BENCHMARKS=OFF ${CMAKE_ARGS:-} "$@" >/dev/null
+}
+
+tsan_build() {
+    configure "$tsan_dir" -DRELULAB_SANITIZE=thread -DRELULAB_USE_OPENMP=OFF
+    tsan_selected=("${tsan_tests[@]}")
+    for test in "${optional_tsan_tests[@]}"; do
+        if ninja -C "$tsan_dir" -t query "$test" >/dev/null 2>&1; then
+            tsan_selected+=("$test")
+        fi
+    done
+    local targets=("${tsan_selected[@]%%:*}")
+    echo "sanitizers: building TSan: ${targets[*]}"
+    cmake --build "$tsan_dir" --parallel "$jobs" --target "${targets[@]}"
+}
+
+tsan_run() {
+    # halt_on_error=0: every report of a test is printed, and the test exits 66 at its end.
+    export TSAN_OPTIONS="suppressions=$top/tests/tsan.supp second_deadlock_stack=1 halt_on_error=0 ${TSAN_OPTIONS:-}"
+    local log=$tsan_dir/sanitizers.log failed=() entry name functions executable
+    : >"$log"
+    for entry in "${tsan_selected[@]}"; do
+        name=${entry%%:*}
+        functions=()
+        [ "$name" = "$entry" ] || IFS=, read -r -a functions <<<"${entry#*:}"
+        executable=$(find "$tsan_dir/tests" -type f -name "$name" -perm -u+x | head -n 1)
+        echo "=== $name ${functions[*]}" >>"$log"
+        if ! (cd "$(dirname "$executable")" && timeout 900 "$executable" "${functions[@]}") >>"$log" 2>&1; then
+            failed+=("$name")
+        fi
+    done
+    if [ ${#failed[@]} -gt 0 ]; then
+        echo "The following tests FAILED: ${failed[*]}" >>"$log"
+        return 1
+    fi
+    echo "100% tests passed: ${#tsan_selected[@]} TSan tests" >>"$log"
+}
+
+asan_build() {
+    configure "$asan_dir" -DRELULAB_SANITIZE=address,undefined
+    echo "sanitizers: building ASan + UBSan: everything"
+    cmake --build "$asan_dir" --parallel "$jobs"
+}
+
+asan_run() {
+    ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1 ${ASAN_OPTIONS:-}" \
+    UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1 ${UBSAN_OPTIONS:-}" \
+        ctest --test-dir "$asan_dir" --output-on-failure --parallel "$jobs" --timeout 900 \
+        >"$asan_dir/sanitizers.log" 2>&1
+}
+
+report() {
+    local name=$1 dir=$2 status=$3
+    if [ "$status" -eq 0 ]; then
+        echo "sanitizers: $name passed ($(grep -E 'tests passed' "$dir/sanitizers.log" || true))"
+    else
+        echo "sanitizers: $name FAILED; the log is $dir/sanitizers.log" >&2
+        grep -E -A40 'WARNING: ThreadSanitizer|ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error:|The following tests FAILED' \
+            "$dir/sanitizers.log" | head -n 200 >&2 || true
+    fi
+}
+
+status=0
+case "$what" in
+    tsan)
+        tsan_build
+        tsan_run && tsan_status=0 || tsan_status=$?
+        report TSan "$tsan_dir" "$tsan_status"
+        status=$tsan_status ;;
+    asan)
+        asan_build
+        asan_run && asan_status=0 || asan_status=$?
+        report "ASan + UBSan" "$asan_dir" "$asan_status"
+        status=$asan_status ;;
+    all)
+        tsan_build
+        # The TSan tests in the background while ASan compiles.
+        tsan_run &
+        tsan_pid=$!
+        asan_build
+        asan_run && asan_status=0 || asan_status=$?
+        wait "$tsan_pid" && tsan_status=0 || tsan_status=$?
+        report TSan "$tsan_dir" "$tsan_status"
+        report "ASan + UBSan" "$asan_dir" "$asan_status"
+        [ "$tsan_status" -eq 0 ] && [ "$asan_status" -eq 0 ] || status=1 ;;
+    *)
+        sed -n '2,17s/^# \{0,1\}//p' "$0"
+        exit 2 ;;
+esac
+exit $status

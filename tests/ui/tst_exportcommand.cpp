@@ -1,0 +1,180 @@
+// `relulab --preset FILE --export-figure OUT [--tab NAME] [--plot NAME]`, run as a process: it
+// renders offscreen without showing a window, writes a valid PNG, PDF or SVG and exits 0; bad
+// input exits 2 and an unwritable file 1, each with a message naming the culprit and no file.
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "app/preset.h"
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString standardError;
+};
+
+} // namespace
+
+class TestExportCommand : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void explorerWindowAsPng();
+    void plotAsSvgAndPdf();
+    void labTabFromThePreset();
+    void errors_data();
+    void errors();
+    void unwritableFile();
+
+private:
+    Run run(const QStringList &arguments)
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        // With --export-figure the command must pick the offscreen platform itself: no display is
+        // given to it. Without, the test gives it the offscreen platform.
+        environment.remove(QStringLiteral("DISPLAY"));
+        environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        if (arguments.contains(QStringLiteral("--export-figure")))
+            environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        else
+            environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(RELULAB_PATH), arguments);
+        if (!process.waitForFinished(120000)) {
+            process.kill();
+            process.waitForFinished();
+            return {};
+        }
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                QString::fromLocal8Bit(process.readAllStandardError())};
+    }
+
+    QTemporaryDir m_dir;
+    QString m_explorerPreset;
+    QString m_labPreset;
+};
+
+void TestExportCommand::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    relulab::app::Preset explorer;
+    explorer.explorer.activation = relulab::core::Activation::LeakyRelu;
+    explorer.explorer.params.leakySlope = 0.2;
+    m_explorerPreset = m_dir.filePath(QStringLiteral("leaky.json"));
+    QVERIFY(!relulab::app::savePreset(explorer, m_explorerPreset));
+
+    relulab::app::Preset lab;
+    lab.tab = relulab::app::PresetTab::Lab;
+    lab.lab.hiddenLayers = 2;
+    lab.lab.unitsPerLayer = 8;
+    m_labPreset = m_dir.filePath(QStringLiteral("lab.json"));
+    QVERIFY(!relulab::app::savePreset(lab, m_labPreset));
+}
+
+void TestExportCommand::explorerWindowAsPng()
+{
+    const QString out = m_dir.filePath(QStringLiteral("window.png"));
+    const Run result =
+            run({QStringLiteral("--preset"), m_explorerPreset, QStringLiteral("--export-figure"),
+                 out, QStringLiteral("--size"), QStringLiteral("1400x900"),
+                 QStringLiteral("--scale"), QStringLiteral("2")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.standardError));
+    QCOMPARE(QImage(out).size(), QSize(2800, 1800));
+}
+
+void TestExportCommand::plotAsSvgAndPdf()
+{
+    const QString svg = m_dir.filePath(QStringLiteral("activation.svg"));
+    Run result = run({QStringLiteral("--preset"), m_explorerPreset, QStringLiteral("--export-figure"),
+                      svg, QStringLiteral("--plot"), QStringLiteral("activationPlot")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.standardError));
+    QSvgRenderer renderer(svg);
+    QVERIFY(renderer.isValid());
+    // A plot, not the whole 1360 x 820 window.
+    QVERIFY(renderer.viewBox().width() < 1360);
+
+    const QString pdf = m_dir.filePath(QStringLiteral("window.pdf"));
+    result = run({QStringLiteral("--preset"), m_explorerPreset, QStringLiteral("--export-figure"), pdf});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.standardError));
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().startsWith("%PDF-"));
+}
+
+void TestExportCommand::labTabFromThePreset()
+{
+    // The preset shows the lab, so its plots are the ones --plot may name.
+    const QString out = m_dir.filePath(QStringLiteral("dead.png"));
+    const Run result = run({QStringLiteral("--preset"), m_labPreset, QStringLiteral("--export-figure"),
+                            out, QStringLiteral("--plot"), QStringLiteral("deadPlot")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.standardError));
+    QVERIFY(!QImage(out).isNull());
+
+    // --tab overrides the preset's tab.
+    const Run wrongTab = run({QStringLiteral("--preset"), m_labPreset, QStringLiteral("--tab"),
+                              QStringLiteral("explorer"), QStringLiteral("--export-figure"),
+                              m_dir.filePath(QStringLiteral("x.png")), QStringLiteral("--plot"),
+                              QStringLiteral("deadPlot")});
+    QCOMPARE(wrongTab.exitCode, 2);
+    QVERIFY2(wrongTab.standardError.contains(QStringLiteral("--plot: no plot 'deadPlot'")),
+             qPrintable(wrongTab.standardError));
+}
+
+void TestExportCommand::errors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("extension") << QStringList {"--export-figure", "out.jpg"}
+                               << "out.jpg' must end in .png, .pdf or .svg";
+    QTest::newRow("scale") << QStringList {"--export-figure", "out.png", "--scale", "9"}
+                           << "--scale: expected a number from 0.25 to 8, got '9'";
+    QTest::newRow("plot without export")
+            << QStringList {"--plot", "activationPlot"} << "--plot: only with --export-figure";
+    QTest::newRow("both") << QStringList {"--export-figure", "a.png", "--screenshot", "b.png"}
+                          << "--export-figure and --screenshot: one at a time";
+    QTest::newRow("unknown plot") << QStringList {"--export-figure", "a.png", "--plot", "nonsense"}
+                                  << "--plot: no plot 'nonsense' on the explorer tab";
+    QTest::newRow("missing preset")
+            << QStringList {"--preset", "/nonexistent/p.json", "--export-figure", "a.png"}
+            << "/nonexistent/p.json";
+}
+
+void TestExportCommand::errors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    for (QString &argument : arguments) {
+        if (argument.endsWith(QLatin1String(".png")) || argument.endsWith(QLatin1String(".jpg")))
+            argument = m_dir.filePath(argument);
+    }
+    const Run result = run(arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.standardError.contains(message), qPrintable(result.standardError));
+    QCOMPARE(QDir(m_dir.path())
+                     .entryList({QStringLiteral("a.*"), QStringLiteral("b.*"), QStringLiteral("out.*")},
+                                QDir::Files),
+             QStringList());
+}
+
+void TestExportCommand::unwritableFile()
+{
+    const QString out = m_dir.filePath(QStringLiteral("missing/figure.svg"));
+    const Run result = run({QStringLiteral("--export-figure"), out});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.standardError.contains(out), qPrintable(result.standardError));
+    QVERIFY(!QFile::exists(out));
+}
+
+QTEST_MAIN(TestExportCommand)
+#include "tst_exportcommand.moc"

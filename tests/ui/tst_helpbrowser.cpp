@@ -1,0 +1,137 @@
+// Help > Contents and the keyboard: F1 opens the help, which holds every reference, the
+// framework defaults and the shortcut list; the keys 1 to 9 select the explorer's functions.
+
+#include <QAction>
+#include <QDialog>
+#include <QDoubleSpinBox>
+#include <QListWidget>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTextDocument>
+
+#include <memory>
+
+#include "core/activations.h"
+#include "ui/functioninfo.h"
+#include "ui/helpbrowser.h"
+#include "ui/mainwindow.h"
+
+using relulab::core::Activation;
+using relulab::ui::MainWindow;
+
+class TestHelpBrowser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void f1OpensHelpWithEveryReference();
+    void helpListsTheShortcuts();
+    void digitKeysSelectFunctions();
+    void digitsTypedIntoSpinBoxesStayThere();
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestHelpBrowser::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+}
+
+void TestHelpBrowser::init()
+{
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1360, 820);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TestHelpBrowser::cleanup()
+{
+    m_window.reset();
+}
+
+void TestHelpBrowser::f1OpensHelpWithEveryReference()
+{
+    QVERIFY(!m_window->help().dialog());
+    QTest::keyClick(m_window.get(), Qt::Key_F1);
+    QDialog *dialog = m_window->help().dialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    const QString text = m_window->help().browser()->toPlainText();
+    for (const char *reference : {"Maas, A. L., Hannun, A. Y. and Ng, A. Y. (2013)",
+                                  "He, K., Zhang, X., Ren, S. and Sun, J. (2015)",
+                                  "Xu, B., Wang, N., Chen, T. and Li, M. (2015)",
+                                  "Lu, L., Shin, Y., Su, Y. and Karniadakis, G. E. (2019)"})
+        QVERIFY2(text.contains(QLatin1String(reference)), reference);
+    // Every function's formula and derivative, the defaults, the dead neurons, He.
+    for (const char *expected :
+         {"f(x) = max(0, x)", "f′(x) = 1 if x > 0, else 0", "nn.LeakyReLU(negative_slope=0.01)",
+          "tf.nn.leaky_relu: 0.2", "keras.layers.LeakyReLU: 0.3",
+          "nn.PReLU(num_parameters=1, init=0.25)", "nn.RReLU(lower=1/8, upper=1/3)", "Dead neurons",
+          "He initialisation", "2 / fan_in", "Pros", "Cons"})
+        QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
+    // Each function's whole information page.
+    for (const relulab::core::ActivationInfo &info : relulab::core::allActivations()) {
+        QTextDocument page;
+        page.setHtml(relulab::ui::FunctionInfo::html(info.kind));
+        QVERIFY2(text.contains(page.toPlainText()), info.displayName.data());
+    }
+}
+
+void TestHelpBrowser::helpListsTheShortcuts()
+{
+    m_window->help().shortcutsAction()->trigger();
+    const QString text = m_window->help().browser()->toPlainText();
+    for (const QString &key :
+         {QStringLiteral("F11"), QStringLiteral("Esc"), QStringLiteral("Space"),
+          QStringLiteral("S"), QStringLiteral("R"), QStringLiteral("1 … 9"), QStringLiteral("F1"),
+          QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)})
+        QVERIFY2(text.contains(key), qPrintable(key));
+    QVERIFY(text.contains(QStringLiteral("play or pause training")));
+    QVERIFY(text.contains(QStringLiteral("Presentation")));
+}
+
+void TestHelpBrowser::digitKeysSelectFunctions()
+{
+    const auto functions = relulab::core::allActivations();
+    auto *list = m_window->findChild<QListWidget *>(QStringLiteral("activationList"));
+    QVERIFY(list);
+    list->setFocus();
+    for (int digit = 9; digit >= 1; --digit) {
+        QTest::keyClick(m_window.get(), static_cast<Qt::Key>(Qt::Key_1 + digit - 1));
+        const Activation expected = functions[static_cast<std::size_t>(digit - 1)].kind;
+        QCOMPARE(m_window->model().selectedActivation(), expected);
+        QCOMPARE(list->currentRow(), static_cast<int>(expected));
+    }
+    // On the lab's tab the digits leave the explorer's function alone.
+    m_window->showTab(MainWindow::Tab::Lab);
+    QTest::keyClick(m_window.get(), Qt::Key_4);
+    QCOMPARE(m_window->model().selectedActivation(), functions[0].kind);
+}
+
+void TestHelpBrowser::digitsTypedIntoSpinBoxesStayThere()
+{
+    auto *samples = m_window->findChild<QSpinBox *>(QStringLiteral("samplesSpin"));
+    QVERIFY(samples);
+    samples->setFocus();
+    QVERIFY(QTest::qWaitFor([&] { return samples->hasFocus(); }, 2000));
+    samples->selectAll();
+    QTest::keyClicks(samples, QStringLiteral("2001"));
+    QTest::keyClick(samples, Qt::Key_Return);
+    QCOMPARE(m_window->model().samples(), 2001);
+    QCOMPARE(m_window->model().selectedActivation(), Activation::Relu);
+}
+
+QTEST_MAIN(TestHelpBrowser)
+#include "tst_helpbrowser.moc"
