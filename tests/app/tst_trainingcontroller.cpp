@@ -634,7 +634,8 @@ void TestTrainingController::destroyWhileRunningReturnsPromptly()
     controller.reset();
     const qint64 ms = timer.elapsed();
     qInfo("destroyed in %lld ms", qlonglong(ms));
-    QVERIFY2(ms < 1000, QByteArray::number(ms));
+    // A sanitised build (ThreadSanitizer above all) runs a step ten or more times slower.
+    QVERIFY2(ms < (Sanitized ? 10000 : 1000), QByteArray::number(ms));
     QCoreApplication::processEvents();
 }
 
