@@ -185,7 +185,8 @@ void BornDeadController::workerLoop()
                         job.series[s],
                         [&](std::size_t done, std::size_t, const core::BornDeadCell &cell) {
                             emit cellInWorker(job.run, series, cell,
-                                              static_cast<qsizetype>(before + done),
+                                              static_cast<qsizetype>(before)
+                                                      + static_cast<qsizetype>(done),
                                               static_cast<qsizetype>(total), QPrivateSignal());
                         },
                         &m_cancel);

@@ -32,7 +32,7 @@ struct StoredSettings
 // Reads what is stored; missing or unreadable values keep their defaults, and a scale outside
 // [MinPresentationScale, MaxPresentationScale] or not finite becomes the default.
 StoredSettings loadSettings();
-void saveSettings(const StoredSettings &settings);
+void saveSettings(const StoredSettings &stored);
 // Removes every stored value.
 void clearSettings();
 

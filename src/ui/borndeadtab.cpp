@@ -272,7 +272,7 @@ void BornDeadTab::connectControls()
     connect(&m_elapsedTimer, &QTimer::timeout, this, &BornDeadTab::showElapsed);
 
     // Keyboard: Ctrl+Return starts, Esc cancels, anywhere in the tab.
-    const auto shortcut = [this](QKeySequence key, auto slot) {
+    const auto shortcut = [this](const QKeySequence &key, auto slot) {
         auto *s = new QShortcut(key, this);
         s->setContext(Qt::WidgetWithChildrenShortcut);
         connect(s, &QShortcut::activated, this, slot);
@@ -513,7 +513,7 @@ void BornDeadTab::prepareRun(const std::vector<core::BornDeadConfig> &series)
     }
 
     // Legend-only keys for the line styles, in black.
-    const auto key = [&](LegendKey kind, QPen pen, QCPScatterStyle scatter) {
+    const auto key = [&](LegendKey kind, const QPen &pen, const QCPScatterStyle &scatter) {
         QCPGraph *graph = plot->addGraph();
         graph->setPen(pen);
         graph->setScatterStyle(scatter);

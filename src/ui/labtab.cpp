@@ -170,7 +170,7 @@ void LabTab::connectControls()
     connect(&m_controller, &app::TrainingController::diverged, this, &LabTab::onDiverged);
 
     // Keyboard: Space plays and pauses, S steps, R resets, anywhere in the tab.
-    const auto shortcut = [this](QKeySequence key, auto slot) {
+    const auto shortcut = [this](const QKeySequence &key, auto slot) {
         auto *s = new QShortcut(key, this);
         s->setContext(Qt::WidgetWithChildrenShortcut);
         connect(s, &QShortcut::activated, this, slot);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <utility>
 
 #include <qcustomplot.h>
@@ -68,7 +69,9 @@ int fail(int code, const QString &message)
 
 } // namespace
 
-int main(int argc, char *argv[])
+namespace {
+
+int runApplication(int argc, char *argv[])
 {
     // A screenshot needs no display: render offscreen unless the caller chose a platform.
     if (needsNoDisplay(argc, argv)) {
@@ -423,4 +426,20 @@ int main(int argc, char *argv[])
     if (!noSettings)
         relulab::ui::saveWindowSettings(window);
     return status;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Errors the options and files can cause are reported where they happen; anything else (out
+    // of memory for a huge picture, say) ends with a message and status 1, not with an abort.
+    try {
+        return runApplication(argc, argv);
+    } catch (const std::exception &error) {
+        std::fprintf(stderr, "relulab: %s\n", error.what());
+    } catch (...) {
+        std::fprintf(stderr, "relulab: unexpected error\n");
+    }
+    return 1;
 }

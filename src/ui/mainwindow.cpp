@@ -414,7 +414,7 @@ QStringList MainWindow::recentPresets() const
     return QSettings().value(QStringLiteral("recentPresets")).toStringList();
 }
 
-void MainWindow::rememberPreset(const QString &path)
+void MainWindow::rememberPreset(const QString &path) const
 {
     constexpr int MaxRecent = 8;
     QStringList recent = recentPresets();

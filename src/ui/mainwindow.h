@@ -105,7 +105,7 @@ private:
     void openPresetFromDialog();
     void savePresetToCurrent();
     void savePresetAs();
-    void rememberPreset(const QString &path);
+    void rememberPreset(const QString &path) const;
     void showRecentPresets();
     void resetEverything();
     void showPresetError(const QString &title, const QString &error);

@@ -193,10 +193,10 @@ double ringWidth(double radius)
     return std::clamp(radius * 0.35, 1.5, 2.8);
 }
 
-void paintRing(QPainter &painter, QPointF centre, double radius, QPen pen)
+void paintRing(QPainter &painter, QPointF centre, double radius, const QPen &pen)
 {
     const double ring = radius + 0.25 * pen.widthF();
-    painter.setPen(std::move(pen));
+    painter.setPen(pen);
     painter.setBrush(Qt::NoBrush);
     painter.drawEllipse(centre, ring, ring);
 }
@@ -254,6 +254,7 @@ void blendLine(QImage &image, const QLineF &line, double width, const QColor &co
     const int vLimit = steep ? image.width() : image.height();
     // Pixel u spans [u, u + 1) and is sampled at its centre. No std::floor in the loops: without
     // SSE 4.1 it is a library call; the clamped values are non-negative, so a cast floors them.
+    // NOLINTNEXTLINE(bugprone-incorrect-roundings): deliberate, see above
     const int first = std::max(0, static_cast<int>(u0 + 0.5) - (u0 + 0.5 < 0.0 ? 1 : 0));
     const int last = std::min(uLimit - 1, static_cast<int>(std::max(u1 - 0.5, -1.0)));
     const int red = color.red();
@@ -266,6 +267,7 @@ void blendLine(QImage &image, const QLineF &line, double width, const QColor &co
     uchar *bits = image.bits();
     const qsizetype stride = image.bytesPerLine();
     auto blend = [&](int u, int v, float coverage) {
+        // NOLINTNEXTLINE(bugprone-incorrect-roundings): non-negative, so adding 0.5 rounds
         const int a = static_cast<int>(coverage * scale + 0.5f);
         auto *pixel = steep ? reinterpret_cast<QRgb *>(bits + u * stride) + v
                             : reinterpret_cast<QRgb *>(bits + v * stride) + u;
@@ -643,7 +645,7 @@ void NetworkView::paintLinks(QPainter &painter, const Geometry &g) const
 
     const std::vector<double> &parameters = m_snapshot->parameters;
     // Per sign and strength bucket, drawn weakest first so that strong links lie on top.
-    std::array<std::vector<QLineF>, 2 * WidthBuckets> buckets;
+    std::array<std::vector<QLineF>, std::size_t {2} * WidthBuckets> buckets;
     std::vector<double> magnitudes;
     const auto &layout = m_snapshot->layout;
     const std::vector<std::size_t> budgets = linkBudgets(layout);
@@ -679,8 +681,9 @@ void NetworkView::paintLinks(QPainter &painter, const Geometry &g) const
                     continue;
                 const int bucket = std::min(WidthBuckets - 1,
                                             static_cast<int>(magnitude / largest * WidthBuckets));
-                buckets[static_cast<std::size_t>(bucket + (row[i] < 0.0 ? WidthBuckets : 0))].emplace_back(
-                        QPointF(from.x * ratio, (from.firstY + i * from.pitch) * ratio), end);
+                buckets[static_cast<std::size_t>(bucket) + (row[i] < 0.0 ? std::size_t {WidthBuckets} : 0)]
+                        .emplace_back(QPointF(from.x * ratio, (from.firstY + i * from.pitch) * ratio),
+                                      end);
             }
         }
     }
@@ -691,7 +694,8 @@ void NetworkView::paintLinks(QPainter &painter, const Geometry &g) const
         const double opacity = 0.05 + 0.75 * strength * strength * strength;
         for (int sign = 0; sign < 2; ++sign) {
             const QColor color = sign == 0 ? PositiveColor : NegativeColor;
-            for (const QLineF &line : buckets[static_cast<std::size_t>(b + sign * WidthBuckets)])
+            for (const QLineF &line :
+                 buckets[static_cast<std::size_t>(b) + static_cast<std::size_t>(sign) * WidthBuckets])
                 blendLine(m_linkLayer, line, width, color, opacity);
         }
     }

@@ -223,11 +223,14 @@ private:
     QHash<Key, Remembered<QCPScatterStyle>> m_scatters;
 };
 
+// getter and setter are member names, which cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define RELULAB_STYLE(memory, seen, object, role, getter, setter, transform)                       \
     style(                                                                                         \
             m_state.memory, seen, object, role, [&] { return object->getter(); },                  \
             [&](const auto &value) { object->setter(value); },                                     \
             [&](const auto &value) { return transform(value); })
+// NOLINTEND(bugprone-macro-parentheses)
 
 void Styler::styleAxis(QCPAxis *axis)
 {

@@ -230,7 +230,7 @@ void RaceTab::connectControls()
     connect(&m_controller, &app::RaceController::runningChanged, this, &RaceTab::onRunningChanged);
 
     // Keyboard: Space starts and pauses, R resets, Esc cancels, anywhere in the tab.
-    const auto shortcut = [this](QKeySequence key, auto slot) {
+    const auto shortcut = [this](const QKeySequence &key, auto slot) {
         auto *s = new QShortcut(key, this);
         s->setContext(Qt::WidgetWithChildrenShortcut);
         connect(s, &QShortcut::activated, this, slot);

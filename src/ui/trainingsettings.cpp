@@ -131,7 +131,8 @@ void showDecisionMap(QCPColorMap *map, int n, double xMin, double xMax, double y
     cells->setRange(QCPRange(xMin + dx / 2, xMax - dx / 2), QCPRange(yMin + dy / 2, yMax - dy / 2));
     for (int row = 0; row < n; ++row) {
         for (int col = 0; col < n; ++col) {
-            const float logit = logits[static_cast<std::size_t>(row * n + col)];
+            const float logit = logits[static_cast<std::size_t>(row) * static_cast<std::size_t>(n)
+                                       + static_cast<std::size_t>(col)];
             cells->setCell(col, row, std::isfinite(logit) ? logit : 0.0);
         }
     }
@@ -259,7 +260,7 @@ void TrainingSettingsBinding::populate()
     }
 }
 
-void TrainingSettingsBinding::retranslate()
+void TrainingSettingsBinding::retranslate() const
 {
     // Each entry found by its data, so the order of the choices does not matter here.
     const auto retitle = [](QComboBox *combo, auto textOf) {

@@ -65,7 +65,7 @@ public:
     // The model's state, into the widgets (without sending it back).
     void show();
     // The choices' texts in the current language (also on every Language::languageChanged).
-    void retranslate();
+    void retranslate() const;
 
     // Mini-batch sizes offered (0: the full batch).
     static const std::vector<int> &batchSizes();

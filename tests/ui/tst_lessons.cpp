@@ -70,6 +70,10 @@ void TestLessons::cleanup()
 
 bool TestLessons::openAndWaitForRun(int index)
 {
+    // The window's own first run (the reference network) must be on screen first: were it to
+    // arrive after the lesson is opened, it would pass for the lesson's run.
+    if (!QTest::qWaitFor([&] { return m_window->lab().shownRun() > 0; }, 5000))
+        return false;
     const quint64 before = m_window->lab().shownRun();
     if (!m_window->lessons().open(index).isEmpty())
         return false;
