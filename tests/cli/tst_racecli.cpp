@@ -12,37 +12,13 @@
 #include <charconv>
 #include <cmath>
 
+#include "clirun.h"
+
 namespace {
 
-struct CliRun
-{
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliRun runCli(const QStringList &arguments, int timeoutMs = 120'000)
-{
-    QProcess process;
-    process.setProgram(QStringLiteral(RELULAB_CLI_PATH));
-    process.setArguments(arguments);
-    process.start();
-    CliRun run;
-    run.finished = process.waitForFinished(timeoutMs);
-    if (!run.finished)
-        process.kill();
-    run.finished = run.finished && process.exitStatus() == QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QStringList words(const char *text)
-{
-    return QString::fromLatin1(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-}
+using relulab::tests::CliRun;
+using relulab::tests::runCli;
+using relulab::tests::words;
 
 CliRun race(const char *options)
 {
