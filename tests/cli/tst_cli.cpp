@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "clirun.h"
 #include "core/activations.h"
 #include "core/sampling.h"
 #include "relulab/version.h"
@@ -29,35 +30,9 @@ Q_DECLARE_METATYPE(relulab::core::CurveSpec)
 
 namespace {
 
-struct CliRun
-{
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliRun runCli(const QStringList &arguments, int timeoutMs = 60'000)
-{
-    QProcess process;
-    process.setProgram(QStringLiteral(RELULAB_CLI_PATH));
-    process.setArguments(arguments);
-    process.start();
-    CliRun run;
-    run.finished = process.waitForFinished(timeoutMs);
-    if (!run.finished)
-        process.kill();
-    run.finished = run.finished && process.exitStatus() == QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
-}
-
-QStringList words(const char *text)
-{
-    return QString::fromLatin1(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-}
+using relulab::tests::CliRun;
+using relulab::tests::runCli;
+using relulab::tests::words;
 
 // A literal text as a regular expression that matches just that text.
 QString escaped(const char *text)
