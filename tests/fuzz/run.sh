@@ -4,6 +4,7 @@
 #
 #   tests/fuzz/run.sh [seconds per target, default 30]
 #
+# Both targets run at once, one per core.
 # fuzz_preset parses bytes as a preset document (src/app/preset.h); fuzz_cli parses command lines
 # of relulab-cli curve, train, race and born-dead in process (one argument per line, the command
 # first). New inputs the fuzzer finds go to a scratch directory, not into the repository; a crash,
@@ -30,20 +31,33 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export QT_QPA_PLATFORM=offscreen
 
-status=0
-for target in preset cli; do
-    scratch=$work_dir/$target
+# One target per core, side by side.
+fuzz() {
+    local target=$1 scratch=$work_dir/$1
     mkdir -p "$scratch"
-    echo "fuzz: $target for ${seconds} s"
     # The scratch directory first: libFuzzer adds what it finds to the first corpus directory.
-    if ! "$build_dir/tests/fuzz/fuzz_$target" "$scratch" "$top/tests/fuzz/corpus/$target" \
-            -dict="$top/tests/fuzz/$target.dict" -max_total_time="$seconds" -timeout=10 \
-            -rss_limit_mb=2048 -max_len=4096 -artifact_prefix="$scratch/" -print_final_stats=1 \
-            2> "$scratch.log"; then
+    "$build_dir/tests/fuzz/fuzz_$target" "$scratch" "$top/tests/fuzz/corpus/$target" \
+        -dict="$top/tests/fuzz/$target.dict" -max_total_time="$seconds" -timeout=10 \
+        -rss_limit_mb=2048 -max_len=4096 -artifact_prefix="$scratch/" -print_final_stats=1 \
+        2>"$scratch.log"
+}
+
+targets=(preset cli)
+pids=()
+echo "fuzz: ${targets[*]} for ${seconds} s each"
+for target in "${targets[@]}"; do
+    fuzz "$target" &
+    pids+=($!)
+done
+status=0
+for i in "${!targets[@]}"; do
+    target=${targets[$i]}
+    if ! wait "${pids[$i]}"; then
         status=1
-        echo "fuzz: $target FAILED, see $scratch.log and $scratch/crash-*" >&2
-        tail -n 40 "$scratch.log" >&2
+        echo "fuzz: $target FAILED, see $work_dir/$target.log and $work_dir/$target/crash-*" >&2
+        tail -n 40 "$work_dir/$target.log" >&2
     fi
-    grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb)' "$scratch.log" || true
+    echo "fuzz: $target: $(grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' \
+        "$work_dir/$target.log" | sed 's/^stat:://; s/: */ /' | paste -sd, - | sed 's/,/, /g')"
 done
 exit $status
