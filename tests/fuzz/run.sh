@@ -31,7 +31,7 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export QT_QPA_PLATFORM=offscreen
 
-# One target per core, side by side.
+# Runs one target on its corpus; its output goes to <work>/<target>.log.
 fuzz() {
     local target=$1 scratch=$work_dir/$1
     mkdir -p "$scratch"
