@@ -77,25 +77,8 @@ struct BornDeadKernelSet
 } // namespace relulab::core
 
 // The kernels once per SIMD level, each compiled for its level (as in layerkernels.cpp).
-#ifdef RELULAB_SIMD_LEVELS
-#pragma GCC push_options
-#pragma GCC target("arch=x86-64-v4")
-#define RELULAB_SIMD_NAMESPACE avx512
-#include "borndead_simd.h"
-#undef RELULAB_SIMD_NAMESPACE
-#pragma GCC pop_options
-
-#pragma GCC push_options
-#pragma GCC target("arch=x86-64-v3")
-#define RELULAB_SIMD_NAMESPACE avx2
-#include "borndead_simd.h"
-#undef RELULAB_SIMD_NAMESPACE
-#pragma GCC pop_options
-#endif
-
-#define RELULAB_SIMD_NAMESPACE baseline
-#include "borndead_simd.h"
-#undef RELULAB_SIMD_NAMESPACE
+#define RELULAB_SIMD_KERNELS "borndead_simd.h"
+#include "simdlevels.inc"
 
 namespace relulab::core {
 

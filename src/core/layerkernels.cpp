@@ -91,25 +91,8 @@ using DependentOn = std::conditional_t<sizeof(T) != 0, X, void>;
 } // namespace relulab::core
 
 // The kernels, once per SIMD level, each compiled for its level.
-#ifdef RELULAB_SIMD_LEVELS
-#pragma GCC push_options
-#pragma GCC target("arch=x86-64-v4")
-#define RELULAB_SIMD_NAMESPACE avx512
-#include "layerkernels_simd.h"
-#undef RELULAB_SIMD_NAMESPACE
-#pragma GCC pop_options
-
-#pragma GCC push_options
-#pragma GCC target("arch=x86-64-v3")
-#define RELULAB_SIMD_NAMESPACE avx2
-#include "layerkernels_simd.h"
-#undef RELULAB_SIMD_NAMESPACE
-#pragma GCC pop_options
-#endif
-
-#define RELULAB_SIMD_NAMESPACE baseline
-#include "layerkernels_simd.h"
-#undef RELULAB_SIMD_NAMESPACE
+#define RELULAB_SIMD_KERNELS "layerkernels_simd.h"
+#include "simdlevels.inc"
 
 namespace relulab::core {
 namespace {

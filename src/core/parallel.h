@@ -29,32 +29,11 @@ struct ChunkRange
 ChunkRange chunkOfThisThread(std::size_t n) noexcept;
 #endif
 
-// Calls body(begin, end) on contiguous chunks covering [0, n), in parallel only when n exceeds
+// Calls body(thread, begin, end) on contiguous chunks covering [0, n), `thread` the index of the
+// thread that runs it (for per-thread scratch memory), in parallel only when n exceeds
 // `threshold`: starting a team costs microseconds, and on a busy two-core laptop a team on tiny
-// work can wait a whole frame for its second thread. Chunks are contiguous so the body's inner loop
-// vectorises.
-template<class Body>
-void parallelFor(std::size_t n, std::size_t threshold, Body &&body)
-{
-#ifdef RELULAB_USE_OPENMP
-    if (n > threshold && maxThreads() > 1) {
-#pragma omp parallel
-        {
-            const auto [begin, end] = chunkOfThisThread(n);
-            if (begin < end)
-                body(begin, end);
-        }
-        return;
-    }
-#else
-    (void)threshold;
-#endif
-    if (n > 0)
-        body(std::size_t {0}, n);
-}
-
-// As parallelFor, but body(thread, begin, end) also gets the thread's index, so that it can use
-// per-thread scratch memory.
+// work can wait a whole frame for its second thread. Chunks are contiguous so the body's inner
+// loop vectorises.
 template<class Body>
 void parallelForEachThread(std::size_t n, std::size_t threshold, Body &&body)
 {
@@ -73,6 +52,14 @@ void parallelForEachThread(std::size_t n, std::size_t threshold, Body &&body)
 #endif
     if (n > 0)
         body(0, std::size_t {0}, n);
+}
+
+// As parallelForEachThread, for a body(begin, end) that needs no thread index.
+template<class Body>
+void parallelFor(std::size_t n, std::size_t threshold, Body &&body)
+{
+    parallelForEachThread(n, threshold,
+                          [&body](int, std::size_t begin, std::size_t end) { body(begin, end); });
 }
 
 // Calls body(i) once for every i in [0, n), for coarse and unequal items (whole training runs):
