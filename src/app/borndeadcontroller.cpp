@@ -1,10 +1,5 @@
 #include "borndeadcontroller.h"
 
-#include "core/parallel.h"
-#include "trainingworker.h"
-
-#include <QThread>
-
 #include <algorithm>
 #include <chrono>
 #include <exception>
@@ -33,24 +28,27 @@ BornDeadController::BornDeadController(QObject *parent)
             Qt::QueuedConnection);
     connect(this, &BornDeadController::finishedInWorker, this,
             &BornDeadController::onFinishedInWorker, Qt::QueuedConnection);
-    m_thread = std::thread(&BornDeadController::workerLoop, this);
+    m_worker.start({.onStart = yieldCoresToGui,
+                    .ready = [](const Mail &mail) { return mail.next.has_value(); },
+                    .take =
+                            [this](Mail &mail) {
+                                Job job = std::move(*mail.next);
+                                mail.next.reset();
+                                m_cancel = false;
+                                m_computing = job.run;
+                                return job;
+                            },
+                    .run = [this](Job &job) { runJob(job); },
+                    .notify = {}});
 }
 
 BornDeadController::~BornDeadController()
 {
-    {
-        const std::lock_guard lock(m_mutex);
-        m_abort = true;
-        m_next.reset();
+    m_worker.post([this](Mail &mail) {
+        mail.next.reset();
         m_cancel = true;
-    }
-    m_wake.notify_one();
-    m_thread.join();
-}
-
-int BornDeadController::defaultThreads()
-{
-    return std::max(1, std::min(core::maxThreads(), QThread::idealThreadCount() - 1));
+    });
+    m_worker.stop();
 }
 
 void BornDeadController::setThreads(int threads)
@@ -86,13 +84,11 @@ quint64 BornDeadController::start(const std::vector<core::BornDeadConfig> &serie
         if (config.threads == 0)
             config.threads = m_threads; // still 0 for the worker's own team
     }
-    {
-        const std::lock_guard lock(m_mutex);
+    m_worker.post([this, &job](Mail &mail) {
         // Replaces a job not yet taken, and stops the one in progress.
-        m_next = std::move(job);
+        mail.next = std::move(job);
         m_cancel = true;
-    }
-    m_wake.notify_one();
+    });
     m_cellsDone = 0;
     m_cellsTotal = total;
     setRunning(true);
@@ -104,13 +100,12 @@ void BornDeadController::cancel()
 {
     if (!m_running)
         return;
-    bool wasQueued = false;
-    {
-        const std::lock_guard lock(m_mutex);
-        wasQueued = m_next.has_value();
-        m_next.reset();
+    const bool wasQueued = m_worker.post([this](Mail &mail) {
+        const bool queued = mail.next.has_value();
+        mail.next.reset();
         m_cancel = true;
-    }
+        return queued;
+    });
     if (wasQueued) {
         // The worker never took it, so it will not report: this is its end.
         setRunning(false);
@@ -156,50 +151,35 @@ void BornDeadController::onFinishedInWorker(quint64 run, bool cancelled, double 
     emit finished(run, cancelled || cancelledHere, seconds);
 }
 
-void BornDeadController::workerLoop()
+void BornDeadController::runJob(Job &job)
 {
-    yieldCoresToGui();
-    for (;;) {
-        Job job;
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [&] { return m_abort || m_next.has_value(); });
-            if (m_abort)
-                return;
-            job = std::move(*m_next);
-            m_next.reset();
-            m_cancel = false;
-            m_computing = job.run;
+    std::size_t total = 0;
+    for (const core::BornDeadConfig &config : job.series)
+        total += cellCount(config);
+    const auto startTime = Clock::now();
+    bool cancelled = false;
+    QString error;
+    std::size_t before = 0; // cells of the earlier series
+    try {
+        for (std::size_t s = 0; s < job.series.size() && !cancelled; ++s) {
+            const auto series = static_cast<int>(s);
+            const core::BornDeadResult result = core::runBornDead(
+                    job.series[s],
+                    [&](std::size_t done, std::size_t, const core::BornDeadCell &cell) {
+                        emit cellInWorker(job.run, series, cell,
+                                          static_cast<qsizetype>(before) + static_cast<qsizetype>(done),
+                                          static_cast<qsizetype>(total), QPrivateSignal());
+                    },
+                    &m_cancel);
+            before += cellCount(job.series[s]);
+            cancelled = result.cancelled;
         }
-        std::size_t total = 0;
-        for (const core::BornDeadConfig &config : job.series)
-            total += cellCount(config);
-        const auto startTime = Clock::now();
-        bool cancelled = false;
-        QString error;
-        std::size_t before = 0; // cells of the earlier series
-        try {
-            for (std::size_t s = 0; s < job.series.size() && !cancelled; ++s) {
-                const auto series = static_cast<int>(s);
-                const core::BornDeadResult result = core::runBornDead(
-                        job.series[s],
-                        [&](std::size_t done, std::size_t, const core::BornDeadCell &cell) {
-                            emit cellInWorker(job.run, series, cell,
-                                              static_cast<qsizetype>(before)
-                                                      + static_cast<qsizetype>(done),
-                                              static_cast<qsizetype>(total), QPrivateSignal());
-                        },
-                        &m_cancel);
-                before += cellCount(job.series[s]);
-                cancelled = result.cancelled;
-            }
-        } catch (const std::exception &e) {
-            error = QString::fromLocal8Bit(e.what());
-        }
-        const double seconds = std::chrono::duration<double>(Clock::now() - startTime).count();
-        m_computing = 0;
-        emit finishedInWorker(job.run, cancelled, seconds, error, QPrivateSignal());
+    } catch (const std::exception &e) {
+        error = QString::fromLocal8Bit(e.what());
     }
+    const double seconds = std::chrono::duration<double>(Clock::now() - startTime).count();
+    m_computing = 0;
+    emit finishedInWorker(job.run, cancelled, seconds, error, QPrivateSignal());
 }
 
 } // namespace relulab::app

@@ -4,18 +4,16 @@
 #include <QString>
 
 #include <atomic>
-#include <condition_variable>
 #include <cstddef>
-#include <mutex>
 #include <optional>
-#include <thread>
 #include <vector>
 
 #include "core/borndead.h"
+#include "worker.h"
 
 namespace relulab::app {
 
-// Owns the born-dead Monte Carlo's one worker thread; lives on the GUI thread, where every call
+// Owns the born-dead Monte Carlo's Worker; lives on the GUI thread, where every call
 // returns at once. A run is one or more grids (series), computed one after another by
 // core::runBornDead on the worker's OpenMP team: several series let the tab set He against RAI on
 // the same widths, depths and seed. Each finished cell reaches the GUI by a queued signal, by
@@ -51,13 +49,15 @@ public:
     std::size_t cellsTotal() const noexcept { return m_cellsTotal; }
     // The run the worker is computing now, 0 when idle (for tests: any thread may ask).
     quint64 computingRun() const noexcept { return m_computing.load(); }
+    // No run queued or computing (its cells may still be on their way to the GUI thread).
+    bool isIdle() const { return m_worker.isIdle(); }
 
     // OpenMP threads a run uses when its config says 0: the worker keeps a core free for the GUI
     // (as the training worker does), unless set here (0: that default again). Takes effect with
     // the next start().
     void setThreads(int threads);
     int threads() const noexcept { return m_threads; }
-    static int defaultThreads();
+    static int defaultThreads() { return workerThreadCount(); }
 
 signals:
     // Cell `cell` of series `series` of run `run` is done: `done` of the run's `total` cells.
@@ -82,7 +82,12 @@ private:
         quint64 run = 0;
         std::vector<core::BornDeadConfig> series;
     };
-    void workerLoop();
+    // The worker's mailbox: the next run to compute (a newer one replaces it).
+    struct Mail
+    {
+        std::optional<Job> next;
+    };
+    void runJob(Job &job);
     void onCellInWorker(quint64 run, int series, const core::BornDeadCell &cell, qsizetype done,
                         qsizetype total);
     void onFinishedInWorker(quint64 run, bool cancelled, double seconds, const QString &error);
@@ -95,17 +100,12 @@ private:
     std::size_t m_cellsTotal = 0;
     int m_threads = 0; // as set (0: defaultThreads())
 
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    // Guarded by m_mutex:
-    std::optional<Job> m_next;
-    bool m_abort = false;
-    // The run in progress stops when this reads true. Set under m_mutex with every start, cancel
-    // and abort; cleared, also under the lock, when the worker takes the next job, so a cancel
-    // can never be lost between two runs.
+    // The run in progress stops when this reads true. Set in the mailbox's post() with every
+    // start, cancel and abort; cleared, also under the mailbox's lock, when the worker takes the
+    // next job, so a cancel can never be lost between two runs.
     std::atomic<bool> m_cancel {false};
     std::atomic<quint64> m_computing {0};
-    std::thread m_thread;
+    Worker<Mail, Job> m_worker; // last: stopped before the members its job uses are destroyed
 };
 
 } // namespace relulab::app

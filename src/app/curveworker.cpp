@@ -17,7 +17,7 @@ std::span<double> spanOf(QList<double> &list)
 
 // A superseded result is still shown if nothing has been shown for this long, so a flood of
 // requests can never starve the plots.
-constexpr qint64 MaxStaleGapMs = 16;
+constexpr auto MaxStaleGap = std::chrono::milliseconds(16);
 
 // Index of the grid point at exactly 0, if the grid has one (symmetric range, odd count).
 std::optional<std::size_t> indexOfZero(const QList<double> &x)
@@ -226,75 +226,52 @@ CurveWorker::CurveWorker(QObject *parent)
     : QObject(parent)
 { }
 
-CurveWorker::~CurveWorker()
-{
-    {
-        const std::lock_guard lock(m_mutex);
-        m_abort = true;
-    }
-    m_wake.notify_one();
-    if (m_thread.joinable())
-        m_thread.join();
-}
+CurveWorker::~CurveWorker() = default;
 
 void CurveWorker::submit(CurveRequest request)
 {
-    {
-        const std::lock_guard lock(m_mutex);
-        m_newestGeneration.store(std::max(m_newestGeneration.load(), request.generation));
-        m_pending = std::move(request);
-        if (!m_thread.joinable()) {
-            m_thread = std::thread(&CurveWorker::run, this);
-            return;
-        }
+    if (!m_worker.isStarted()) {
+        m_worker.start({.onStart = {},
+                        .ready =
+                                [](const std::optional<CurveRequest> &pending) {
+                                    return pending.has_value();
+                                },
+                        .take =
+                                [](std::optional<CurveRequest> &pending) {
+                                    return *std::exchange(pending, std::nullopt);
+                                },
+                        .run = [this](CurveRequest &next) { compute(next); },
+                        .notify = [this] { emit resultReady(); }});
     }
-    m_wake.notify_one();
+    m_worker.post([this, &request](std::optional<CurveRequest> &pending) {
+        m_newestGeneration.store(std::max(m_newestGeneration.load(), request.generation));
+        pending = std::move(request);
+    });
 }
 
 int CurveWorker::queuedRequestCount() const
 {
-    const std::lock_guard lock(m_mutex);
-    return m_pending ? 1 : 0;
+    return m_worker.inspect(
+            [](const std::optional<CurveRequest> &pending) { return pending ? 1 : 0; });
 }
 
 CurveResultPtr CurveWorker::takeResult()
 {
-    const std::lock_guard lock(m_mutex);
-    m_notified = false;
-    return std::exchange(m_result, nullptr);
+    return m_worker.takeProduct();
 }
 
-void CurveWorker::run()
+void CurveWorker::compute(CurveRequest &request)
 {
-    QElapsedTimer sinceLastPublished;
-    sinceLastPublished.start();
-    for (;;) {
-        CurveRequest request;
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_pending || m_abort; });
-            if (m_abort)
-                return;
-            request = std::move(*m_pending);
-            m_pending.reset();
-        }
-        auto result = std::make_shared<const CurveResult>(computeCurves(request, &m_cache));
-        ++m_computed;
-        const bool superseded = m_newestGeneration.load() > result->generation;
-        if (superseded && sinceLastPublished.elapsed() < MaxStaleGapMs) {
-            ++m_dropped;
-            continue;
-        }
-        bool notify = false;
-        {
-            const std::lock_guard lock(m_mutex);
-            m_result = std::move(result);
-            notify = !std::exchange(m_notified, true);
-        }
-        sinceLastPublished.restart();
-        if (notify)
-            emit resultReady();
+    auto result = std::make_shared<const CurveResult>(computeCurves(request, &m_cache));
+    ++m_computed;
+    const bool superseded = m_newestGeneration.load() > result->generation;
+    const auto now = std::chrono::steady_clock::now();
+    if (superseded && now - m_lastPublished < MaxStaleGap) {
+        ++m_dropped;
+        return;
     }
+    m_worker.publish(std::move(result));
+    m_lastPublished = now;
 }
 
 } // namespace relulab::app

@@ -4,13 +4,11 @@
 #include <QObject>
 
 #include <atomic>
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 #include "core/sampling.h"
+#include "worker.h"
 
 namespace relulab::app {
 
@@ -113,11 +111,10 @@ private:
 // The whole computation of one request. Pure without a cache, so tests can call it directly.
 CurveResult computeCurves(const CurveRequest &request, CurveCache *cache = nullptr);
 
-// The one long-lived curve worker thread. Requests go into a one-slot mailbox (a newer request
-// replaces an unstarted older one: latest wins); finished results go into a one-slot outbox and
-// resultReady() is emitted only when the outbox was empty, so the GUI thread never has more than
-// one notification queued however fast requests come. The thread and its locks are the standard
-// library's, which ThreadSanitizer can see into (Debian's Qt is not instrumented).
+// The explorer's one long-lived curve Worker. Requests go into its one-slot mailbox (a newer
+// request replaces an unstarted older one: latest wins); finished results go into its one-slot
+// outbox and resultReady() is emitted only when the outbox was empty, so the GUI thread never has
+// more than one notification queued however fast requests come.
 class CurveWorker : public QObject
 {
     Q_OBJECT
@@ -136,25 +133,22 @@ public:
     quint64 droppedCount() const noexcept { return m_dropped.load(); }
     // Requests waiting in the mailbox, not yet started: 0 or 1 however fast they come (for tests).
     int queuedRequestCount() const;
+    // No request waiting or computing, and the last result taken.
+    bool isIdle() const { return m_worker.isIdle(); }
 
 signals:
     // Emitted from the worker thread: connect with Qt::QueuedConnection.
     void resultReady();
 
 private:
-    void run();
+    void compute(CurveRequest &request);
 
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::optional<CurveRequest> m_pending;
-    CurveResultPtr m_result;
-    bool m_notified = false;
-    bool m_abort = false;
     std::atomic<quint64> m_newestGeneration {0};
     std::atomic<quint64> m_computed {0};
     std::atomic<quint64> m_dropped {0};
     CurveCache m_cache; // used by the worker thread only
-    std::thread m_thread;
+    std::chrono::steady_clock::time_point m_lastPublished; // worker thread only
+    Worker<std::optional<CurveRequest>, CurveRequest, CurveResultPtr> m_worker; // last
 };
 
 } // namespace relulab::app

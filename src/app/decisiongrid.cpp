@@ -1,27 +1,9 @@
-#include "trainingworker.h"
-
-#include <QThread>
-
-#ifdef __linux__
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
+#include "decisiongrid.h"
 
 #include <algorithm>
 #include <limits>
 
-#include "core/parallel.h"
-
 namespace relulab::app {
-
-void yieldCoresToGui()
-{
-    core::setMaxThreads(std::max(1, std::min(core::maxThreads(), QThread::idealThreadCount() - 1)));
-#ifdef __linux__
-    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
-#endif
-}
 
 DecisionGrid decisionGrid(const core::Dataset &data, int size)
 {

@@ -1,20 +1,10 @@
 #include "racecontroller.h"
 
-#include "trainingworker.h"
-
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <limits>
 
 namespace relulab::app {
-
-namespace {
-
-using Clock = std::chrono::steady_clock;
-constexpr auto FrameInterval = std::chrono::milliseconds(RaceController::FrameIntervalMs);
-
-} // namespace
 
 // The worker's race and what it has recorded of it.
 struct RaceController::Run
@@ -32,7 +22,6 @@ struct RaceController::Run
     std::optional<quint64> measuredStep; // of the latest measurement
     quint64 historyStride = 1; // measurements per history point, doubled at every thinning
     bool reportedFinished = false;
-    double stepsPerSecond = 0.0;
     DecisionGrid grid;
     std::vector<double> gridPoints;
     // The latest predictions on the grid, and the step they are of.
@@ -90,37 +79,34 @@ RaceController::RaceController(QObject *parent)
             Qt::QueuedConnection);
     connect(this, &RaceController::finishedInWorker, this, &RaceController::onFinishedInWorker,
             Qt::QueuedConnection);
-    m_thread = std::thread(&RaceController::workerLoop, this);
+    m_worker.start({.onStart = yieldCoresToGui,
+                    .ready = [this](const Mail &mail) { return ready(mail); },
+                    .take = [this](Mail &mail) { return take(mail); },
+                    .run = [this](Turn &turn) { runTurn(turn); },
+                    .notify = [this] { emit snapshotPublished(QPrivateSignal()); }});
 }
 
 RaceController::~RaceController()
 {
-    command([](RaceController &c) { c.m_abort = true; });
-    m_thread.join();
-}
-
-template<class Change>
-void RaceController::command(Change &&change)
-{
-    {
-        const std::lock_guard lock(m_mutex);
-        change(*this);
-        m_commandPending = true;
-    }
-    m_wake.notify_one();
+    // The race's train() stops within one step of a lane.
+    m_worker.post([](Mail &mail) {
+        if (mail.activeRace)
+            mail.activeRace->cancel();
+    });
+    m_worker.stop();
 }
 
 void RaceController::rebuild(bool running)
 {
     m_finished = false;
     m_cancelled = false;
-    command([this, running, build = ++m_builds](RaceController &c) {
-        c.m_request = Request {m_config, m_activations, m_measureEvery, build};
-        c.m_workerCancelled = false;
-        c.m_workerRunning = running;
+    m_worker.post([this, running, build = ++m_builds](Mail &mail) {
+        mail.request = Request {m_config, m_activations, m_measureEvery, build};
+        mail.cancelled = false;
+        mail.running = running;
         // The old race is of no more use: stop its train() now.
-        if (c.m_activeRace)
-            c.m_activeRace->cancel();
+        if (mail.activeRace)
+            mail.activeRace->cancel();
     });
 }
 
@@ -139,17 +125,17 @@ void RaceController::setTargetSteps(quint64 steps)
     m_target = std::clamp<quint64>(steps, 1, MaxTargetSteps);
     if (m_finished && m_target > m_finishedStep)
         m_finished = false;
-    command([target = m_target](RaceController &c) {
-        c.m_workerTarget = target;
-        c.m_forcePublish = true; // the progress is against the new target
+    m_worker.post([target = m_target](Mail &mail) {
+        mail.target = target;
+        mail.forcePublish = true; // the progress is against the new target
     });
 }
 
 void RaceController::setGridSize(int size)
 {
-    command([size = std::clamp(size, 2, 512)](RaceController &c) {
-        c.m_gridSize = size;
-        c.m_forcePublish = true;
+    m_worker.post([size = std::clamp(size, 2, 512)](Mail &mail) {
+        mail.gridSize = size;
+        mail.forcePublish = true;
     });
 }
 
@@ -158,12 +144,12 @@ void RaceController::setRunning(bool running)
     if (m_running == running)
         return;
     m_running = running;
-    command([running](RaceController &c) {
-        c.m_workerRunning = running;
+    m_worker.post([running](Mail &mail) {
+        mail.running = running;
         if (!running) {
-            c.m_forcePublish = true;
-            if (c.m_activeRace)
-                c.m_activeRace->cancel();
+            mail.forcePublish = true;
+            if (mail.activeRace)
+                mail.activeRace->cancel();
         }
     });
     emit runningChanged(running);
@@ -193,12 +179,12 @@ void RaceController::cancel()
         return;
     m_cancelled = true;
     const bool wasRunning = std::exchange(m_running, false);
-    command([](RaceController &c) {
-        c.m_workerRunning = false;
-        c.m_workerCancelled = true;
-        c.m_forcePublish = true;
-        if (c.m_activeRace)
-            c.m_activeRace->cancel();
+    m_worker.post([](Mail &mail) {
+        mail.running = false;
+        mail.cancelled = true;
+        mail.forcePublish = true;
+        if (mail.activeRace)
+            mail.activeRace->cancel();
     });
     if (wasRunning)
         emit runningChanged(false);
@@ -216,12 +202,7 @@ void RaceController::reset()
 
 void RaceController::takeSnapshot()
 {
-    RaceSnapshotPtr snapshot;
-    {
-        const std::lock_guard lock(m_mutex);
-        snapshot = std::exchange(m_outbox, nullptr);
-        m_notified = false;
-    }
+    const RaceSnapshotPtr snapshot = m_worker.takeProduct();
     if (!snapshot)
         return;
     ++m_delivered;
@@ -238,14 +219,15 @@ void RaceController::onFinishedInWorker(quint64 build, quint64 step, quint64 tar
     if (m_running) {
         // The worker has stopped and published the finish already: nothing to cancel or show.
         m_running = false;
-        command([](RaceController &c) { c.m_workerRunning = false; });
+        m_worker.post([](Mail &mail) { mail.running = false; });
         emit runningChanged(false);
     }
     emit finished(step);
 }
 
-void RaceController::publish(Run &run, bool running, bool fresh)
+void RaceController::publish(bool running, bool fresh)
 {
+    Run &run = *m_run;
     core::Race &race = *run.race;
     auto s = std::make_shared<RaceSnapshot>();
     s->run = run.id;
@@ -257,14 +239,12 @@ void RaceController::publish(Run &run, bool running, bool fresh)
     s->progress = race.allDiverged()
             ? 1.0
             : std::min(1.0, static_cast<double>(s->step) / static_cast<double>(run.target));
-    s->stepsPerSecond = run.stepsPerSecond;
+    s->stepsPerSecond = m_pacer.stepsPerSecond();
     s->trainingSet = run.trainingSet;
-    int gridSize = DefaultGridSize;
-    {
-        const std::lock_guard lock(m_mutex);
-        gridSize = m_gridSize;
-        s->cancelled = m_workerCancelled;
-    }
+    const auto [gridSize, cancelled] = m_worker.inspect([](const Mail &mail) {
+        return std::pair {mail.gridSize, mail.cancelled};
+    });
+    s->cancelled = cancelled;
     s->running = running && !s->finished && !s->cancelled;
     if (run.grid.size != gridSize) {
         run.grid = decisionGrid(*run.trainingSet, gridSize);
@@ -275,11 +255,7 @@ void RaceController::publish(Run &run, bool running, bool fresh)
         run.logits = race.predict(run.gridPoints);
         run.logitsStep = s->step;
     }
-    s->gridSize = gridSize;
-    s->xMin = run.grid.xMin;
-    s->xMax = run.grid.xMax;
-    s->yMin = run.grid.yMin;
-    s->yMax = run.grid.yMax;
+    s->grid = run.grid;
     s->lanes.resize(race.laneCount());
     for (std::size_t lane = 0; lane < race.laneCount(); ++lane) {
         RaceLaneSnapshot &l = s->lanes[lane];
@@ -290,156 +266,127 @@ void RaceController::publish(Run &run, bool running, bool fresh)
         l.history = run.history[lane];
         l.logits = run.logits[lane];
     }
-    ++m_published;
-    bool notify = false;
-    {
-        const std::lock_guard lock(m_mutex);
-        m_outbox = std::move(s);
-        notify = !std::exchange(m_notified, true);
-    }
-    if (notify)
-        emit snapshotPublished(QPrivateSignal());
+    m_worker.publish(std::move(s));
 }
 
-void RaceController::workerLoop()
+bool RaceController::ready(const Mail &mail) const
 {
-    yieldCoresToGui();
-    Run run;
-    Clock::time_point frameStart;
-    Clock::time_point frameEnd;
-    quint64 frameSteps = 0;
-    // Race steps per train() call, sized to take about a millisecond or two: a frame ends on time
-    // and a command is seen between calls. (pause(), cancel() and the destructor do not wait for
-    // that: they cancel the train() itself, which returns within one step of one lane.)
-    quint64 chunk = 1;
-    for (;;) {
-        std::optional<Request> request;
-        bool running = false;
-        bool force = false;
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [&] {
-                return m_abort || m_request || m_forcePublish
-                        || (m_workerRunning && run.race
-                            && !(run.target == m_workerTarget && run.done()));
-            });
-            if (m_abort) {
-                m_activeRace = nullptr;
-                return;
-            }
-            request = std::exchange(m_request, std::nullopt);
-            running = m_workerRunning;
-            force = std::exchange(m_forcePublish, false);
-            m_commandPending = false;
-            // Every cancel() so far came with a command that this turn takes on.
-            if (run.race)
-                run.race->clearCancel();
-            if (m_workerTarget != run.target) {
-                run.target = m_workerTarget;
-                if (run.race && !run.done())
-                    run.reportedFinished = false;
-            }
-            // A new race replaces the old one, which cancel() must not reach any more.
-            if (request)
-                m_activeRace = nullptr;
+    return mail.request || mail.forcePublish
+            || (mail.running && m_run && !(m_run->target == mail.target && m_run->done()));
+}
+
+RaceController::Turn RaceController::take(Mail &mail)
+{
+    Turn turn;
+    turn.request = std::exchange(mail.request, std::nullopt);
+    turn.running = mail.running;
+    turn.force = std::exchange(mail.forcePublish, false);
+    if (m_run) {
+        // Every cancel() so far came with a command that this turn takes on.
+        m_run->race->clearCancel();
+        if (mail.target != m_run->target) {
+            m_run->target = mail.target;
+            if (!m_run->done())
+                m_run->reportedFinished = false;
         }
-        if (request) {
-            run.race.reset();
-            auto race = std::make_unique<core::Race>(request->config, request->activations);
-            run.config = request->config;
-            run.measureEvery = request->measureEvery;
-            run.build = request->build;
-            ++run.id;
-            run.trainingSet = std::make_shared<const core::Dataset>(race->trainer(0).trainingSet());
-            run.history.assign(race->laneCount(), {});
-            run.units.assign(race->laneCount(), 0);
-            for (std::size_t lane = 0; lane < race->laneCount(); ++lane) {
-                for (const core::LayerLayout &layer : race->trainer(lane).layout())
-                    run.units[lane] += layer.out;
-                run.units[lane] -= race->trainer(lane).layout().back().out; // the output layer
-            }
-            run.measuredStep.reset();
-            run.historyStride = 1;
-            run.reportedFinished = false;
-            run.stepsPerSecond = 0.0;
-            run.grid = {};
-            run.logitsStep.reset();
-            chunk = 1;
-            run.race = std::move(race);
-            {
-                const std::lock_guard lock(m_mutex);
-                m_activeRace = run.race.get();
-                running = m_workerRunning;
-            }
-            // The start (step 0) is measured and shown at once: its dead units are half the
-            // lesson (a bad bias init kills most of ReLU's before any training).
+    }
+    // A new race replaces the old one, which cancel() must not reach any more.
+    if (turn.request)
+        mail.activeRace = nullptr;
+    return turn;
+}
+
+void RaceController::startRace(const Request &request)
+{
+    const quint64 target =
+            m_run ? m_run->target : m_worker.inspect([](const Mail &mail) { return mail.target; });
+    const quint64 id = m_run ? m_run->id : 0;
+    m_run.reset();
+    auto run = std::make_unique<Run>();
+    run->race = std::make_unique<core::Race>(request.config, request.activations);
+    const core::Race &race = *run->race;
+    run->config = request.config;
+    run->measureEvery = request.measureEvery;
+    run->build = request.build;
+    run->id = id + 1;
+    run->target = target;
+    run->trainingSet = std::make_shared<const core::Dataset>(race.trainer(0).trainingSet());
+    run->history.assign(race.laneCount(), {});
+    run->units.assign(race.laneCount(), 0);
+    for (std::size_t lane = 0; lane < race.laneCount(); ++lane) {
+        for (const core::LayerLayout &layer : race.trainer(lane).layout())
+            run->units[lane] += layer.out;
+        run->units[lane] -= race.trainer(lane).layout().back().out; // the output layer
+    }
+    m_run = std::move(run);
+    m_pacer.resetSpeed();
+    m_pacer.resetChunk();
+    m_worker.keep([race = m_run->race.get()](Mail &mail) { mail.activeRace = race; });
+}
+
+void RaceController::trainFrame()
+{
+    Run &run = *m_run;
+    core::Race &race = *run.race;
+    m_pacer.startFrameIfDue();
+    // Race steps per train() call are sized to take about a millisecond: a frame ends on time and a
+    // command is seen between calls. (pause(), cancel() and the destructor do not wait for that:
+    // they cancel the train() itself, which returns within one step of one lane.) Measurements
+    // fall on multiples of measureEvery, whatever the frame rate.
+    while (!m_pacer.frameOver() && !m_worker.commandPending() && !run.done()) {
+        const quint64 step = race.stepsDone();
+        const quint64 nextMeasure = (step / run.measureEvery + 1) * run.measureEvery;
+        m_pacer.runChunk(std::min(nextMeasure, run.target) - step,
+                         [&](std::uint64_t n) { return race.train(n); });
+        const quint64 now = race.stepsDone();
+        if ((now % run.measureEvery == 0 || run.done()) && run.measuredStep != now)
             run.measure();
-            publish(run, running, true);
-            force = false;
-        }
-        if (!run.race)
-            continue;
-        core::Race &race = *run.race;
-        if (running && !run.done()) {
-            if (Clock::now() >= frameEnd) {
-                frameStart = Clock::now();
-                frameEnd = frameStart + FrameInterval;
-                frameSteps = 0;
-            }
-            while (Clock::now() < frameEnd && !m_commandPending.load() && !run.done()) {
-                const quint64 step = race.stepsDone();
-                const quint64 nextMeasure = (step / run.measureEvery + 1) * run.measureEvery;
-                const quint64 limit = std::min(nextMeasure, run.target) - step;
-                const quint64 size = std::min(chunk, limit);
-                const auto chunkStart = Clock::now();
-                const quint64 trained = race.train(size);
-                const auto took = Clock::now() - chunkStart;
-                frameSteps += trained;
-                if (size == chunk && took < std::chrono::microseconds(700))
-                    chunk *= 2;
-                else if (took > std::chrono::milliseconds(3) && chunk > 1)
-                    chunk /= 2;
-                const quint64 now = race.stepsDone();
-                if ((now % run.measureEvery == 0 || run.done()) && run.measuredStep != now)
-                    run.measure();
-                if (trained < size && !race.allDiverged() && race.cancelRequested())
-                    break;
-            }
-            const bool frameComplete = Clock::now() >= frameEnd || run.done();
-            if (frameComplete) {
-                const double seconds =
-                        std::chrono::duration<double>(std::max(Clock::now(), frameEnd) - frameStart).count();
-                const double rate = static_cast<double>(frameSteps) / seconds;
-                run.stepsPerSecond =
-                        run.stepsPerSecond == 0.0 ? rate : 0.8 * run.stepsPerSecond + 0.2 * rate;
-                bool outboxTaken = false;
-                {
-                    const std::lock_guard lock(m_mutex);
-                    outboxTaken = !m_notified;
-                }
-                // A GUI that has not drawn the last frame yet gets no new one: frames are skipped.
-                // The finish is published below in any case.
-                if (outboxTaken && !run.done())
-                    publish(run, running, true);
-            }
-        }
-        if (running && run.done() && !run.reportedFinished) {
-            if (run.measuredStep != race.stepsDone())
-                run.measure();
-            run.reportedFinished = true;
-            force = true;
-            emit finishedInWorker(run.build, race.stepsDone(), run.target, QPrivateSignal());
-        }
-        if (force) {
-            // A pause or cancel in the middle of a measuring interval: the charts keep their
-            // last measurement, the boundaries show where the lanes stopped. The stop is shown at
-            // once with the boundaries of the last frame (predicting a large network's grid takes
-            // longer than a cancel may), and then again with the boundaries where it stopped.
-            const bool stale = run.logitsStep != race.stepsDone();
-            publish(run, running, !stale || running);
-            if (stale && !running)
-                publish(run, running, true);
-        }
+        if (race.cancelRequested())
+            break;
+    }
+    if (m_pacer.frameOver() || run.done()) {
+        m_pacer.endFrame();
+        // A GUI that has not drawn the last frame yet gets no new one: frames are skipped. The
+        // finish is published by the turn in any case.
+        if (m_worker.outboxTaken() && !run.done())
+            publish(true, true);
+    }
+}
+
+void RaceController::runTurn(Turn &turn)
+{
+    bool force = turn.force;
+    if (turn.request) {
+        startRace(*turn.request);
+        // The start (step 0) is measured and shown at once: its dead units are half the lesson (a
+        // bad bias init kills most of ReLU's before any training).
+        m_run->measure();
+        turn.running = m_worker.inspect([](const Mail &mail) { return mail.running; });
+        publish(turn.running, true);
+        force = false;
+    }
+    if (!m_run)
+        return;
+    Run &run = *m_run;
+    core::Race &race = *run.race;
+    if (turn.running && !run.done())
+        trainFrame();
+    if (turn.running && run.done() && !run.reportedFinished) {
+        if (run.measuredStep != race.stepsDone())
+            run.measure();
+        run.reportedFinished = true;
+        force = true;
+        emit finishedInWorker(run.build, race.stepsDone(), run.target, QPrivateSignal());
+    }
+    if (force) {
+        // A pause or cancel in the middle of a measuring interval: the charts keep their last
+        // measurement, the boundaries show where the lanes stopped. The stop is shown at once with
+        // the boundaries of the last frame (predicting a large network's grid takes longer than a
+        // cancel may), and then again with the boundaries where it stopped.
+        const bool stale = run.logitsStep != race.stepsDone();
+        publish(turn.running, !stale || turn.running);
+        if (stale && !turn.running)
+            publish(turn.running, true);
     }
 }
 

@@ -2,16 +2,14 @@
 
 #include <QObject>
 
-#include <atomic>
-#include <condition_variable>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
 #include <vector>
 
 #include "core/race.h"
+#include "decisiongrid.h"
+#include "worker.h"
 
 namespace relulab::app {
 
@@ -55,16 +53,12 @@ struct RaceSnapshot
     bool finished = false; // at the target, or every lane diverged
     bool cancelled = false; // stopped by cancel(): the next start() begins a new race
     std::shared_ptr<const core::Dataset> trainingSet; // shared by every snapshot of a run
-    int gridSize = 0;
-    double xMin = -1.0;
-    double xMax = 1.0;
-    double yMin = -1.0;
-    double yMax = 1.0;
+    DecisionGrid grid; // the lanes' logits are on its cells
     std::vector<RaceLaneSnapshot> lanes;
 };
 using RaceSnapshotPtr = std::shared_ptr<const RaceSnapshot>;
 
-// Owns the race's one worker thread; lives on the GUI thread, where every call returns at once.
+// Owns the race's Worker; lives on the GUI thread, where every call returns at once.
 // The worker builds the core::Race on its own thread, trains a frame's worth of steps, measures
 // every measureEvery steps (so the history and the steps to 95 % do not depend on the frame rate:
 // they equal those of core::Race measured at the same interval), predicts a decision grid per lane
@@ -76,7 +70,7 @@ class RaceController : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int FrameIntervalMs = 16;
+    static constexpr int FrameIntervalMs = FramePacer::FrameInterval.count();
     static constexpr int DefaultGridSize = 64;
     static constexpr quint64 DefaultTargetSteps = 1000;
     static constexpr quint64 DefaultMeasureEvery = 10;
@@ -111,8 +105,10 @@ public:
     bool isRunning() const noexcept { return m_running; }
     bool isFinished() const noexcept { return m_finished; }
 
-    quint64 publishedCount() const noexcept { return m_published.load(); }
+    quint64 publishedCount() const noexcept { return m_worker.publishedCount(); }
     quint64 deliveredCount() const noexcept { return m_delivered; }
+    // Not training, no command in flight, every snapshot taken. Tests wait on this.
+    bool isIdle() const { return m_worker.isIdle(); }
 
 signals:
     void snapshotReady(relulab::app::RaceSnapshotPtr snapshot);
@@ -125,14 +121,44 @@ signals:
     void finishedInWorker(quint64 build, quint64 step, quint64 target, QPrivateSignal);
 
 private:
+    struct Request
+    {
+        core::TrainingConfig config;
+        std::vector<core::Activation> activations;
+        quint64 measureEvery = DefaultMeasureEvery;
+        quint64 build = 0;
+    };
+    // What the GUI thread asks of the worker (the worker's mailbox).
+    struct Mail
+    {
+        std::optional<Request> request;
+        quint64 target = DefaultTargetSteps;
+        bool running = false;
+        bool cancelled = false;
+        bool forcePublish = false;
+        int gridSize = DefaultGridSize;
+        core::Race *activeRace = nullptr; // the worker's race, for cancel() from the GUI thread
+    };
+    struct Turn
+    {
+        std::optional<Request> request;
+        bool running = false;
+        bool force = false;
+    };
     struct Run;
-    template<class Change>
-    void command(Change &&change);
+    using RaceWorker = Worker<Mail, Turn, RaceSnapshotPtr>;
+
     void rebuild(bool running);
     void setRunning(bool running);
-    void workerLoop();
+    // Worker thread.
+    bool ready(const Mail &mail) const;
+    Turn take(Mail &mail);
+    void runTurn(Turn &turn);
+    void startRace(const Request &request);
+    void trainFrame();
     // `fresh`: predicts the grid anew, otherwise reuses the last prediction.
-    void publish(Run &run, bool running, bool fresh);
+    void publish(bool running, bool fresh);
+
     void takeSnapshot();
     void onFinishedInWorker(quint64 build, quint64 step, quint64 target);
 
@@ -149,30 +175,11 @@ private:
     quint64 m_builds = 0;
     quint64 m_delivered = 0;
 
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    // Guarded by m_mutex:
-    struct Request
-    {
-        core::TrainingConfig config;
-        std::vector<core::Activation> activations;
-        quint64 measureEvery = DefaultMeasureEvery;
-        quint64 build = 0;
-    };
-    std::optional<Request> m_request;
-    quint64 m_workerTarget = DefaultTargetSteps;
-    bool m_workerRunning = false;
-    bool m_workerCancelled = false;
-    bool m_abort = false;
-    bool m_forcePublish = false;
-    core::Race *m_activeRace = nullptr; // the worker's race, for cancel() from this thread
-    RaceSnapshotPtr m_outbox;
-    bool m_notified = false;
-    int m_gridSize = DefaultGridSize;
-    std::atomic<bool> m_commandPending {false};
+    // Worker thread only.
+    std::unique_ptr<Run> m_run;
+    FramePacer m_pacer;
 
-    std::atomic<quint64> m_published {0};
-    std::thread m_thread;
+    RaceWorker m_worker; // last: stopped before the members its job uses are destroyed
 };
 
 } // namespace relulab::app

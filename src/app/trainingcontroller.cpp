@@ -1,19 +1,9 @@
 #include "trainingcontroller.h"
 
-#include "trainingworker.h"
-
 #include <algorithm>
-#include <chrono>
 #include <limits>
 
 namespace relulab::app {
-
-namespace {
-
-using Clock = std::chrono::steady_clock;
-constexpr auto FrameInterval = std::chrono::milliseconds(TrainingController::FrameIntervalMs);
-
-} // namespace
 
 TrainingController::TrainingController(QObject *parent)
     : QObject(parent)
@@ -26,35 +16,24 @@ TrainingController::TrainingController(QObject *parent)
             Qt::QueuedConnection);
     connect(this, &TrainingController::divergedInWorker, this,
             &TrainingController::onDivergedInWorker, Qt::QueuedConnection);
-    m_thread = std::thread(&TrainingController::workerLoop, this);
+    m_worker.start({.onStart = yieldCoresToGui,
+                    .ready = [this](const Mail &mail) { return ready(mail); },
+                    .take = &TrainingController::take,
+                    .run = [this](Turn &turn) { runTurn(turn); },
+                    .notify = [this] { emit snapshotPublished(QPrivateSignal()); }});
 }
 
-TrainingController::~TrainingController()
-{
-    command([](TrainingController &c) { c.m_abort = true; });
-    m_thread.join();
-}
-
-template<class Change>
-void TrainingController::command(Change &&change)
-{
-    {
-        const std::lock_guard lock(m_mutex);
-        change(*this);
-        m_commandPending = true;
-    }
-    m_wake.notify_one();
-}
+TrainingController::~TrainingController() = default;
 
 void TrainingController::rebuild(const core::TrainingConfig &config)
 {
     m_diverged = false;
-    command([&config, build = ++m_builds](TrainingController &c) {
-        c.m_newTrainer = config;
-        c.m_newTrainerBuild = build;
-        c.m_adjust.reset();
+    m_worker.post([&config, build = ++m_builds](Mail &mail) {
+        mail.newTrainer = config;
+        mail.newTrainerBuild = build;
+        mail.adjust.reset();
         // Steps asked for the old run are not for the new one.
-        c.m_pendingSteps = 0;
+        mail.pendingSteps = 0;
     });
 }
 
@@ -67,11 +46,11 @@ void TrainingController::setConfig(const core::TrainingConfig &config)
         rebuild(config);
         return;
     }
-    command([&config](TrainingController &c) {
-        if (c.m_newTrainer)
-            c.m_newTrainer = config;
+    m_worker.post([&config](Mail &mail) {
+        if (mail.newTrainer)
+            mail.newTrainer = config;
         else
-            c.m_adjust = config;
+            mail.adjust = config;
     });
 }
 
@@ -80,7 +59,7 @@ void TrainingController::play()
     if (m_running || m_diverged)
         return;
     m_running = true;
-    command([](TrainingController &c) { c.m_workerRunning = true; });
+    m_worker.post([](Mail &mail) { mail.running = true; });
     emit runningChanged(true);
 }
 
@@ -89,9 +68,9 @@ void TrainingController::pause()
     if (!m_running)
         return;
     m_running = false;
-    command([](TrainingController &c) {
-        c.m_workerRunning = false;
-        c.m_forcePublish = true;
+    m_worker.post([](Mail &mail) {
+        mail.running = false;
+        mail.forcePublish = true;
     });
     emit runningChanged(false);
 }
@@ -100,7 +79,7 @@ void TrainingController::step(int count)
 {
     if (m_running || count < 1)
         return;
-    command([count](TrainingController &c) { c.m_pendingSteps += count; });
+    m_worker.post([count](Mail &mail) { mail.pendingSteps += count; });
 }
 
 void TrainingController::reset()
@@ -112,25 +91,21 @@ void TrainingController::reset()
 void TrainingController::setStepsPerFrame(int steps)
 {
     m_stepsPerFrame = std::max(0, steps);
-    command([](TrainingController &) {});
+    // Ends the frame in progress, so the new pace starts at once.
+    m_worker.post([](Mail &) {});
 }
 
 void TrainingController::setGridSize(int size)
 {
-    command([size = std::clamp(size, 2, 1024)](TrainingController &c) {
-        c.m_gridSize = size;
-        c.m_forcePublish = true;
+    m_worker.post([size = std::clamp(size, 2, 1024)](Mail &mail) {
+        mail.gridSize = size;
+        mail.forcePublish = true;
     });
 }
 
 void TrainingController::takeSnapshot()
 {
-    TrainingSnapshotPtr snapshot;
-    {
-        const std::lock_guard lock(m_mutex);
-        snapshot = std::exchange(m_outbox, nullptr);
-        m_notified = false;
-    }
+    const TrainingSnapshotPtr snapshot = m_worker.takeProduct();
     if (!snapshot)
         return;
     ++m_delivered;
@@ -150,184 +125,130 @@ void TrainingController::onDivergedInWorker(quint64 build, quint64 step)
     emit diverged(step);
 }
 
-void TrainingController::publish(const Run &current)
+bool TrainingController::ready(const Mail &mail) const
 {
-    const core::Trainer &trainer = *current.trainer;
+    return mail.newTrainer || mail.adjust || mail.pendingSteps > 0 || mail.forcePublish
+            || (mail.running && m_run.trainer && !m_run.trainer->diverged());
+}
+
+TrainingController::Turn TrainingController::take(Mail &mail)
+{
+    Turn turn;
+    turn.build = std::exchange(mail.newTrainer, std::nullopt);
+    turn.buildNumber = mail.newTrainerBuild;
+    turn.adjust = std::exchange(mail.adjust, std::nullopt);
+    turn.steps = std::exchange(mail.pendingSteps, 0);
+    turn.running = mail.running;
+    turn.force = std::exchange(mail.forcePublish, false);
+    return turn;
+}
+
+void TrainingController::publish()
+{
+    const core::Trainer &trainer = *m_run.trainer;
     auto s = std::make_shared<TrainingSnapshot>();
-    s->run = current.id;
-    s->trainingSet = current.trainingSet;
-    s->testSet = current.testSet;
-    const double stepsPerSecond = current.stepsPerSecond;
-    s->config = current.config;
+    s->run = m_run.id;
+    s->trainingSet = m_run.trainingSet;
+    s->testSet = m_run.testSet;
+    s->config = m_run.config;
     s->measurement = trainer.measure();
     s->layout = trainer.layout();
     s->parameters = trainer.parameters();
-    s->stepsPerSecond = stepsPerSecond;
-    int gridSize = DefaultGridSize;
-    {
-        const std::lock_guard lock(m_mutex);
-        gridSize = m_gridSize;
-        s->running = m_workerRunning && !trainer.diverged();
-    }
-    const DecisionGrid grid = decisionGrid(trainer.trainingSet(), gridSize);
-    s->gridSize = gridSize;
-    s->xMin = grid.xMin;
-    s->xMax = grid.xMax;
-    s->yMin = grid.yMin;
-    s->yMax = grid.yMax;
-    const auto cells = static_cast<std::size_t>(gridSize) * static_cast<std::size_t>(gridSize);
-    const std::vector<double> points = grid.points();
-    s->logits.resize(cells);
-    trainer.predict(points, s->logits);
-    ++m_published;
-    bool notify = false;
-    {
-        const std::lock_guard lock(m_mutex);
-        m_outbox = std::move(s);
-        notify = !std::exchange(m_notified, true);
-    }
-    if (notify)
-        emit snapshotPublished(QPrivateSignal());
+    s->stepsPerSecond = m_pacer.stepsPerSecond();
+    const auto [gridSize, running] = m_worker.inspect([](const Mail &mail) {
+        return std::pair {mail.gridSize, mail.running};
+    });
+    s->running = running && !trainer.diverged();
+    s->grid = decisionGrid(trainer.trainingSet(), gridSize);
+    s->logits.resize(static_cast<std::size_t>(gridSize) * static_cast<std::size_t>(gridSize));
+    trainer.predict(s->grid.points(), s->logits);
+    m_worker.publish(std::move(s));
 }
 
-void TrainingController::workerLoop()
+void TrainingController::trainFrame()
 {
-    // One core stays free for the GUI thread, and the worker yields its core to it.
-    yieldCoresToGui();
-    Run current;
-    std::unique_ptr<core::Trainer> &trainer = current.trainer;
-    double &stepsPerSecond = current.stepsPerSecond;
+    core::Trainer &trainer = *m_run.trainer;
+    const int perFrame = m_stepsPerFrame.load();
     // The frame of animation being trained. A command that arrives in its middle is taken on at
     // once but starts no new frame, so neither the training speed nor the snapshot rate follows
-    // the rate of commands (a slider being dragged).
-    Clock::time_point frameStart;
-    Clock::time_point frameEnd;
-    std::uint64_t frameSteps = 0;
-    std::uint64_t frameLeft = 0; // a fixed number of steps per frame: those still to take
-    int framePace = AsFastAsPossible; // the frame's steps per frame
-    // Training happens in chunks sized to take about a millisecond, so that a command (pause, or
-    // the destructor's abort) is noticed quickly without paying for a check after every step:
-    // a frame of 100 full-batch steps can take a second on a loaded machine.
-    std::uint64_t chunk = 1;
+    // the rate of commands (a slider being dragged). A frame of fixed steps that overran its time
+    // is finished first: were commands to keep cutting it short, no snapshot would ever be
+    // published.
+    if ((perFrame == AsFastAsPossible || m_frameLeft == 0) && m_pacer.startFrameIfDue()) {
+        m_frameLeft = static_cast<std::uint64_t>(perFrame);
+        // A new speed setting: the average of the old one says nothing about it.
+        if (perFrame != std::exchange(m_framePace, perFrame))
+            m_pacer.resetSpeed();
+    }
     // Up to `limit` steps until `until`, a command or divergence; returns how many it took.
-    const auto trainInChunks = [&](std::uint64_t limit, Clock::time_point until) {
+    const auto trainInChunks = [&](std::uint64_t limit, WorkerClock::time_point until) {
         std::uint64_t trained = 0;
-        while (trained < limit && Clock::now() < until && !m_commandPending && !trainer->diverged()) {
-            const std::uint64_t size = std::min(chunk, limit - trained);
-            const auto chunkStart = Clock::now();
-            trained += trainer->train(size);
-            const auto took = Clock::now() - chunkStart;
-            // Only a full chunk says anything about the chunk size.
-            if (size == chunk && took < std::chrono::microseconds(500))
-                chunk *= 2;
-            else if (took > std::chrono::milliseconds(2) && chunk > 1)
-                chunk /= 2;
-        }
+        while (trained < limit && WorkerClock::now() < until && !m_worker.commandPending()
+               && !trainer.diverged())
+            trained += m_pacer.runChunk(limit - trained,
+                                        [&](std::uint64_t n) { return trainer.train(n); });
         return trained;
     };
-    for (;;) {
-        std::optional<core::TrainingConfig> build;
-        quint64 buildNumber = 0;
-        std::optional<core::TrainingConfig> adjust;
-        int steps = 0;
-        bool running = false;
-        bool force = false;
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [&] {
-                return m_abort || m_newTrainer || m_adjust || m_pendingSteps > 0 || m_forcePublish
-                        || (m_workerRunning && trainer && !trainer->diverged());
-            });
-            if (m_abort)
-                return;
-            build = std::exchange(m_newTrainer, std::nullopt);
-            buildNumber = m_newTrainerBuild;
-            adjust = std::exchange(m_adjust, std::nullopt);
-            steps = std::exchange(m_pendingSteps, 0);
-            running = m_workerRunning;
-            force = std::exchange(m_forcePublish, false);
-            m_commandPending = false;
-        }
-        if (build) {
-            trainer = core::makeTrainer(*build);
-            current.config = *build;
-            current.trainingSet = std::make_shared<const core::Dataset>(trainer->trainingSet());
-            current.testSet = std::make_shared<const core::Dataset>(trainer->testSet());
-            ++current.id;
-            current.build = buildNumber;
-            stepsPerSecond = 0.0;
-            chunk = 1;
-            // The new run's first measurement (step 0) is shown even when it trains on at once:
-            // its dead units before training are half the lesson.
-            publish(current);
-            force = false;
-        }
-        if (!trainer)
-            continue;
-        if (adjust) {
-            trainer->adjust(*adjust);
-            current.config = *adjust;
-            // A running trainer shows the change with its next frame; a paused one only now.
-            if (!running || trainer->diverged())
-                force = true;
-        }
-        const bool divergedBefore = trainer->diverged();
-        if (steps > 0) {
-            trainer->train(static_cast<std::uint64_t>(steps));
-            force = true;
-        } else if (running && !divergedBefore) {
-            const int perFrame = m_stepsPerFrame.load();
-            // A frame of fixed steps that overran its time is finished first: were commands to
-            // keep cutting it short, no snapshot would ever be published.
-            if (Clock::now() >= frameEnd && (perFrame == AsFastAsPossible || frameLeft == 0)) {
-                frameStart = Clock::now();
-                frameEnd = frameStart + FrameInterval;
-                frameSteps = 0;
-                frameLeft = static_cast<std::uint64_t>(perFrame);
-                // A new speed setting: the average of the old one says nothing about it.
-                if (perFrame != std::exchange(framePace, perFrame))
-                    stepsPerSecond = 0.0;
-            }
-            bool frameComplete = false;
-            if (perFrame == AsFastAsPossible) {
-                frameSteps += trainInChunks(std::numeric_limits<std::uint64_t>::max(), frameEnd);
-                frameComplete = Clock::now() >= frameEnd;
-            } else if (frameLeft > 0) {
-                const std::uint64_t trained = trainInChunks(frameLeft, Clock::time_point::max());
-                frameSteps += trained;
-                frameLeft -= trained;
-                frameComplete = frameLeft == 0;
-            }
-            if (frameComplete) {
-                // Steps over the frame's whole length, waiting included: the speed the class sees.
-                const double seconds =
-                        std::chrono::duration<double>(std::max(Clock::now(), frameEnd) - frameStart).count();
-                const double rate = static_cast<double>(frameSteps) / seconds;
-                stepsPerSecond = stepsPerSecond == 0.0 ? rate : 0.8 * stepsPerSecond + 0.2 * rate;
-                bool outboxTaken = false;
-                {
-                    const std::lock_guard lock(m_mutex);
-                    outboxTaken = !m_notified;
-                }
-                // A GUI that has not drawn the last frame yet gets no new one: frames are skipped.
-                // (A diverged trainer is published below in any case.)
-                if (outboxTaken && !trainer->diverged())
-                    publish(current);
-            }
-            if (perFrame != AsFastAsPossible && frameLeft == 0 && !trainer->diverged()) {
-                // The rest of the frame: a command (pause, a new configuration) ends it early.
-                std::unique_lock lock(m_mutex);
-                m_wake.wait_until(lock, frameEnd, [&] { return m_commandPending.load() || m_abort; });
-            }
-        }
-        if (!divergedBefore && trainer->diverged()) {
-            force = true;
-            const quint64 at = trainer->stepsDone();
-            emit divergedInWorker(current.build, at, QPrivateSignal());
-        }
-        if (force)
-            publish(current);
+    bool frameComplete = false;
+    if (perFrame == AsFastAsPossible) {
+        trainInChunks(std::numeric_limits<std::uint64_t>::max(), m_pacer.frameEnd());
+        frameComplete = m_pacer.frameOver();
+    } else if (m_frameLeft > 0) {
+        m_frameLeft -= trainInChunks(m_frameLeft, WorkerClock::time_point::max());
+        frameComplete = m_frameLeft == 0;
     }
+    if (frameComplete) {
+        m_pacer.endFrame();
+        // A GUI that has not drawn the last frame yet gets no new one: frames are skipped. (A
+        // diverged trainer is published by the turn in any case.)
+        if (m_worker.outboxTaken() && !trainer.diverged())
+            publish();
+    }
+    // The rest of the frame: a command (pause, a new configuration) ends it early.
+    if (perFrame != AsFastAsPossible && m_frameLeft == 0 && !trainer.diverged())
+        m_worker.sleepUntil(m_pacer.frameEnd());
+}
+
+void TrainingController::runTurn(Turn &turn)
+{
+    bool force = turn.force;
+    if (turn.build) {
+        m_run.trainer = core::makeTrainer(*turn.build);
+        m_run.config = *turn.build;
+        m_run.trainingSet = std::make_shared<const core::Dataset>(m_run.trainer->trainingSet());
+        m_run.testSet = std::make_shared<const core::Dataset>(m_run.trainer->testSet());
+        ++m_run.id;
+        m_run.build = turn.buildNumber;
+        m_pacer.resetSpeed();
+        m_pacer.resetChunk();
+        // The new run's first measurement (step 0) is shown even when it trains on at once:
+        // its dead units before training are half the lesson.
+        publish();
+        force = false;
+    }
+    if (!m_run.trainer)
+        return;
+    core::Trainer &trainer = *m_run.trainer;
+    if (turn.adjust) {
+        trainer.adjust(*turn.adjust);
+        m_run.config = *turn.adjust;
+        // A running trainer shows the change with its next frame; a paused one only now.
+        if (!turn.running || trainer.diverged())
+            force = true;
+    }
+    const bool divergedBefore = trainer.diverged();
+    if (turn.steps > 0) {
+        trainer.train(static_cast<std::uint64_t>(turn.steps));
+        force = true;
+    } else if (turn.running && !divergedBefore) {
+        trainFrame();
+    }
+    if (!divergedBefore && trainer.diverged()) {
+        force = true;
+        emit divergedInWorker(m_run.build, trainer.stepsDone(), QPrivateSignal());
+    }
+    if (force)
+        publish();
 }
 
 } // namespace relulab::app

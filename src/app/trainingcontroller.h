@@ -3,14 +3,13 @@
 #include <QObject>
 
 #include <atomic>
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
 #include <vector>
 
 #include "core/trainer.h"
+#include "decisiongrid.h"
+#include "worker.h"
 
 namespace relulab::app {
 
@@ -25,29 +24,25 @@ struct TrainingSnapshot
     std::vector<double> parameters;
     std::shared_ptr<const core::Dataset> trainingSet; // shared by every snapshot of a run
     std::shared_ptr<const core::Dataset> testSet;
-    // The decision boundary: the output logit on a gridSize x gridSize grid over [xMin, xMax] x
-    // [yMin, yMax], row by row from yMin (the first row) to yMax.
-    int gridSize = 0;
-    double xMin = -1.0;
-    double xMax = 1.0;
-    double yMin = -1.0;
-    double yMax = 1.0;
+    // The decision boundary: the output logit on the grid's cells, row by row from yMin (the first
+    // row) to yMax.
+    DecisionGrid grid;
     std::vector<float> logits;
     double stepsPerSecond = 0.0; // training speed over the last frames
     bool running = false;
 };
 using TrainingSnapshotPtr = std::shared_ptr<const TrainingSnapshot>;
 
-// Owns the one training worker thread; lives on the GUI thread, where every call returns at once.
-// The worker builds trainers, trains, and publishes snapshots at most about 60 times a second into
-// a one-slot outbox; snapshotReady() is queued to the GUI only when the GUI has taken the previous
+// Owns the lab's training Worker; lives on the GUI thread, where every call returns at once. The
+// worker builds trainers, trains, and publishes snapshots at most about 60 times a second into its
+// one-slot outbox; snapshotReady() is queued to the GUI only when the GUI has taken the previous
 // one, so a GUI that falls behind skips frames instead of queueing them.
 class TrainingController : public QObject
 {
     Q_OBJECT
 
 public:
-    static constexpr int FrameIntervalMs = 16; // about 60 frames a second
+    static constexpr int FrameIntervalMs = FramePacer::FrameInterval.count();
     static constexpr int DefaultGridSize = 120;
     // stepsPerFrame() value meaning "as fast as possible".
     static constexpr int AsFastAsPossible = 0;
@@ -77,8 +72,11 @@ public:
     void setGridSize(int size);
 
     // Snapshots published and taken (for tests and statistics).
-    quint64 publishedCount() const noexcept { return m_published.load(); }
+    quint64 publishedCount() const noexcept { return m_worker.publishedCount(); }
     quint64 deliveredCount() const noexcept { return m_delivered; }
+    // Nothing to do and everything published taken: paused (or diverged) with no command, step or
+    // snapshot in flight. Tests wait on this.
+    bool isIdle() const { return m_worker.isIdle(); }
 
 signals:
     void snapshotReady(relulab::app::TrainingSnapshotPtr snapshot);
@@ -92,10 +90,28 @@ signals:
     void divergedInWorker(quint64 build, quint64 step, QPrivateSignal);
 
 private:
-    // Hands a command to the worker: `change` runs under the lock.
-    template<class Change>
-    void command(Change &&change);
-    // The worker's current run.
+    // What the GUI thread asks of the worker (the worker's mailbox).
+    struct Mail
+    {
+        std::optional<core::TrainingConfig> newTrainer; // build this next
+        quint64 newTrainerBuild = 0; // as request number m_builds
+        std::optional<core::TrainingConfig> adjust; // or take this on
+        int pendingSteps = 0;
+        bool running = false;
+        bool forcePublish = false;
+        int gridSize = DefaultGridSize;
+    };
+    // What one turn of the worker takes out of the mail.
+    struct Turn
+    {
+        std::optional<core::TrainingConfig> build;
+        quint64 buildNumber = 0;
+        std::optional<core::TrainingConfig> adjust;
+        int steps = 0;
+        bool running = false;
+        bool force = false;
+    };
+    // The worker's current run (worker thread only).
     struct Run
     {
         std::unique_ptr<core::Trainer> trainer;
@@ -105,10 +121,16 @@ private:
         std::shared_ptr<const core::Dataset> testSet;
         quint64 id = 0;
         quint64 build = 0; // the GUI's build request it answers
-        double stepsPerSecond = 0.0;
     };
-    void workerLoop();
-    void publish(const Run &current);
+    using TrainingWorker = Worker<Mail, Turn, TrainingSnapshotPtr>;
+
+    // Worker thread.
+    bool ready(const Mail &mail) const;
+    static Turn take(Mail &mail);
+    void runTurn(Turn &turn);
+    void trainFrame();
+    void publish();
+
     void takeSnapshot();
     void onDivergedInWorker(quint64 build, quint64 step);
     // GUI thread: asks the worker for a new trainer for `config`, from its first step.
@@ -122,27 +144,15 @@ private:
     quint64 m_builds = 0;
     bool m_diverged = false; // the run of the latest build request diverged
     quint64 m_delivered = 0;
-
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    // Guarded by m_mutex:
-    std::optional<core::TrainingConfig> m_newTrainer; // build this next
-    quint64 m_newTrainerBuild = 0; // as request number m_builds
-    std::optional<core::TrainingConfig> m_adjust; // or take this on
-    int m_pendingSteps = 0;
-    bool m_workerRunning = false;
-    bool m_abort = false;
-    bool m_forcePublish = false;
-    // Set with every command (under the lock, so the worker never sees it stale), so that a worker
-    // training flat out stops within a few steps.
-    std::atomic<bool> m_commandPending {false};
-    TrainingSnapshotPtr m_outbox;
-    bool m_notified = false;
-    int m_gridSize = DefaultGridSize;
-
     std::atomic<int> m_stepsPerFrame {10};
-    std::atomic<quint64> m_published {0};
-    std::thread m_thread;
+
+    // Worker thread only.
+    Run m_run;
+    FramePacer m_pacer;
+    std::uint64_t m_frameLeft = 0; // a fixed number of steps per frame: those still to take
+    int m_framePace = AsFastAsPossible; // the frame's steps per frame
+
+    TrainingWorker m_worker; // last: stopped before the members its job uses are destroyed
 };
 
 } // namespace relulab::app

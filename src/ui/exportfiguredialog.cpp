@@ -13,11 +13,12 @@
 
 namespace relulab::ui {
 
-ExportFigureDialog::ExportFigureDialog(QWidget *page, QWidget *window, const QString &folder,
-                                       QWidget *parent)
+ExportFigureDialog::ExportFigureDialog(QWidget *page, QWidget *window, app::ExportService *writer,
+                                       const QString &folder, QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<::Ui::ExportFigureDialog>())
     , m_window(window)
+    , m_writer(writer)
 {
     m_ui->setupUi(this);
     // The texts of the entries: retranslate().
@@ -47,6 +48,7 @@ ExportFigureDialog::ExportFigureDialog(QWidget *page, QWidget *window, const QSt
     connect(m_ui->browseButton, &QPushButton::clicked, this, &ExportFigureDialog::browse);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ExportFigureDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &ExportFigureDialog::reject);
+    connect(m_writer, &app::ExportService::written, this, &ExportFigureDialog::onWritten);
     onFigureChanged();
     onFormatChanged();
     retranslate();
@@ -218,14 +220,36 @@ void ExportFigureDialog::browse()
 
 void ExportFigureDialog::accept()
 {
+    if (isWriting())
+        return;
     const QString path = filePath();
-    const QString error = exportFigure(selectedSource(), path, options());
-    if (!error.isEmpty()) {
-        m_ui->errorLabel->setText(error);
-        m_ui->errorLabel->setVisible(true);
+    FigureDrawing drawing = drawFigure(selectedSource(), path, options());
+    if (!drawing.error.isEmpty()) {
+        showError(drawing.error);
         return;
     }
     m_ui->errorLabel->setVisible(false);
+    m_ui->errorLabel->clear();
+    m_ui->buttonBox->button(QDialogButtonBox::Save)->setEnabled(false);
+    m_writing = m_writer->write(path, std::move(drawing.bytes));
+}
+
+void ExportFigureDialog::showError(const QString &message)
+{
+    m_ui->errorLabel->setText(message);
+    m_ui->errorLabel->setVisible(true);
+}
+
+void ExportFigureDialog::onWritten(quint64 id, const QString &path, const QString &error)
+{
+    if (id != m_writing)
+        return;
+    m_writing = 0;
+    m_ui->buttonBox->button(QDialogButtonBox::Save)->setEnabled(true);
+    if (!error.isEmpty()) {
+        showError(error);
+        return;
+    }
     emit exported(path);
     QDialog::accept();
 }

@@ -8,11 +8,12 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QPixmap>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QWidget>
 
 #include <qcustomplot.h>
+
+#include "app/dataexport.h"
 
 #include <algorithm>
 #include <cmath>
@@ -41,7 +42,8 @@ void drawOn(QWidget *source, QCPPainter &painter, QSize size)
     }
 }
 
-bool writePng(QWidget *source, QIODevice &device, QSize size, double scale)
+// Draws the PNG's picture (GUI thread: widgets paint there).
+QImage pngImage(QWidget *source, QSize size, double scale)
 {
     QImage image;
     if (auto *plot = qobject_cast<QCustomPlot *>(source)) {
@@ -57,8 +59,19 @@ bool writePng(QWidget *source, QIODevice &device, QSize size, double scale)
     const int dotsPerMeter = qRound(ScreenDpi * scale / 0.0254);
     image.setDotsPerMeterX(dotsPerMeter);
     image.setDotsPerMeterY(dotsPerMeter);
-    QImageWriter writer(&device, "png");
-    return writer.write(image);
+    return image;
+}
+
+// Encodes it (any thread: the slow part of a large PNG).
+std::optional<QByteArray> encodePng(const QImage &image)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
+    if (image.isNull() || !writer.write(image))
+        return std::nullopt;
+    return bytes;
 }
 
 bool writePdf(QWidget *source, QIODevice &device, QSize size, const QString &title)
@@ -118,78 +131,86 @@ QString figureSuffix(FigureFormat format)
     return {};
 }
 
-QString exportFigure(QWidget *source, const QString &path, const FigureOptions &options)
+FigureDrawing drawFigure(QWidget *source, const QString &path, const FigureOptions &options)
 {
+    const auto failure = [](QString message) { return FigureDrawing {std::move(message), {}}; };
     if (path.isEmpty())
-        return QCoreApplication::translate("relulab::ui::FigureExport", "No file name given.");
+        return failure(QCoreApplication::translate("relulab::ui::FigureExport", "No file name given."));
     if (!source)
-        return QCoreApplication::translate("relulab::ui::FigureExport", "%1: there is nothing to export.")
-                .arg(path);
+        return failure(QCoreApplication::translate("relulab::ui::FigureExport",
+                                                   "%1: there is nothing to export.")
+                               .arg(path));
     auto *plot = qobject_cast<QCustomPlot *>(source);
     // The whole window is drawn as it is; only a plot can be laid out anew at another size.
     const QSize size = plot && !options.size.isEmpty() ? options.size : source->size();
     if (size.width() < 1 || size.height() < 1 || size.width() > MaxFigureSide
         || size.height() > MaxFigureSide)
-        return QCoreApplication::translate(
-                       "relulab::ui::FigureExport",
-                       "%1: the size %2 × %3 is not between 1 and %4 on each side.")
-                .arg(path)
-                .arg(size.width())
-                .arg(size.height())
-                .arg(MaxFigureSide);
+        return failure(QCoreApplication::translate(
+                               "relulab::ui::FigureExport",
+                               "%1: the size %2 × %3 is not between 1 and %4 on each side.")
+                               .arg(path)
+                               .arg(size.width())
+                               .arg(size.height())
+                               .arg(MaxFigureSide));
     const double scale = options.format == FigureFormat::Png ? options.scale : 1.0;
     if (!(scale >= MinFigureScale && scale <= MaxFigureScale))
-        return QCoreApplication::translate("relulab::ui::FigureExport",
-                                           "%1: the scale %2 is not between %3 and %4.")
-                .arg(path)
-                .arg(scale)
-                .arg(MinFigureScale)
-                .arg(MaxFigureScale);
+        return failure(QCoreApplication::translate("relulab::ui::FigureExport",
+                                                   "%1: the scale %2 is not between %3 and %4.")
+                               .arg(path)
+                               .arg(scale)
+                               .arg(MinFigureScale)
+                               .arg(MaxFigureScale));
     if (std::ceil(size.width() * scale) * std::ceil(size.height() * scale)
         > static_cast<double>(MaxFigurePixels))
-        return QCoreApplication::translate(
-                       "relulab::ui::FigureExport",
-                       "%1: %2 × %3 at scale %4 is more than %5 million pixels.")
-                .arg(path)
-                .arg(size.width())
-                .arg(size.height())
-                .arg(scale)
-                .arg(MaxFigurePixels / 1'000'000);
+        return failure(QCoreApplication::translate(
+                               "relulab::ui::FigureExport",
+                               "%1: %2 × %3 at scale %4 is more than %5 million pixels.")
+                               .arg(path)
+                               .arg(size.width())
+                               .arg(size.height())
+                               .arg(scale)
+                               .arg(MaxFigurePixels / 1'000'000));
 
-    // Opened first, so that an unwritable folder is reported before anything is drawn; the figure
-    // goes to QSaveFile's temporary file and appears under `path` only once it is complete.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QCoreApplication::translate("relulab::ui::FigureExport", "Could not write %1: %2")
-                .arg(path, file.errorString());
+    const QString notDrawn =
+            QCoreApplication::translate("relulab::ui::FigureExport", "Could not write %1: %2")
+                    .arg(path,
+                         QCoreApplication::translate("relulab::ui::FigureExport", "the %1 could not be drawn")
+                                 .arg(figureSuffix(options.format).toUpper()));
     const QString title = plot ? plotTitle(plot) : source->windowTitle();
-    bool drawn = false;
-    switch (options.format) {
-    case FigureFormat::Png:
-        drawn = writePng(source, file, size, scale);
-        break;
-    case FigureFormat::Pdf:
-        drawn = writePdf(source, file, size, title);
-        break;
-    case FigureFormat::Svg:
-        drawn = writeSvg(source, file, size, title);
-        break;
+    FigureDrawing drawing;
+    if (options.format == FigureFormat::Png) {
+        // Painting happens here; encoding, the slow part of a large picture, in `bytes`.
+        drawing.bytes = [image = pngImage(source, size, scale), notDrawn] {
+            const std::optional<QByteArray> bytes = encodePng(image);
+            return bytes ? app::ExportService::Produced {*bytes} : notDrawn;
+        };
+    } else {
+        QByteArray drawn;
+        QBuffer buffer(&drawn);
+        buffer.open(QIODevice::WriteOnly);
+        const bool ok = options.format == FigureFormat::Pdf ? writePdf(source, buffer, size, title)
+                                                            : writeSvg(source, buffer, size, title);
+        drawing.bytes = [produced = ok ? app::ExportService::Produced {drawn} : notDrawn] {
+            return produced;
+        };
     }
     // Drawing at another size changed the plot's layout; the next replot restores the screen's.
     if (plot)
         plot->replot(QCustomPlot::rpQueuedReplot);
-    if (!drawn) {
-        const QString reason = file.error() != QFileDevice::NoError
-                ? file.errorString()
-                : QCoreApplication::translate("relulab::ui::FigureExport", "the %1 could not be drawn")
-                          .arg(figureSuffix(options.format).toUpper());
-        file.cancelWriting();
-        return QCoreApplication::translate("relulab::ui::FigureExport", "Could not write %1: %2")
-                .arg(path, reason);
-    }
-    if (!file.flush() || !file.commit())
-        return QCoreApplication::translate("relulab::ui::FigureExport", "Could not write %1: %2")
-                .arg(path, file.errorString());
+    return drawing;
+}
+
+QString exportFigure(QWidget *source, const QString &path, const FigureOptions &options)
+{
+    const FigureDrawing drawing = drawFigure(source, path, options);
+    if (!drawing.error.isEmpty())
+        return drawing.error;
+    const app::ExportService::Produced produced = drawing.bytes();
+    if (const auto *error = std::get_if<QString>(&produced))
+        return *error;
+    if (const std::optional<QString> failed =
+                app::writeFileAtomically(path, std::get<QByteArray>(produced)))
+        return *failed;
     return {};
 }
 

@@ -2,14 +2,16 @@
 
 // File > Export figure and `relulab --export-figure`: a plot, or the whole window, as PNG, PDF or
 // SVG. Plots are drawn anew at the chosen size (vector graphics in PDF and SVG); other widgets, the
-// window, are drawn as they are on screen. Every file is written through QSaveFile, so a failure
-// never leaves a half-written file behind.
+// window, are drawn as they are on screen. Every file is written atomically
+// (app::writeFileAtomically), so a failure never leaves a half-written file behind.
 
 #include <QList>
 #include <QSize>
 #include <QString>
 
 #include <optional>
+
+#include "app/exportservice.h"
 
 class QCustomPlot;
 class QWidget;
@@ -39,8 +41,20 @@ inline constexpr double MaxFigureScale = 8.0;
 // Larger PNGs would need gigabytes of memory while drawing.
 inline constexpr qint64 MaxFigurePixels = 200'000'000;
 
-// Exports `source`, a QCustomPlot or any other widget, to `path`. Returns an empty string, or a
-// message naming the file ("Could not write /x/y.png: ...").
+// A figure drawn for a file: an error message, or what makes the file's bytes.
+struct FigureDrawing
+{
+    QString error; // empty when drawn
+    // Makes the file's bytes; a PNG is encoded here, which takes longer than a frame for a large
+    // picture, so the app calls it on its ExportService's worker. Safe on any thread.
+    app::ExportService::Producer bytes;
+};
+// Validates the options and draws `source`, a QCustomPlot or any other widget, for `path` (GUI
+// thread: widgets paint there). Errors name the file.
+FigureDrawing drawFigure(QWidget *source, const QString &path, const FigureOptions &options);
+
+// Draws and writes at once (the command line's --export-figure): an empty string, or a message
+// naming the file ("Could not write /x/y.png: ...").
 QString exportFigure(QWidget *source, const QString &path, const FigureOptions &options);
 
 // The plots of `page` (a tab) that can be exported: its QCustomPlot widgets that are not hidden,

@@ -340,8 +340,8 @@ void LabTab::startRun(const TrainingSnapshot &snapshot)
     // The data points do not change during a run.
     showClassPoints(m_classZero, m_classOne, *snapshot.trainingSet);
     QCustomPlot *decision = m_ui->decisionPlot;
-    decision->xAxis->setRange(snapshot.xMin, snapshot.xMax);
-    decision->yAxis->setRange(snapshot.yMin, snapshot.yMax);
+    decision->xAxis->setRange(snapshot.grid.xMin, snapshot.grid.xMax);
+    decision->yAxis->setRange(snapshot.grid.yMin, snapshot.grid.yMax);
 }
 
 void LabTab::thinHistory()
@@ -457,8 +457,7 @@ void LabTab::showDeadCounts(const TrainingSnapshot &snapshot)
 
 void LabTab::showDecision(const TrainingSnapshot &snapshot)
 {
-    showDecisionMap(m_decisionMap, snapshot.gridSize, snapshot.xMin, snapshot.xMax, snapshot.yMin,
-                    snapshot.yMax, snapshot.logits);
+    showDecisionMap(m_decisionMap, snapshot.grid, snapshot.logits);
 }
 
 void LabTab::showSlopes(const TrainingSnapshot &snapshot)

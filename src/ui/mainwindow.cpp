@@ -246,6 +246,7 @@ void MainWindow::connectControls()
     connect(m_ui->exportFigureAction, &QAction::triggered, this, &MainWindow::showExportFigureDialog);
     m_ui->exportFigureAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(m_ui->exportDataAction, &QAction::triggered, this, &MainWindow::exportDataFromDialog);
+    connect(&m_exports, &app::ExportService::written, this, &MainWindow::onExportWritten);
     connect(m_ui->copyAsCodeAction, &QAction::triggered, this, &MainWindow::showCodeDialog);
     m_ui->copyAsCodeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
@@ -612,7 +613,7 @@ bool MainWindow::labShown() const
 void MainWindow::showExportFigureDialog()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    auto *dialog = new ExportFigureDialog(m_ui->tabs->currentWidget(), this, folder, this);
+    auto *dialog = new ExportFigureDialog(m_ui->tabs->currentWidget(), this, &m_exports, folder, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ExportFigureDialog::exported, this, [this](const QString &path) {
         statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
@@ -631,10 +632,28 @@ QString MainWindow::exportData(const QString &path)
                                       : QList<app::DataColumn> {});
     if (columns.isEmpty())
         return tr("There is nothing to export yet: the curves have not been drawn.");
-    if (const auto error = app::writeFileAtomically(path, app::csvFromColumns(columns)))
-        return *error;
-    statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
+    if (path.isEmpty())
+        return QCoreApplication::translate("relulab::app::DataExport", "No file name given.");
+    // Formatting the CSV (up to 100,001 rows of five numbers) and writing it happen on the worker.
+    m_dataExport = m_exports.write(path, [columns] {
+        return app::ExportService::Produced {app::csvFromColumns(columns)};
+    });
     return {};
+}
+
+void MainWindow::onExportWritten(quint64 id, const QString &path, const QString &error)
+{
+    if (id != m_dataExport)
+        return;
+    if (error.isEmpty()) {
+        statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
+        return;
+    }
+    // Not modal: the window goes on (and a script or test driving it is not held up).
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Could not export the data"), error,
+                                QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::exportDataFromDialog()
@@ -655,6 +674,7 @@ void MainWindow::exportDataFromDialog()
         path += QStringLiteral(".csv");
     if (const QString error = exportData(path); !error.isEmpty())
         QMessageBox::warning(this, tr("Could not export the data"), error);
+    // Otherwise onExportWritten() says how it went.
 }
 
 QString MainWindow::torchCode() const

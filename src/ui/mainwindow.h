@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/curveservice.h"
+#include "app/exportservice.h"
 #include "app/parametermodel.h"
 #include "app/preset.h"
 
@@ -42,6 +43,8 @@ public:
 
     app::ParameterModel &model() noexcept { return m_model; }
     app::CurveService &curveService() noexcept { return m_curves; }
+    // Writes the files File > Export data and Export figure make, off the GUI thread.
+    app::ExportService &exportService() noexcept { return m_exports; }
     CurvePlots &plots() noexcept { return *m_plots; }
     LabTab &lab() noexcept { return *m_lab; }
     BornDeadTab &bornDead() noexcept { return *m_bornDead; }
@@ -66,8 +69,10 @@ public:
     QString savePreset(const QString &path);
     QString currentPresetPath() const { return m_presetPath; }
     // File > Export data: the explorer's curves, or the lab's training history when the lab is
-    // shown, as CSV written atomically to `path`. Returns an empty string or the error (also on
-    // another tab, which has no data to export).
+    // shown, as CSV written atomically to `path` by the export service, off the GUI thread.
+    // Returns an empty string when the file is on its way (the status bar says when it is
+    // written, a warning why not), or the error (on another tab, which has no data to export, or
+    // before anything is drawn).
     QString exportData(const QString &path);
     // "Copy as code" for the tab shown: the lab's network on the lab, else the explorer's function.
     QString torchCode() const;
@@ -100,6 +105,7 @@ private:
     void saveWindowImage();
     void showExportFigureDialog();
     void exportDataFromDialog();
+    void onExportWritten(quint64 id, const QString &path, const QString &error);
     void showCodeDialog();
     bool labShown() const;
     void openPresetFromDialog();
@@ -120,6 +126,8 @@ private:
     std::unique_ptr<::Ui::MainWindow> m_ui;
     app::ParameterModel m_model;
     app::CurveService m_curves;
+    app::ExportService m_exports;
+    quint64 m_dataExport = 0; // the export service's request for File > Export data
     std::unique_ptr<CurvePlots> m_plots;
     LabTab *m_lab = nullptr;
     BornDeadTab *m_bornDead = nullptr;

@@ -480,8 +480,8 @@ void RaceTab::startRun(const RaceSnapshot &snapshot)
     const core::Dataset &points = *snapshot.trainingSet;
     for (LaneView &view : m_lanes) {
         showClassPoints(view.classZero, view.classOne, points);
-        view.plot->xAxis->setRange(snapshot.xMin, snapshot.xMax);
-        view.plot->yAxis->setRange(snapshot.yMin, snapshot.yMax);
+        view.plot->xAxis->setRange(snapshot.grid.xMin, snapshot.grid.xMax);
+        view.plot->yAxis->setRange(snapshot.grid.yMin, snapshot.grid.yMax);
     }
     m_ui->finishTable->setRowCount(static_cast<int>(m_lanes.size()));
 }
@@ -508,8 +508,7 @@ void RaceTab::showLane(LaneView &view, const RaceLaneSnapshot &lane, const RaceS
                                         : activationColor(lane.activation).darker(130));
 
     // A diverged lane predicts nothing meaningful: its map goes neutral.
-    showDecisionMap(view.map, snapshot.gridSize, snapshot.xMin, snapshot.xMax, snapshot.yMin,
-                    snapshot.yMax, lane.logits);
+    showDecisionMap(view.map, snapshot.grid, lane.logits);
 }
 
 QString RaceTab::laneTitle(const RaceLaneSnapshot &lane) const

@@ -119,9 +119,10 @@ QCPColorGradient decisionGradient()
     return gradient;
 }
 
-void showDecisionMap(QCPColorMap *map, int n, double xMin, double xMax, double yMin, double yMax,
-                     const std::vector<float> &logits)
+void showDecisionMap(QCPColorMap *map, const app::DecisionGrid &grid, const std::vector<float> &logits)
 {
+    const int n = grid.size;
+    const double xMin = grid.xMin, xMax = grid.xMax, yMin = grid.yMin, yMax = grid.yMax;
     if (n <= 0 || logits.size() != static_cast<std::size_t>(n) * static_cast<std::size_t>(n))
         return;
     QCPColorMapData *cells = map->data();

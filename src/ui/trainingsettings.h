@@ -11,6 +11,7 @@
 
 #include <qcustomplot.h>
 
+#include "app/decisiongrid.h"
 #include "core/datasets.h"
 
 class QComboBox;
@@ -95,10 +96,9 @@ void setBigFonts(QCustomPlot *plot, double points);
 QColor classColor(int label);
 QCPColorGradient decisionGradient();
 inline constexpr double DecisionLogitRange = 4.0;
-// A decision heatmap from a worker's grid: n x n logits, row by row from yMin to yMax, centred in
-// their cells; a non-finite logit (a diverged network) shows as the neutral 0.
-void showDecisionMap(QCPColorMap *map, int n, double xMin, double xMax, double yMin, double yMax,
-                     const std::vector<float> &logits);
+// A decision heatmap from a worker's grid: one logit per cell, row by row from yMin to yMax,
+// centred in their cells; a non-finite logit (a diverged network) shows as the neutral 0.
+void showDecisionMap(QCPColorMap *map, const app::DecisionGrid &grid, const std::vector<float> &logits);
 // The training points of class 0 and class 1 into their two scatter graphs.
 void showClassPoints(QCPGraph *classZero, QCPGraph *classOne, const core::Dataset &points);
 

@@ -55,7 +55,7 @@ public:
                 return;
             }
             for (const auto &lane : s->lanes) {
-                if (lane.logits.size() != static_cast<std::size_t>(s->gridSize * s->gridSize))
+                if (lane.logits.size() != static_cast<std::size_t>(s->grid.size * s->grid.size))
                     problem = "logits do not fill the grid";
                 for (std::size_t k = 1; k < lane.history.size(); ++k) {
                     if (lane.history[k].step <= lane.history[k - 1].step)

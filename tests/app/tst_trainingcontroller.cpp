@@ -100,8 +100,8 @@ private:
         }
         const TrainingSnapshot &s = *snapshot;
         const std::size_t cells =
-                static_cast<std::size_t>(s.gridSize) * static_cast<std::size_t>(s.gridSize);
-        if (s.gridSize < 2 || s.logits.size() != cells)
+                static_cast<std::size_t>(s.grid.size) * static_cast<std::size_t>(s.grid.size);
+        if (s.grid.size < 2 || s.logits.size() != cells)
             note("logits do not fill the grid");
         // The generators round an odd size up to pairs.
         if (!s.trainingSet || s.trainingSet->size() != s.config.data.points + s.config.data.points % 2)
@@ -223,21 +223,21 @@ void TestTrainingController::firstSnapshotIsTheReferenceAtStepZero()
     QCOMPARE(s.trainingSet->size(), std::size_t(1024));
     QVERIFY(s.testSet);
     QCOMPARE(s.testSet->size(), std::size_t(256));
-    QCOMPARE(s.gridSize, TrainingController::DefaultGridSize);
-    QCOMPARE(s.logits.size(), std::size_t(s.gridSize) * std::size_t(s.gridSize));
+    QCOMPARE(s.grid.size, TrainingController::DefaultGridSize);
+    QCOMPARE(s.logits.size(), std::size_t(s.grid.size) * std::size_t(s.grid.size));
     QVERIFY(allFinite(s.logits));
-    QVERIFY(s.xMin < s.xMax && s.yMin < s.yMax);
+    QVERIFY(s.grid.xMin < s.grid.xMax && s.grid.yMin < s.grid.yMax);
     QVERIFY(!s.parameters.empty());
     QCOMPARE(s.layout.size(), std::size_t(4));
 
-    // Paused and asked for nothing: nothing more comes.
-    QTest::qWait(100);
+    // Paused and asked for nothing: the worker goes idle with the one snapshot shown.
+    QTRY_VERIFY_WITH_TIMEOUT(controller.isIdle(), SettleTimeoutMs);
     QCOMPARE(recorder.count(), 1);
 
     // A new grid size is shown at once, on the same run and step.
     controller.setGridSize(50);
     QTRY_VERIFY_WITH_TIMEOUT(recorder.count() == 2, SettleTimeoutMs);
-    QCOMPARE(recorder.last()->gridSize, 50);
+    QCOMPARE(recorder.last()->grid.size, 50);
     QCOMPARE(recorder.last()->logits.size(), std::size_t(2500));
     QCOMPARE(recorder.last()->run, quint64(1));
     QCOMPARE(recorder.last()->measurement.step, std::uint64_t(0));
@@ -254,9 +254,10 @@ void TestTrainingController::stepTakesExactlyTheStepsAsked()
     controller.step();
     controller.step();
     controller.step();
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.last()->measurement.step == 3, SettleTimeoutMs);
-    // And no more: a step that went missing or twice would show here.
-    QTest::qWait(150);
+    QVERIFY(!controller.isIdle());
+    // Idle once the steps are taken and shown, and no more: a step that went missing or twice
+    // would show here.
+    QTRY_VERIFY_WITH_TIMEOUT(controller.isIdle(), SettleTimeoutMs);
     QCOMPARE(recorder.last()->measurement.step, std::uint64_t(3));
     QCOMPARE(recorder.last()->run, quint64(1));
     QVERIFY(!recorder.last()->running);
@@ -264,8 +265,7 @@ void TestTrainingController::stepTakesExactlyTheStepsAsked()
     controller.step(5);
     controller.step(0); // nothing
     controller.step(-2); // nothing
-    QTRY_VERIFY_WITH_TIMEOUT(recorder.last()->measurement.step == 8, SettleTimeoutMs);
-    QTest::qWait(150);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.isIdle(), SettleTimeoutMs);
     QCOMPARE(recorder.last()->measurement.step, std::uint64_t(8));
     QVERIFY2(recorder.problem().isEmpty(), recorder.problem());
 }
@@ -551,7 +551,7 @@ void TestTrainingController::divergencePausesTheRun()
     QVERIFY(!controller.isRunning());
     QCOMPARE(running.count(), 2);
     controller.step(3);
-    QTest::qWait(200);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.isIdle(), SettleTimeoutMs);
     QCOMPARE(recorder.last()->measurement.step, std::uint64_t(step));
     QVERIFY(recorder.last()->measurement.diverged);
     QCOMPARE(diverged.count(), 1);

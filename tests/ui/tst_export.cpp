@@ -24,6 +24,8 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QPointer>
+#include <QSignalSpy>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -315,11 +317,17 @@ void TestExport::dialogExportsTheChosenPlot()
     fileEdit->selectAll();
     const QString png = m_dir->filePath(QStringLiteral("chosen.png"));
     QTest::keyClicks(fileEdit, png);
+    QPointer<relulab::ui::ExportFigureDialog> open = dialog;
     QTest::mouseClick(child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Save),
                       Qt::LeftButton);
+    // Drawn on the GUI thread, encoded and written on the export service's worker: the dialog
+    // waits for the file (Save disabled meanwhile), then closes.
+    QVERIFY(dialog->isWriting() || QFile::exists(png));
     QCOMPARE(dialog->errorText(), QString());
+    QTRY_VERIFY(open.isNull());
+    QVERIFY(m_window->exportService().isIdle());
     QCOMPARE(QImage(png).size(), QSize(800, 500));
-    QTRY_VERIFY(m_window->findChild<relulab::ui::ExportFigureDialog *>() == nullptr);
+    QVERIFY(m_window->findChild<relulab::ui::ExportFigureDialog *>() == nullptr);
 
     // Again as SVG: choosing the format changes the file's extension; scale is PNG's alone.
     action("exportFigureAction")->trigger();
@@ -336,8 +344,10 @@ void TestExport::dialogExportsTheChosenPlot()
     QVERIFY(!child<QDoubleSpinBox>(dialog, "scaleSpin")->isEnabled());
     const QString svg = m_dir->filePath(QStringLiteral("chosen.svg"));
     QCOMPARE(fileEdit->text(), svg);
+    open = dialog;
     QTest::keyClick(fileEdit, Qt::Key_Return);
     QCOMPARE(dialog->errorText(), QString());
+    QTRY_VERIFY(open.isNull());
     QVERIFY(QSvgRenderer(svg).isValid());
 
     // The whole window: its size is fixed.
@@ -363,20 +373,23 @@ void TestExport::dialogShowsErrorsAndStaysOpen()
     const QString path = m_dir->filePath(QStringLiteral("no-such-folder/plot.png"));
     QTest::keyClicks(fileEdit, path);
     QTest::keyClick(fileEdit, Qt::Key_Return);
+    // The folder's absence shows when the worker tries to write: the dialog stays open with it.
+    QTRY_VERIFY(!dialog->isWriting());
     QVERIFY2(dialog->errorText().contains(path), qPrintable(dialog->errorText()));
     QVERIFY(child<QLabel>(dialog, "errorLabel")->isVisible());
     QVERIFY(dialog->isVisible());
+    QVERIFY(child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Save)->isEnabled());
     QVERIFY(!QFile::exists(path));
 
     // Corrected, it writes and closes.
     fileEdit->selectAll();
     const QString good = m_dir->filePath(QStringLiteral("plot.png"));
     QTest::keyClicks(fileEdit, good);
+    QPointer<relulab::ui::ExportFigureDialog> open = dialog;
     QTest::keyClick(fileEdit, Qt::Key_Return);
     QCOMPARE(dialog->errorText(), QString());
+    QTRY_VERIFY(open.isNull() || !open->isVisible());
     QVERIFY(!QImage(good).isNull());
-    QTRY_VERIFY(!dialog->isVisible()
-                || m_window->findChild<relulab::ui::ExportFigureDialog *>() == nullptr);
 }
 
 void TestExport::curvesCsvHoldsTheCoresValues()
@@ -390,7 +403,13 @@ void TestExport::curvesCsvHoldsTheCoresValues()
     QVERIFY(waitUntilDrawn(before));
 
     const QString path = m_dir->filePath(QStringLiteral("curves.csv"));
+    QSignalSpy written(&m_window->exportService(), &relulab::app::ExportService::written);
     QCOMPARE(m_window->exportData(path), QString());
+    // Written off the GUI thread: the service says when.
+    QTRY_COMPARE(written.count(), 1);
+    QCOMPARE(written.at(0).at(1).toString(), path);
+    QCOMPARE(written.at(0).at(2).toString(), QString());
+    QVERIFY(m_window->exportService().isIdle());
     const QList<QByteArray> lines = csvLines(path);
     QCOMPARE(lines.size(), 102);
     QCOMPARE(lines.first(), QByteArray("x,f_leaky_relu,df_leaky_relu,f_gelu,df_gelu"));
@@ -427,6 +446,7 @@ void TestExport::trainingHistoryCsv()
     }
     const QString path = m_dir->filePath(QStringLiteral("history.csv"));
     QCOMPARE(m_window->exportData(path), QString());
+    QTRY_VERIFY(m_window->exportService().isIdle());
     const QList<QByteArray> lines = csvLines(path);
     QCOMPARE(lines.first(),
              QByteArray("step,loss,train_accuracy,test_accuracy,dead_l1,dead_l2,dead_l3"));

@@ -149,9 +149,11 @@ void TestLabTab::playRunsAndPauseStops()
     QTest::keyClick(m_lab.get(), Qt::Key_Space);
     QVERIFY(!m_lab->controller().isRunning());
     QCOMPARE(play->text(), QStringLiteral("&Play"));
-    QTest::qWait(300); // the last frames in flight arrive
+    // The last frames in flight arrive, then the worker is idle and the picture stays.
+    QTRY_VERIFY_WITH_TIMEOUT(m_lab->controller().isIdle(), TimeoutMs);
     const quint64 stopped = m_lab->shownStep();
-    QTest::qWait(400);
+    QTest::qWait(100);
+    QVERIFY(m_lab->controller().isIdle());
     QCOMPARE(m_lab->shownStep(), stopped);
 }
 

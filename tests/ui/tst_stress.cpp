@@ -426,23 +426,20 @@ void TestStress::randomLabOperationsNeverDeadlock()
     QCOMPARE(m_lab->model().depth(), depth->value());
     QCOMPARE(m_lab->model().width(), width->value());
     QCOMPARE(int(m_lab->model().activation()), activation->currentData().toInt());
-    // The worker may still be building the runs asked for last: wait until no frame has come
-    // for half a second (a paused worker publishes only what it is asked for).
-    QVERIFY(QTest::qWaitFor(
-            [&] {
-                watchdog.beat("settling");
-                const quint64 delivered = m_lab->controller().deliveredCount();
-                QTest::qWait(500);
-                return m_lab->controller().deliveredCount() == delivered;
-            },
-            TimeoutMs));
+    // The worker may still be building the runs asked for last: wait until it says it is idle
+    // (nothing asked of it left, every snapshot taken and shown).
+    const auto idle = [&] {
+        watchdog.beat("settling");
+        return m_lab->controller().isIdle();
+    };
+    QVERIFY(QTest::qWaitFor(idle, TimeoutMs));
     const quint64 run = m_lab->shownRun();
     const quint64 at = m_lab->shownStep();
     if (!m_lab->divergenceShown()) {
         QTest::mouseClick(step, Qt::LeftButton);
-        QVERIFY(QTest::qWaitFor([&] { return m_lab->shownStep() == at + 1; }, TimeoutMs));
+        QVERIFY(!m_lab->controller().isIdle());
+        QVERIFY(QTest::qWaitFor(idle, TimeoutMs));
         QCOMPARE(m_lab->shownRun(), run);
-        QTest::qWait(200);
         QCOMPARE(m_lab->shownStep(), at + 1);
     }
     // The graphs follow the network: one dead-count graph per hidden layer.

@@ -1,0 +1,63 @@
+#include "exportservice.h"
+
+#include "dataexport.h"
+
+namespace relulab::app {
+
+ExportService::ExportService(QObject *parent)
+    : QObject(parent)
+{
+    // As in TrainingController: the worker notifies by a queued signal, not a functor.
+    connect(this, &ExportService::writtenInWorker, this, &ExportService::onWrittenInWorker,
+            Qt::QueuedConnection);
+    m_worker.start({.onStart = {},
+                    .ready = [](const std::deque<Request> &queue) { return !queue.empty(); },
+                    .take =
+                            [](std::deque<Request> &queue) {
+                                Request next = std::move(queue.front());
+                                queue.pop_front();
+                                return next;
+                            },
+                    .run = [this](Request &request) { writeNow(request); },
+                    .notify = {}});
+}
+
+// Writes what is queued before it goes: a user who exported and quit still gets the file.
+ExportService::~ExportService()
+{
+    m_worker.finish();
+}
+
+quint64 ExportService::write(const QString &path, Producer produce)
+{
+    const quint64 id = ++m_requests;
+    ++m_pending;
+    m_worker.post([&](std::deque<Request> &queue) {
+        queue.push_back({id, path, std::move(produce)});
+    });
+    return id;
+}
+
+quint64 ExportService::write(const QString &path, QByteArray bytes)
+{
+    return write(path, [bytes = std::move(bytes)] { return Produced {bytes}; });
+}
+
+void ExportService::writeNow(Request &request)
+{
+    const Produced produced = request.produce();
+    QString error;
+    if (const auto *message = std::get_if<QString>(&produced))
+        error = *message;
+    else if (const auto failed = writeFileAtomically(request.path, std::get<QByteArray>(produced)))
+        error = *failed;
+    emit writtenInWorker(request.id, request.path, error, QPrivateSignal());
+}
+
+void ExportService::onWrittenInWorker(quint64 id, const QString &path, const QString &error)
+{
+    --m_pending;
+    emit written(id, path, error);
+}
+
+} // namespace relulab::app

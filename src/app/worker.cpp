@@ -1,0 +1,55 @@
+#include "worker.h"
+
+#include <QThread>
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+#include "core/parallel.h"
+
+namespace relulab::app {
+
+int workerThreadCount()
+{
+    return std::max(1, std::min(core::maxThreads(), QThread::idealThreadCount() - 1));
+}
+
+void yieldCoresToGui()
+{
+    core::setMaxThreads(workerThreadCount());
+#ifdef __linux__
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#endif
+}
+
+bool FramePacer::startFrameIfDue(WorkerClock::time_point now)
+{
+    if (now < m_frameEnd)
+        return false;
+    m_frameStart = now;
+    m_frameEnd = now + FrameInterval;
+    m_frameSteps = 0;
+    return true;
+}
+
+void FramePacer::endFrame(WorkerClock::time_point now)
+{
+    const double seconds =
+            std::chrono::duration<double>(std::max(now, m_frameEnd) - m_frameStart).count();
+    const double rate = static_cast<double>(m_frameSteps) / seconds;
+    m_stepsPerSecond = m_stepsPerSecond == 0.0 ? rate : 0.8 * m_stepsPerSecond + 0.2 * rate;
+}
+
+void FramePacer::chunkTook(std::uint64_t size, WorkerClock::duration took) noexcept
+{
+    // Only a full chunk says anything about the chunk size.
+    if (size == m_chunk && took < std::chrono::microseconds(500))
+        m_chunk *= 2;
+    else if (took > std::chrono::milliseconds(2) && m_chunk > 1)
+        m_chunk /= 2;
+}
+
+} // namespace relulab::app

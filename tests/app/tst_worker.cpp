@@ -1,0 +1,345 @@
+// The one worker component every background job of the app is built on: latest-wins mailbox,
+// one-slot outbox with notify-once, idle state, commands that interrupt long turns, stop, and the
+// frame pacer's chunk sizes and speed average. Jobs here are tiny lambdas with gates, so every
+// check waits on a state the test controls, never on a quiet period.
+
+#include <QTest>
+
+#include <atomic>
+#include <chrono>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "app/worker.h"
+
+using relulab::app::FramePacer;
+using relulab::app::Worker;
+using relulab::app::WorkerClock;
+
+namespace {
+
+constexpr int TimeoutMs = 60'000;
+
+// The mailbox of the test jobs: the latest request (a number), and a switch that keeps the worker
+// busy until the test opens it.
+struct Mail
+{
+    std::optional<int> request;
+};
+
+using IntWorker = Worker<Mail, int, int>;
+
+bool waitFor(const std::function<bool()> &condition)
+{
+    return QTest::qWaitFor(condition, TimeoutMs);
+}
+
+} // namespace
+
+class TestWorker : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void neverStartedIsIdle();
+    void latestRequestWins();
+    void outboxNotifiesOnceUntilTaken();
+    void idleOnlyWhenNothingIsLeft();
+    void postInterruptsALongTurn();
+    void keepIsNoCommand();
+    void stopEndsARunningTurn();
+    void postReturnsTheChangesResult();
+    void pacerChunksFollowTheStepTime();
+    void pacerAveragesTheSpeedOverFrames();
+};
+
+void TestWorker::neverStartedIsIdle()
+{
+    IntWorker worker;
+    QVERIFY(!worker.isStarted());
+    QVERIFY(worker.isIdle());
+    worker.stop(); // nothing to join
+    QVERIFY(!worker.isStarted());
+}
+
+void TestWorker::latestRequestWins()
+{
+    // The first turn blocks on a gate; every request posted meanwhile replaces the one before, so
+    // the worker runs exactly two turns: the first request and the last.
+    std::atomic<bool> gateOpen {false};
+    std::atomic<bool> inFirstTurn {false};
+    std::vector<int> taken; // worker thread only until the worker is idle
+    IntWorker worker;
+    worker.start({.onStart = {},
+                  .ready = [](const Mail &mail) { return mail.request.has_value(); },
+                  .take = [](Mail &mail) { return *std::exchange(mail.request, std::nullopt); },
+                  .run =
+                          [&](int &request) {
+                              taken.push_back(request);
+                              if (taken.size() == 1) {
+                                  inFirstTurn = true;
+                                  while (!gateOpen)
+                                      std::this_thread::sleep_for(std::chrono::microseconds(100));
+                              }
+                          },
+                  .notify = {}});
+    worker.post([](Mail &mail) { mail.request = 0; });
+    QVERIFY(waitFor([&] { return inFirstTurn.load(); }));
+    for (int request = 1; request <= 1000; ++request)
+        worker.post([request](Mail &mail) { mail.request = request; });
+    QVERIFY(!worker.isIdle());
+    QCOMPARE(worker.inspect([](const Mail &mail) { return mail.request.value_or(-1); }), 1000);
+    gateOpen = true;
+    QVERIFY(waitFor([&] { return worker.isIdle(); }));
+    QCOMPARE(taken, (std::vector<int> {0, 1000}));
+}
+
+void TestWorker::outboxNotifiesOnceUntilTaken()
+{
+    std::atomic<int> notified {0};
+    std::atomic<int> turns {0};
+    IntWorker worker;
+    worker.start({.onStart = {},
+                  .ready = [](const Mail &mail) { return mail.request.has_value(); },
+                  .take = [](Mail &mail) { return *std::exchange(mail.request, std::nullopt); },
+                  .run =
+                          [&](int &count) {
+                              // Several products in one turn: the GUI has taken none of them.
+                              for (int k = 1; k <= count; ++k)
+                                  worker.publish(k);
+                              ++turns;
+                          },
+                  .notify = [&] { ++notified; }});
+    worker.post([](Mail &mail) { mail.request = 5; });
+    QVERIFY(waitFor([&] { return turns.load() == 1; }));
+    QCOMPARE(notified.load(), 1);
+    QCOMPARE(worker.publishedCount(), quint64(5));
+    QVERIFY(!worker.isIdle()); // a product waits in the outbox
+    QCOMPARE(worker.takeProduct(), 5); // the newest replaced the others
+    QCOMPARE(worker.takeProduct(), 0); // taken: nothing left
+    QVERIFY(worker.isIdle());
+
+    // Taken, so the next publish notifies again, once.
+    worker.post([](Mail &mail) { mail.request = 3; });
+    QVERIFY(waitFor([&] { return turns.load() == 2; }));
+    QCOMPARE(notified.load(), 2);
+    QCOMPARE(worker.takeProduct(), 3);
+    QVERIFY(worker.isIdle());
+}
+
+void TestWorker::idleOnlyWhenNothingIsLeft()
+{
+    std::atomic<bool> gateOpen {false};
+    std::atomic<bool> inTurn {false};
+    IntWorker worker;
+    worker.start({.onStart = {},
+                  .ready = [](const Mail &mail) { return mail.request.has_value(); },
+                  .take = [](Mail &mail) { return *std::exchange(mail.request, std::nullopt); },
+                  .run =
+                          [&](int &request) {
+                              inTurn = true;
+                              while (!gateOpen)
+                                  std::this_thread::sleep_for(std::chrono::microseconds(100));
+                              worker.publish(request);
+                          },
+                  .notify = {}});
+    // Started and waiting for work: idle.
+    QVERIFY(waitFor([&] { return worker.isIdle(); }));
+    // Posted: not idle from that moment, before the worker has even woken.
+    worker.post([](Mail &mail) { mail.request = 7; });
+    QVERIFY(!worker.isIdle());
+    QVERIFY(waitFor([&] { return inTurn.load(); }));
+    QVERIFY(!worker.isIdle()); // running a turn
+    gateOpen = true;
+    // The turn ends with a product in the outbox: still not idle until it is taken.
+    QVERIFY(waitFor([&] { return worker.publishedCount() == 1; }));
+    QTest::qWait(20);
+    QVERIFY(!worker.isIdle());
+    QCOMPARE(worker.takeProduct(), 7);
+    QVERIFY(waitFor([&] { return worker.isIdle(); }));
+
+    // A post that gives the job nothing to do (not ready) still leaves the worker idle once it has
+    // looked at it.
+    worker.post([](Mail &) {});
+    QVERIFY(waitFor([&] { return worker.isIdle(); }));
+    QCOMPARE(worker.publishedCount(), quint64(1));
+}
+
+void TestWorker::postInterruptsALongTurn()
+{
+    // A turn that works "forever" in chunks returns as soon as a command is posted, and the next
+    // turn takes the command on.
+    std::atomic<int> turns {0};
+    std::atomic<bool> interrupted {false};
+    std::vector<int> taken;
+    IntWorker worker;
+    worker.start({.onStart = {},
+                  .ready = [](const Mail &mail) { return mail.request.has_value(); },
+                  .take = [](Mail &mail) { return *std::exchange(mail.request, std::nullopt); },
+                  .run =
+                          [&](int &request) {
+                              taken.push_back(request);
+                              ++turns;
+                              if (request != 1)
+                                  return;
+                              while (!worker.commandPending())
+                                  std::this_thread::sleep_for(std::chrono::microseconds(100));
+                              interrupted = true;
+                          },
+                  .notify = {}});
+    worker.post([](Mail &mail) { mail.request = 1; });
+    QVERIFY(waitFor([&] { return turns.load() == 1; }));
+    QVERIFY(!interrupted.load());
+    worker.post([](Mail &mail) { mail.request = 2; });
+    QVERIFY(waitFor([&] { return worker.isIdle(); }));
+    QVERIFY(interrupted.load());
+    QCOMPARE(taken, (std::vector<int> {1, 2}));
+}
+
+void TestWorker::keepIsNoCommand()
+{
+    // The worker's own bookkeeping in the mail neither wakes it nor ends its frame.
+    std::atomic<bool> sawPending {false};
+    std::atomic<int> turns {0};
+    IntWorker worker;
+    worker.start(
+            {.onStart = {},
+             .ready = [](const Mail &mail) { return mail.request.has_value() && *mail.request > 0; },
+             .take = [](Mail &mail) { return *std::exchange(mail.request, std::nullopt); },
+             .run =
+                     [&](int &) {
+                         worker.keep([](Mail &mail) { mail.request = -1; });
+                         sawPending = worker.commandPending();
+                         ++turns;
+                     },
+             .notify = {}});
+    worker.post([](Mail &mail) { mail.request = 1; });
+    QVERIFY(waitFor([&] { return worker.isIdle(); }));
+    QCOMPARE(turns.load(), 1);
+    QVERIFY(!sawPending.load());
+    QCOMPARE(worker.inspect([](const Mail &mail) { return mail.request.value_or(0); }), -1);
+}
+
+void TestWorker::stopEndsARunningTurn()
+{
+    std::atomic<bool> inTurn {false};
+    std::atomic<bool> returned {false};
+    IntWorker worker;
+    worker.start({.onStart = {},
+                  .ready = [](const Mail &mail) { return mail.request.has_value(); },
+                  .take = [](Mail &mail) { return *std::exchange(mail.request, std::nullopt); },
+                  .run =
+                          [&](int &) {
+                              inTurn = true;
+                              while (!worker.commandPending())
+                                  std::this_thread::sleep_for(std::chrono::microseconds(100));
+                              returned = true;
+                          },
+                  .notify = {}});
+    worker.post([](Mail &mail) { mail.request = 1; });
+    QVERIFY(waitFor([&] { return inTurn.load(); }));
+    worker.stop();
+    QVERIFY(returned.load());
+    QVERIFY(!worker.isStarted());
+    worker.stop(); // again: nothing to do
+    // A stopped worker starts no more.
+    worker.start({});
+    QVERIFY(!worker.isStarted());
+}
+
+void TestWorker::postReturnsTheChangesResult()
+{
+    IntWorker worker;
+    worker.start({.onStart = {},
+                  .ready = [](const Mail &) { return false; },
+                  .take = [](Mail &) { return 0; },
+                  .run = [](int &) {},
+                  .notify = {}});
+    const bool hadOne = worker.post([](Mail &mail) {
+        const bool had = mail.request.has_value();
+        mail.request = 4;
+        return had;
+    });
+    QVERIFY(!hadOne);
+    QVERIFY(worker.post([](Mail &mail) { return mail.request.has_value(); }));
+    QVERIFY(waitFor([&] { return worker.isIdle(); }));
+}
+
+void TestWorker::pacerChunksFollowTheStepTime()
+{
+    using namespace std::chrono_literals;
+    FramePacer pacer;
+    QCOMPARE(pacer.chunkSize(), std::uint64_t(1));
+    // Quick full chunks (under 0.5 ms) double the next.
+    for (const std::uint64_t expected : {2, 4, 8, 16}) {
+        pacer.chunkTook(pacer.chunkSize(), 100us);
+        QCOMPARE(pacer.chunkSize(), expected);
+    }
+    // A partial chunk says nothing about the size; one of 0.5 to 2 ms keeps it.
+    pacer.chunkTook(3, 10us);
+    QCOMPARE(pacer.chunkSize(), std::uint64_t(16));
+    pacer.chunkTook(16, 1ms);
+    QCOMPARE(pacer.chunkSize(), std::uint64_t(16));
+    // Slow chunks (over 2 ms) halve it, down to one step.
+    for (const std::uint64_t expected : {8, 4, 2, 1, 1}) {
+        pacer.chunkTook(pacer.chunkSize(), 3ms);
+        QCOMPARE(pacer.chunkSize(), expected);
+    }
+    pacer.chunkTook(1, 10us);
+    pacer.chunkTook(2, 10us);
+    QCOMPARE(pacer.chunkSize(), std::uint64_t(4));
+    pacer.resetChunk();
+    QCOMPARE(pacer.chunkSize(), std::uint64_t(1));
+
+    // runChunk trains at most the chunk, never past the limit, and counts what was trained.
+    std::vector<std::uint64_t> asked;
+    const auto train = [&](std::uint64_t n) {
+        asked.push_back(n);
+        return n;
+    };
+    pacer.chunkTook(1, 10us);
+    pacer.chunkTook(2, 10us);
+    pacer.chunkTook(4, 10us); // chunk 8
+    QCOMPARE(pacer.runChunk(3, train), std::uint64_t(3));
+    QCOMPARE(pacer.runChunk(1'000'000, [](std::uint64_t n) { return n - 1; }), std::uint64_t(7));
+    QCOMPARE(asked, (std::vector<std::uint64_t> {3}));
+}
+
+void TestWorker::pacerAveragesTheSpeedOverFrames()
+{
+    using namespace std::chrono_literals;
+    FramePacer pacer;
+    // `n` steps in as many chunks as the pacer sizes.
+    const auto train = [&pacer](std::uint64_t n) {
+        for (std::uint64_t done = 0; done < n;)
+            done += pacer.runChunk(n - done, [](std::uint64_t k) { return k; });
+    };
+    const WorkerClock::time_point t0 = WorkerClock::now();
+    QVERIFY(pacer.startFrameIfDue(t0));
+    QVERIFY(!pacer.startFrameIfDue(t0 + 5ms)); // the frame still goes on
+    QCOMPARE(pacer.frameEnd(), t0 + FramePacer::FrameInterval);
+    QVERIFY(!pacer.frameOver(t0 + 15ms));
+    QVERIFY(pacer.frameOver(t0 + 16ms));
+    train(16);
+    // 16 steps in a 16 ms frame: 1,000 steps/s, the first frame taken as it is.
+    pacer.endFrame(t0 + 10ms); // ended early: the frame's whole length counts
+    QCOMPARE(pacer.stepsPerSecond(), 1000.0);
+    // Next frame: 32 steps over 32 ms (it overran): 1,000 again.
+    const WorkerClock::time_point t1 = t0 + 16ms;
+    QVERIFY(pacer.startFrameIfDue(t1));
+    train(32);
+    pacer.endFrame(t1 + 32ms);
+    QCOMPARE(pacer.stepsPerSecond(), 1000.0);
+    // A frame at 2,000 steps/s moves the average a fifth of the way.
+    const WorkerClock::time_point t2 = t1 + 32ms;
+    QVERIFY(pacer.startFrameIfDue(t2));
+    train(32);
+    pacer.endFrame(t2 + 16ms);
+    QCOMPARE(pacer.stepsPerSecond(), 0.8 * 1000.0 + 0.2 * 2000.0);
+    pacer.resetSpeed();
+    QCOMPARE(pacer.stepsPerSecond(), 0.0);
+}
+
+QTEST_GUILESS_MAIN(TestWorker)
+#include "tst_worker.moc"
