@@ -10,6 +10,7 @@
 #
 #   .ci/sanitizers.sh [asan|tsan|all]   (default all)
 #
+# Each configures with its preset of CMakePresets.json (asan-ubsan, tsan), warnings as errors.
 # The machine has 2 cores: the TSan tests (a handful of single-threaded-ish processes) run while
 # the ASan build compiles, then the ASan suite runs on both cores. ASAN_BUILD_DIR (default
 # build-asan) and TSAN_BUILD_DIR (default build-tsan) can be set; each log ends up in its build
@@ -36,14 +37,9 @@ build() {
     fi
 }
 
+# configure PRESET DIR: the preset (RelWithDebInfo at -O2 -g1, no benchmarks, the sanitizer) in DIR.
 configure() {
-    local dir=$1
-    shift
-    # -g1: line tables are all a sanitizer's stack trace needs, and full debug info costs a fifth
-    # of the build time.
-    cmake -S "$top" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" \
-        -DRELULAB_WARNINGS_AS_ERRORS=ON -DRELULAB_BUILD_BENCHMARKS=OFF ${CMAKE_ARGS:-} "$@" >/dev/null
+    cmake -S "$top" --preset "$1" -B "$2" -DRELULAB_WARNINGS_AS_ERRORS=ON ${CMAKE_ARGS:-} >/dev/null
 }
 
 # The TSan build runs the tests labelled `threads` (tests/*/CMakeLists.txt says which, and why),
@@ -52,7 +48,7 @@ configure() {
 # (relulab_add_qtest_functions): with OpenMP off the rest is single-threaded and TSan would only
 # slow it down.
 tsan_build() {
-    configure "$tsan_dir" -DRELULAB_SANITIZE=thread -DRELULAB_USE_OPENMP=OFF
+    configure tsan "$tsan_dir"
     echo "sanitizers: building TSan: the tests labelled threads"
     build "$tsan_dir" --target tests-threads
 }
@@ -66,7 +62,7 @@ tsan_run() {
 }
 
 asan_build() {
-    configure "$asan_dir" -DRELULAB_SANITIZE=address,undefined
+    configure asan-ubsan "$asan_dir"
     echo "sanitizers: building ASan + UBSan: everything"
     build "$asan_dir"
 }
