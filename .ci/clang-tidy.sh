@@ -15,8 +15,8 @@ jobs=${TIDY_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 command -v clang-tidy >/dev/null || { echo "clang-tidy: not installed (apt-get install clang clang-tidy)" >&2; exit 1; }
 
-cmake -S "$top" -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Release \
-    -DRELULAB_BUILD_TESTS=OFF -DRELULAB_BUILD_BENCHMARKS=OFF >/dev/null
+# The tidy preset of CMakePresets.json: clang++, Release, no tests and no benchmarks.
+cmake -S "$top" --preset tidy -B "$build_dir" >/dev/null
 # The moc and uic outputs the sources include (ui_*.h); the version header is written at configure.
 # The autogen steps are run directly: their ninja targets would first compile the libraries.
 find "$build_dir" -path '*_autogen.dir/AutogenInfo.json' -print0 |

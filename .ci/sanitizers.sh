@@ -5,11 +5,12 @@
 #   test suite. Any report fails its test (UBSan does not recover, ASan and LeakSanitizer exit
 #   non-zero).
 # - ThreadSanitizer (RELULAB_SANITIZE=thread, OpenMP off: TSan does not understand libgomp): the
-#   core's tests and the application layer's threading tests, with tests/tsan.supp, which only
-#   holds reports inside Qt itself (each entry explains why). A report fails its test (exit 66).
+#   tests labelled `threads` in CTest (ctest -L threads), with tests/tsan.supp, which only holds
+#   reports inside Qt itself (each entry explains why). A report fails its test (exit 66).
 #
 #   .ci/sanitizers.sh [asan|tsan|all]   (default all)
 #
+# Each configures with its preset of CMakePresets.json (asan-ubsan, tsan), warnings as errors.
 # The machine has 2 cores: the TSan tests (a handful of single-threaded-ish processes) run while
 # the ASan build compiles, then the ASan suite runs on both cores. ASAN_BUILD_DIR (default
 # build-asan) and TSAN_BUILD_DIR (default build-tsan) can be set; each log ends up in its build
@@ -25,16 +26,6 @@ export QT_QPA_PLATFORM=offscreen
 # QtTest's watchdog aborts a test function after 5 minutes; sanitised builds are many times slower.
 export QTEST_FUNCTION_TIMEOUT=${QTEST_FUNCTION_TIMEOUT:-900000}
 
-# The tests that run threads: the core's (its cancel and progress paths, called from another
-# thread; with OpenMP off the rest of the core is single-threaded, so TSan would only slow its
-# numeric tests down) and the application layer's workers and controllers. "name:f1,f2" runs only
-# those test functions of the executable.
-tsan_tests=(tst_parallel
-    tst_borndead:progressInOrderOnCallingThread,cancelStopsWithin100Ms,cancelBeforeStart,progressExceptionPropagates
-    tst_race:cancelFromAnotherThreadReturnsWithin100ms
-    tst_curveworker tst_curveservice tst_trainingcontroller tst_labmodel tst_racecontroller
-    tst_borndeadcontroller)
-
 # Builds quietly: the compiler's output goes to <dir>/build.log, and its tail to stderr on failure.
 build() {
     local dir=$1
@@ -46,47 +37,32 @@ build() {
     fi
 }
 
+# configure PRESET DIR: the preset (RelWithDebInfo at -O2 -g1, no benchmarks, the sanitizer) in DIR.
 configure() {
-    local dir=$1
-    shift
-    # -g1: line tables are all a sanitizer's stack trace needs, and full debug info costs a fifth
-    # of the build time.
-    cmake -S "$top" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG" \
-        -DRELULAB_WARNINGS_AS_ERRORS=ON -DRELULAB_BUILD_BENCHMARKS=OFF ${CMAKE_ARGS:-} "$@" >/dev/null
+    cmake -S "$top" --preset "$1" -B "$2" -DRELULAB_WARNINGS_AS_ERRORS=ON ${CMAKE_ARGS:-} >/dev/null
 }
 
+# The TSan build runs the tests labelled `threads` (tests/*/CMakeLists.txt says which, and why),
+# and builds only their executables: the target tests-threads. Where a class's threading is a few
+# of its test functions, the label is on a second CTest test that runs only those
+# (relulab_add_qtest_functions): with OpenMP off the rest is single-threaded and TSan would only
+# slow it down.
 tsan_build() {
-    configure "$tsan_dir" -DRELULAB_SANITIZE=thread -DRELULAB_USE_OPENMP=OFF
-    local targets=("${tsan_tests[@]%%:*}")
-    echo "sanitizers: building TSan: ${targets[*]}"
-    build "$tsan_dir" --target "${targets[@]}"
+    configure tsan "$tsan_dir"
+    echo "sanitizers: building TSan: the tests labelled threads"
+    build "$tsan_dir" --target tests-threads
 }
 
 tsan_run() {
     # halt_on_error=0: every report of a test is printed, and the test exits 66 at its end.
-    export TSAN_OPTIONS="suppressions=$top/tests/tsan.supp second_deadlock_stack=1 halt_on_error=0 ${TSAN_OPTIONS:-}"
-    local log=$tsan_dir/sanitizers.log failed=() entry name functions executable
-    : >"$log"
-    for entry in "${tsan_tests[@]}"; do
-        name=${entry%%:*}
-        functions=()
-        [ "$name" = "$entry" ] || IFS=, read -r -a functions <<<"${entry#*:}"
-        executable=$(find "$tsan_dir/tests" -type f -name "$name" -perm -u+x | head -n 1)
-        echo "=== $name ${functions[*]}" >>"$log"
-        if ! (cd "$(dirname "$executable")" && timeout 900 "$executable" "${functions[@]}") >>"$log" 2>&1; then
-            failed+=("$name")
-        fi
-    done
-    if [ ${#failed[@]} -gt 0 ]; then
-        echo "The following tests FAILED: ${failed[*]}" >>"$log"
-        return 1
-    fi
-    echo "100% tests passed: ${#tsan_tests[@]} TSan tests" >>"$log"
+    # One test at a time: in `all` they run beside the ASan build.
+    TSAN_OPTIONS="suppressions=$top/tests/tsan.supp second_deadlock_stack=1 halt_on_error=0 ${TSAN_OPTIONS:-}" \
+        ctest --test-dir "$tsan_dir" -L threads --output-on-failure --no-tests=error \
+        >"$tsan_dir/sanitizers.log" 2>&1
 }
 
 asan_build() {
-    configure "$asan_dir" -DRELULAB_SANITIZE=address,undefined
+    configure asan-ubsan "$asan_dir"
     echo "sanitizers: building ASan + UBSan: everything"
     build "$asan_dir"
 }

@@ -55,7 +55,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
-cmake -S "$top" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" ${CMAKE_ARGS:-}
+# The release preset of CMakePresets.json (Ninja, build/); BUILD_DIR and BUILD_TYPE override it.
+cmake -S "$top" --preset release -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" ${CMAKE_ARGS:-}
 cmake --build "$build_dir" --parallel "$jobs"
 
 if [ "$mode" = run ]; then

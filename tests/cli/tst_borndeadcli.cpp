@@ -12,14 +12,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <charconv>
 #include <cmath>
 
 #include "clirun.h"
+#include "common/csv.h"
 
 namespace {
 
 using relulab::tests::CliRun;
+using relulab::tests::Csv;
+using relulab::tests::number;
+using relulab::tests::parseCsv;
 using relulab::tests::runCli;
 using relulab::tests::words;
 
@@ -29,40 +32,6 @@ CliRun bornDead(const char *options)
 }
 
 const QByteArray Header = "width,depth,networks,born_dead,p,ci_low,ci_high,dead_at_input,oracle";
-
-struct Csv
-{
-    QList<QByteArray> header;
-    QList<QList<QByteArray>> rows;
-
-    const QByteArray &cell(qsizetype row, const char *name) const
-    {
-        return rows[row][header.indexOf(QByteArray(name))];
-    }
-};
-
-void parseCsv(const QByteArray &text, Csv &csv)
-{
-    csv = {};
-    QVERIFY2(text.endsWith('\n'), text.right(80).constData());
-    QVERIFY(!text.contains('\r'));
-    const QList<QByteArray> lines = text.chopped(1).split('\n');
-    csv.header = lines.constFirst().split(',');
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        csv.rows.append(lines[i].split(','));
-        QVERIFY2(csv.rows.last().size() == csv.header.size(), lines[i].constData());
-    }
-}
-
-double number(const QByteArray &text)
-{
-    double value = std::nan("");
-    const char *end = text.constData() + text.size();
-    const auto result = std::from_chars(text.constData(), end, value);
-    if (result.ec != std::errc() || result.ptr != end || text.isEmpty())
-        qWarning("not a number: '%s'", text.constData());
-    return value;
-}
 
 // Every row consistent in itself: p = born_dead / networks inside [ci_low, ci_high], fractions in
 // [0, 1], the oracle 1 - (1 - 2^-N)^L, born dead no more often than dead at the fixed input.

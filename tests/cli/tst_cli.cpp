@@ -12,12 +12,12 @@
 #include <QTest>
 
 #include <bit>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <vector>
 
 #include "clirun.h"
+#include "common/csv.h"
 #include "core/activations.h"
 #include "core/sampling.h"
 #include "relulab/version.h"
@@ -31,6 +31,8 @@ Q_DECLARE_METATYPE(relulab::core::CurveSpec)
 namespace {
 
 using relulab::tests::CliRun;
+using relulab::tests::Csv;
+using relulab::tests::parseNumber;
 using relulab::tests::runCli;
 using relulab::tests::words;
 
@@ -47,29 +49,21 @@ struct Row
     double dy;
 };
 
-// std::from_chars reads exactly the double std::to_chars wrote, and "nan", "inf", "-inf".
-bool parseNumber(const QByteArray &text, double &value)
-{
-    const char *end = text.constData() + text.size();
-    const auto result = std::from_chars(text.constData(), end, value);
-    return result.ec == std::errc() && result.ptr == end && !text.isEmpty();
-}
-
-// Parses a whole CSV with QVERIFY: the header, three numbers per row, '\n' after every line.
-void parseCsv(const QByteArray &csv, std::vector<Row> &rows)
+// Parses a whole CSV with QVERIFY: the header x,y,dy, three numbers per row, '\n' after every line.
+void parseCsv(const QByteArray &text, std::vector<Row> &rows)
 {
     rows.clear();
-    QVERIFY2(csv.startsWith("x,y,dy\n"), csv.left(80).constData());
-    QVERIFY(csv.endsWith('\n'));
-    const QList<QByteArray> lines = csv.chopped(1).split('\n');
-    rows.reserve(static_cast<std::size_t>(lines.size()));
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QList<QByteArray> fields = lines[i].split(',');
-        QVERIFY2(fields.size() == 3, lines[i].constData());
+    Csv csv;
+    relulab::tests::parseCsv(text, csv);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(csv.header.join(','), QByteArray("x,y,dy"));
+    rows.reserve(static_cast<std::size_t>(csv.rows.size()));
+    for (const QList<QByteArray> &fields : csv.rows) {
         Row row {};
         QVERIFY2(parseNumber(fields[0], row.x) && parseNumber(fields[1], row.y)
                          && parseNumber(fields[2], row.dy),
-                 lines[i].constData());
+                 fields.join(',').constData());
         rows.push_back(row);
     }
 }

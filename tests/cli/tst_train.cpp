@@ -12,65 +12,24 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <charconv>
 #include <cmath>
 #include <vector>
 
 #include "clirun.h"
+#include "common/csv.h"
 
 namespace {
 
 using relulab::tests::CliRun;
+using relulab::tests::Csv;
+using relulab::tests::number;
+using relulab::tests::parseCsv;
 using relulab::tests::runCli;
 using relulab::tests::words;
 
 CliRun train(const char *options)
 {
     return runCli(QStringList {QStringLiteral("train")} + words(options));
-}
-
-// A CSV split into its header's names and each row's cells.
-struct Csv
-{
-    QList<QByteArray> header;
-    QList<QList<QByteArray>> rows;
-
-    qsizetype column(const char *name) const { return header.indexOf(QByteArray(name)); }
-    const QByteArray &cell(qsizetype row, const char *name) const
-    {
-        return rows[row][column(name)];
-    }
-};
-
-// Splits the whole output with QVERIFY: '\n' after every line, as many cells in every row as the
-// header has names.
-void parseCsv(const QByteArray &text, Csv &csv)
-{
-    csv = {};
-    QVERIFY2(text.endsWith('\n'), text.right(80).constData());
-    QVERIFY(!text.contains('\r'));
-    const QList<QByteArray> lines = text.chopped(1).split('\n');
-    csv.header = lines.constFirst().split(',');
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        csv.rows.append(lines[i].split(','));
-        QVERIFY2(csv.rows.last().size() == csv.header.size(), lines[i].constData());
-    }
-}
-
-// std::from_chars reads exactly the double std::to_chars wrote.
-bool parseNumber(const QByteArray &text, double &value)
-{
-    const char *end = text.constData() + text.size();
-    const auto result = std::from_chars(text.constData(), end, value);
-    return result.ec == std::errc() && result.ptr == end && !text.isEmpty();
-}
-
-double number(const QByteArray &text)
-{
-    double value = std::nan("");
-    if (!parseNumber(text, value))
-        qWarning("not a number: '%s'", text.constData());
-    return value;
 }
 
 const QByteArray ReferenceHeader = "step,loss,train_accuracy,test_accuracy,dead_l1,dead_l2,dead_l3,"

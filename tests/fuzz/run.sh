@@ -23,7 +23,7 @@ command -v clang++ >/dev/null || { echo "fuzz: clang++ is missing (apt-get insta
 # Only the libraries and the fuzz targets: no tests, no benchmarks, no OpenMP (the parsers use
 # none, and an uninstrumented libgomp would only add noise).
 cmake -S "$top" -B "$build_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DRELULAB_FUZZ=ON -DRELULAB_USE_OPENMP=OFF -DRELULAB_BUILD_TESTS=OFF -DRELULAB_BUILD_BENCHMARKS=OFF \
+    -DRELULAB_FUZZ=ON -DRELULAB_USE_OPENMP=OFF -DBUILD_TESTING=OFF -DRELULAB_BUILD_BENCHMARKS=OFF \
     -DRELULAB_WARNINGS_AS_ERRORS=ON ${FUZZ_CMAKE_ARGS:-} >/dev/null
 cmake --build "$build_dir" --parallel "$(nproc 2>/dev/null || echo 2)" --target fuzz_preset fuzz_cli
 

@@ -1,17 +1,20 @@
 // `relulab --preset FILE --export-figure OUT [--tab NAME] [--plot NAME]`, run as a process: it
-// renders offscreen without showing a window, writes a valid PNG, PDF or SVG and exits 0; bad
-// input exits 2 and an unwritable file 1, each with a message naming the culprit and no file.
+// renders offscreen without showing a window, writes a valid PNG, PDF or SVG and exits 0 (a PNG of
+// the size asked for, with the plots drawn in it, not a blank picture); bad input exits 2 and an
+// unwritable file 1, each with a message naming the culprit and no file.
 
 #include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSet>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "app/preset.h"
+#include "ui/style.h"
 
 namespace {
 
@@ -20,6 +23,33 @@ struct Run
     int exitCode = -1;
     QString standardError;
 };
+
+// How many different colours the picture has, counted up to `enough`. A blank or single-colour
+// picture has one or two; drawn text, axes and antialiased curves give hundreds.
+int distinctColours(const QImage &image, int enough)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            colours.insert(image.pixel(x, y));
+            if (colours.size() >= enough)
+                return enough;
+        }
+    }
+    return static_cast<int>(colours.size());
+}
+
+// How many pixels have exactly this colour (opaque): the inside of a curve drawn with that pen.
+qsizetype pixelsOfColour(const QImage &image, const QColor &colour)
+{
+    const QRgb wanted = colour.rgb();
+    qsizetype count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x)
+            count += image.pixel(x, y) == wanted ? 1 : 0;
+    }
+    return count;
+}
 
 } // namespace
 
@@ -90,7 +120,15 @@ void TestExportCommand::explorerWindowAsPng()
                  out, QStringLiteral("--size"), QStringLiteral("1400x900"),
                  QStringLiteral("--scale"), QStringLiteral("2")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.standardError));
-    QCOMPARE(QImage(out).size(), QSize(2800, 1800));
+    const QImage image(out);
+    // --size in window pixels, times --scale.
+    QCOMPARE(image.size(), QSize(2800, 1800));
+    QCOMPARE(distinctColours(image, 64), 64);
+    // The preset's Leaky ReLU is drawn, in its colour: its curve in both plots is a few thousand
+    // pixels wide at scale 2 (a bare window or an empty plot has none).
+    const qsizetype curvePixels =
+            pixelsOfColour(image, relulab::ui::activationColor(relulab::core::Activation::LeakyRelu));
+    QVERIFY2(curvePixels > 2000, qPrintable(QString::number(curvePixels)));
 }
 
 void TestExportCommand::plotAsSvgAndPdf()
@@ -119,7 +157,20 @@ void TestExportCommand::labTabFromThePreset()
     const Run result = run({QStringLiteral("--preset"), m_labPreset, QStringLiteral("--export-figure"),
                             out, QStringLiteral("--plot"), QStringLiteral("deadPlot")});
     QVERIFY2(result.exitCode == 0, qPrintable(result.standardError));
-    QVERIFY(!QImage(out).isNull());
+    const QImage image(out);
+    // The plot as laid out in the 1360 x 820 window, so smaller than the window; not blank.
+    QVERIFY(!image.isNull());
+    QVERIFY2(image.width() < 1360 && image.height() < 820 && image.width() > 100 && image.height() > 100,
+             qPrintable(QStringLiteral("%1 x %2").arg(image.width()).arg(image.height())));
+    QCOMPARE(distinctColours(image, 32), 32);
+    // --scale multiplies the plot's pixels exactly.
+    const QString scaled = m_dir.filePath(QStringLiteral("dead-scaled.png"));
+    const Run scaledResult =
+            run({QStringLiteral("--preset"), m_labPreset, QStringLiteral("--export-figure"), scaled,
+                 QStringLiteral("--plot"), QStringLiteral("deadPlot"), QStringLiteral("--scale"),
+                 QStringLiteral("1.5")});
+    QVERIFY2(scaledResult.exitCode == 0, qPrintable(scaledResult.standardError));
+    QCOMPARE(QImage(scaled).size(), QSize(qRound(image.width() * 1.5), qRound(image.height() * 1.5)));
 
     // --tab overrides the preset's tab.
     const Run wrongTab = run({QStringLiteral("--preset"), m_labPreset, QStringLiteral("--tab"),

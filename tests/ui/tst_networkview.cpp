@@ -1,9 +1,9 @@
 // The network view drawn from hand-built snapshots: the pixels it paints (dead units black in a red
 // ring, busy units bright, links blue for positive and vermillion for negative weights, a greyed
-// picture and a message for a diverged run), its tooltips, and how long a paint takes.
+// picture and a message for a diverged run) and its tooltips. bench/bench_networkview measures how
+// long a paint takes.
 
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QHelpEvent>
 #include <QImage>
 #include <QTemporaryDir>
@@ -113,27 +113,6 @@ double redFraction(const std::vector<QColor> &colors)
             / static_cast<double>(colors.size());
 }
 
-struct PaintTime
-{
-    double median = 0.0;
-    double minimum = 0.0;
-};
-
-// Milliseconds per paint over `repeats` renders into one image.
-PaintTime measurePaints(NetworkView &view, int repeats)
-{
-    QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
-    std::vector<double> times;
-    for (int i = 0; i < repeats; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        view.render(&image);
-        times.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
-    }
-    std::sort(times.begin(), times.end());
-    return {times[times.size() / 2], times.front()};
-}
-
 } // namespace
 
 class TestNetworkView : public QObject
@@ -151,7 +130,6 @@ private slots:
     void divergedRunIsGreyWithAMessage();
     void descriptionsNameTheUnit();
     void tooltipEventShowsTheDescription();
-    void paintTime();
     void savePicture_data();
     void savePicture();
 };
@@ -389,31 +367,6 @@ void TestNetworkView::tooltipEventShowsTheDescription()
     QHelpEvent away(QEvent::ToolTip, offUnit, view.mapToGlobal(offUnit));
     QApplication::sendEvent(&view, &away);
     QTRY_VERIFY(!QToolTip::isVisible());
-}
-
-void TestNetworkView::paintTime()
-{
-    NetworkView view;
-    view.resize(600, 400);
-    auto reference = makeSnapshot({32, 32, 32});
-    for (int u = 0; u < 32; u += 5)
-        setRate(*reference, u % 3, u, 0.0f, false);
-    view.showSnapshot(reference);
-    measurePaints(view, 3); // warm up fonts and caches
-    const PaintTime referenceMs = measurePaints(view, 100);
-
-    auto wide = makeSnapshot(std::vector<int>(8, 128));
-    for (int l = 0; l < 8; ++l)
-        for (int u = l; u < 128; u += 9)
-            setRate(*wide, l, u, 0.0f, false);
-    view.showSnapshot(wide);
-    measurePaints(view, 3);
-    const PaintTime wideMs = measurePaints(view, 50);
-    // Printed, not asserted: wall-clock time depends on the machine and its load.
-    qInfo("paint 600x400, 2-32-32-32-1: median %.2f ms, best %.2f ms (100 paints)",
-          referenceMs.median, referenceMs.minimum);
-    qInfo("paint 600x400, 8 x 128: median %.2f ms, best %.2f ms (50 paints)", wideMs.median,
-          wideMs.minimum);
 }
 
 void TestNetworkView::savePicture_data()
