@@ -28,9 +28,9 @@ namespace relulab::cli {
 namespace {
 
 namespace core = relulab::core;
-using app::detail::dashed;
-using app::detail::fromView;
-using app::detail::Parsed;
+using app::dashed;
+using app::fromView;
+using app::Parsed;
 
 constexpr int ExitSuccess = 0;
 constexpr int ExitIoError = 1;
@@ -110,7 +110,7 @@ Parsed<std::vector<int>> parseList(const QString &option, const char *what, cons
                     .arg(name, text, item);
         int value = 0;
         std::errc error {};
-        const bool ok = app::detail::parseInteger(part, value, error);
+        const bool ok = app::parseInteger(part, value, error);
         if (!ok && error != std::errc::result_out_of_range)
             return QStringLiteral("%1: '%2' in '%3' is not an integer").arg(name, part, text);
         if (!ok || value < min || value > max)
@@ -227,7 +227,7 @@ std::variant<Options, QString> readOptions(const QCommandLineParser &parser)
         if (!parser.isSet(option))
             return std::nullopt;
         const Parsed<std::int64_t> parsed =
-                app::detail::parseIntegerInRange(option, value(option), min, max);
+                app::parseIntegerInRange(option, value(option), min, max);
         if (const auto *message = std::get_if<QString>(&parsed))
             return *message;
         target = static_cast<std::remove_reference_t<decltype(target)>>(std::get<std::int64_t>(parsed));
@@ -277,7 +277,7 @@ std::variant<Options, QString> readOptions(const QCommandLineParser &parser)
         options.warnings.append(QStringLiteral(
                 "--bias is ignored by --init rai (its biases come from the RAI draw)"));
     if (parser.isSet(SeedOption)) {
-        const Parsed<std::uint64_t> seed = app::detail::parseUnsigned64(SeedOption, value(SeedOption));
+        const Parsed<std::uint64_t> seed = app::parseUnsigned64(SeedOption, value(SeedOption));
         if (const auto *message = std::get_if<QString>(&seed))
             return *message;
         config.seed = std::get<std::uint64_t>(seed);

@@ -28,9 +28,9 @@ namespace relulab::cli {
 namespace {
 
 namespace core = relulab::core;
-using app::detail::dashed;
-using app::detail::fromView;
-using app::detail::Parsed;
+using app::dashed;
+using app::fromView;
+using app::Parsed;
 
 constexpr int ExitSuccess = 0;
 constexpr int ExitIoError = 1;
