@@ -148,8 +148,7 @@ QHash<QString, OptionSpec> raceOptions()
 {
     QHash<QString, OptionSpec> options = trainOptions();
     options.insert(QStringLiteral("activations"), {Kind::NameList, {QStringLiteral("relu,relu")}});
-    // The race's --preset names a built-in race, not a file.
-    options.insert(QStringLiteral("preset"), {Kind::Name, {}});
+    options.insert(QStringLiteral("scenario"), {Kind::Name, {}});
     options.insert(QStringLiteral("summary"), {Kind::OutputFile, {}});
     return options;
 }
