@@ -198,7 +198,7 @@ QHash<QString, OptionSpec> guiOptions()
                    {Kind::Integer, {QStringLiteral("-1"), QStringLiteral("100000001")}});
     options.insert(QStringLiteral("race-steps"),
                    {Kind::Integer, {QStringLiteral("-1"), QStringLiteral("1000001")}});
-    options.insert(QStringLiteral("race-preset"), {Kind::Name, {}});
+    options.insert(QStringLiteral("scenario"), {Kind::Name, {}});
     options.insert(QStringLiteral("language"), {Kind::Name, {}});
     return options;
 }
