@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "enumnames.h"
 #include "optionparsing.h"
 
 namespace relulab::app {
@@ -21,17 +22,11 @@ const QString SeedOption = QStringLiteral("seed");
 const QString RangeOption = QStringLiteral("range");
 const QString SamplesOption = QStringLiteral("samples");
 
-using detail::dashed;
-using detail::fromView;
-using detail::Parsed;
-using detail::parseFiniteDouble;
-using detail::shortest;
-
 Parsed<std::size_t> parseSamples(const QString &text)
 {
-    const Parsed<std::int64_t> samples = detail::parseIntegerInRange(
-            SamplesOption, text, static_cast<std::int64_t>(core::MinCurveSamples),
-            static_cast<std::int64_t>(core::MaxCurveSamples));
+    const Parsed<std::int64_t> samples =
+            parseIntegerInRange(SamplesOption, text, static_cast<std::int64_t>(core::MinCurveSamples),
+                                static_cast<std::int64_t>(core::MaxCurveSamples));
     if (const auto *message = std::get_if<QString>(&samples))
         return *message;
     return static_cast<std::size_t>(std::get<std::int64_t>(samples));
@@ -70,7 +65,7 @@ Parsed<Range> parseRange(const QString &text)
 
 void addCurveOptions(QCommandLineParser &parser)
 {
-    const QString names = fromView(core::activationCliNames());
+    const QString names = enumNameList<core::Activation>();
     parser.addOptions({
             {ActivationOption, QStringLiteral("The activation function, one of: %1.").arg(names),
              QStringLiteral("name")},
@@ -85,8 +80,9 @@ void addCurveOptions(QCommandLineParser &parser)
             {UpperOption, QStringLiteral("RReLU: upper bound of the negative slope (default 1/3)."),
              QStringLiteral("u")},
             {ModeOption,
-             QStringLiteral("RReLU: train (a slope drawn per sample from U(lower, upper)) or eval "
-                            "(the fixed slope (lower + upper) / 2). Default eval."),
+             QStringLiteral("RReLU: %1 (a slope drawn per sample from U(lower, upper)) or %2 "
+                            "(the fixed slope (lower + upper) / 2). Default %2.")
+                     .arg(enumName(core::RreluMode::Training), enumName(core::RreluMode::Evaluation)),
              QStringLiteral("mode")},
             {SeedOption,
              QStringLiteral("RReLU in train mode: seed of the slope draws, an unsigned 64-bit "
@@ -114,17 +110,17 @@ std::variant<CurveOptions, QString> readCurveOptions(const QCommandLineParser &p
     options.activationGiven = parser.isSet(ActivationOption);
     if (options.activationGiven) {
         const QString name = parser.value(ActivationOption);
-        const std::optional<core::Activation> kind = core::activationFromCliName(name.toStdString());
+        const std::optional<core::Activation> kind = enumFromName<core::Activation>(name);
         if (!kind)
             return QStringLiteral("--activation: unknown function '%1' (expected one of: %2)")
-                    .arg(name, fromView(core::activationCliNames()));
+                    .arg(name, enumNameList<core::Activation>());
         spec.kind = *kind;
     } else if (requireActivation) {
         return QStringLiteral("--activation: missing; expected one of: %1")
-                .arg(fromView(core::activationCliNames()));
+                .arg(enumNameList<core::Activation>());
     }
     const bool isRrelu = spec.kind == core::Activation::Rrelu;
-    const QString functionName = fromView(core::activationInfo(spec.kind).cliName);
+    const QString functionName = enumName(spec.kind);
     auto ignored = [&](const QString &option) {
         options.warnings.append(QStringLiteral("%1 is ignored by %2").arg(dashed(option), functionName));
     };
@@ -141,13 +137,13 @@ std::variant<CurveOptions, QString> readCurveOptions(const QCommandLineParser &p
     options.modeGiven = parser.isSet(ModeOption);
     if (options.modeGiven) {
         const QString mode = parser.value(ModeOption);
-        core::RreluMode parsed = core::RreluMode::Evaluation;
-        if (mode == QLatin1String("train"))
-            parsed = core::RreluMode::Training;
-        else if (mode != QLatin1String("eval"))
-            return QStringLiteral("--mode: '%1' is neither train nor eval").arg(mode);
+        const std::optional<core::RreluMode> parsed = enumFromName<core::RreluMode>(mode);
+        if (!parsed)
+            return QStringLiteral("--mode: '%1' is neither %2 nor %3")
+                    .arg(mode, enumName(core::RreluMode::Training),
+                         enumName(core::RreluMode::Evaluation));
         if (isRrelu)
-            params.rreluMode = parsed;
+            params.rreluMode = *parsed;
         else
             ignored(ModeOption);
     }
@@ -178,15 +174,16 @@ std::variant<CurveOptions, QString> readCurveOptions(const QCommandLineParser &p
 
     options.seedGiven = parser.isSet(SeedOption);
     if (options.seedGiven) {
-        const Parsed<std::uint64_t> seed =
-                detail::parseUnsigned64(SeedOption, parser.value(SeedOption));
+        const Parsed<std::uint64_t> seed = parseUnsigned64(SeedOption, parser.value(SeedOption));
         if (const auto *message = std::get_if<QString>(&seed))
             return *message;
         if (isRrelu && params.rreluMode == core::RreluMode::Training)
             params.rreluSeed = std::get<std::uint64_t>(seed);
         else if (isRrelu)
             options.warnings.append(
-                    QStringLiteral("--seed is ignored by rrelu in eval mode (use --mode train)"));
+                    QStringLiteral("--seed is ignored by rrelu in %1 mode (use --mode %2)")
+                            .arg(enumName(core::RreluMode::Evaluation),
+                                 enumName(core::RreluMode::Training)));
         else
             ignored(SeedOption);
     }

@@ -8,20 +8,15 @@
 #include <charconv>
 #include <cmath>
 
-#include "optionparsing.h"
+#include "enumnames.h"
 
 namespace relulab::app {
 
 namespace {
 
-QString cliName(core::Activation kind)
-{
-    return detail::fromView(core::activationInfo(kind).cliName);
-}
-
 void appendSeries(QList<DataColumn> &columns, const CurveSeries &series)
 {
-    const QString name = cliName(series.kind);
+    const QString name = enumName(series.kind);
     columns.append({QStringLiteral("f_") + name, series.y});
     columns.append({QStringLiteral("df_") + name, series.dy});
 }

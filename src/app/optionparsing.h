@@ -1,8 +1,10 @@
 #pragma once
 
-// The strict value parsers behind the command-line options of relulab_app (curveoptions.cpp,
-// trainingoptions.cpp), so that every option reads numbers the same way and words its mistakes
-// the same way: "--alpha: 'abc' is not a number". Internal to relulab_app.
+// The strict value parsers of every command-line option, so that every option reads numbers the
+// same way and words its mistakes the same way: "--alpha: 'abc' is not a number". Used by
+// relulab_app's option readers (curveoptions.cpp, trainingoptions.cpp), the relulab-cli commands
+// (src/cli) and the relulab command line (src/ui/commandline.cpp); the presets and the CSV
+// export use fromView() and shortest().
 
 #include <QByteArray>
 #include <QString>
@@ -16,7 +18,7 @@
 #include <system_error>
 #include <variant>
 
-namespace relulab::app::detail {
+namespace relulab::app {
 
 inline QString fromView(std::string_view text)
 {
@@ -41,6 +43,8 @@ inline QString dashed(const QString &option)
 template<class T>
 using Parsed = std::variant<T, QString>;
 
+namespace detail {
+
 // The bytes std::from_chars is to read, with one leading '+' dropped: from_chars accepts a '-'
 // but not a '+', and users write both. Returns false for text from_chars must not see: a second
 // sign after the '+'.
@@ -56,6 +60,8 @@ inline bool stripPlus(const QByteArray &utf8, const char *&first, const char *&l
     return true;
 }
 
+} // namespace detail
+
 // A finite double in decimal or scientific notation, nothing before or after it. nan, inf and
 // values beyond a double's range (1e400, and 1e-400, which would silently become 0) are errors.
 inline Parsed<double> parseFiniteDouble(const QString &option, const QString &text)
@@ -64,7 +70,7 @@ inline Parsed<double> parseFiniteDouble(const QString &option, const QString &te
     const char *first = nullptr;
     const char *last = nullptr;
     double value = 0.0;
-    if (stripPlus(utf8, first, last) && first != last) {
+    if (detail::stripPlus(utf8, first, last) && first != last) {
         // from_chars is strict about everything QString::toDouble is lax about (surrounding
         // spaces, the locale's separators) and reads the same value on every machine.
         const auto [end, error] = std::from_chars(first, last, value, std::chars_format::general);
@@ -86,7 +92,7 @@ bool parseInteger(const QString &text, Integer &value, std::errc &error)
     const QByteArray utf8 = text.toUtf8();
     const char *first = nullptr;
     const char *last = nullptr;
-    if (!stripPlus(utf8, first, last) || first == last) {
+    if (!detail::stripPlus(utf8, first, last) || first == last) {
         error = std::errc::invalid_argument;
         return false;
     }
@@ -128,4 +134,4 @@ inline Parsed<std::int64_t> parseIntegerInRange(const QString &option, const QSt
     return value;
 }
 
-} // namespace relulab::app::detail
+} // namespace relulab::app

@@ -19,6 +19,7 @@
 #include <system_error>
 #include <utility>
 
+#include "enumnames.h"
 #include "labmodel.h"
 #include "optionparsing.h"
 #include "parametermodel.h"
@@ -28,92 +29,6 @@ namespace relulab::app {
 namespace {
 
 using Real = ParameterModel::Real;
-
-// The command-line names of an enum's values, indexed by the value: every enum here is numbered
-// from 0 in the order of its name table.
-template<class Enum>
-QStringList namesOf();
-
-template<>
-QStringList namesOf<core::Activation>()
-{
-    QStringList names;
-    for (const core::ActivationInfo &info : core::allActivations())
-        names.append(detail::fromView(info.cliName));
-    return names;
-}
-
-template<>
-QStringList namesOf<core::DatasetKind>()
-{
-    QStringList names;
-    for (int i = 0; i < core::DatasetKindCount; ++i)
-        names.append(detail::fromView(core::datasetCliName(static_cast<core::DatasetKind>(i))));
-    return names;
-}
-
-template<>
-QStringList namesOf<core::Initialization>()
-{
-    QStringList names;
-    for (int i = 0; i < core::InitializationCount; ++i)
-        names.append(
-                detail::fromView(core::initializationCliName(static_cast<core::Initialization>(i))));
-    return names;
-}
-
-template<>
-QStringList namesOf<core::OptimizerKind>()
-{
-    QStringList names;
-    for (int i = 0; i < core::OptimizerCount; ++i)
-        names.append(detail::fromView(core::optimizerCliName(static_cast<core::OptimizerKind>(i))));
-    return names;
-}
-
-// The spellings of --mode, --bias-init and --precision.
-template<>
-QStringList namesOf<core::RreluMode>()
-{
-    return {QStringLiteral("train"), QStringLiteral("eval")};
-}
-
-template<>
-QStringList namesOf<core::BiasInit>()
-{
-    return {QStringLiteral("zero"), QStringLiteral("constant")};
-}
-
-template<>
-QStringList namesOf<core::Precision>()
-{
-    return {QStringLiteral("float"), QStringLiteral("double")};
-}
-
-template<>
-QStringList namesOf<PresetTab>()
-{
-    return {QStringLiteral("explorer"), QStringLiteral("lab"), QStringLiteral("born-dead"),
-            QStringLiteral("race")};
-}
-
-// Empty for a value outside the enum, which no name reads back as: validation then rejects it.
-template<class Enum>
-QString nameOf(Enum value)
-{
-    const QStringList names = namesOf<Enum>();
-    const auto index = static_cast<qsizetype>(value);
-    return index >= 0 && index < names.size() ? names.at(index) : QString();
-}
-
-template<class Enum>
-std::optional<Enum> fromName(const QString &name)
-{
-    const qsizetype index = namesOf<Enum>().indexOf(name);
-    if (index < 0)
-        return std::nullopt;
-    return static_cast<Enum>(index);
-}
 
 // The shortest text that reads back as the same double, in %g's form: 0.0001 rather than 1e-04
 // (as plain std::to_chars and QString::number would write it), which is how a teacher writes a
@@ -157,7 +72,7 @@ QByteArray jsonBool(bool value)
 template<class Enum>
 QByteArray jsonName(Enum value)
 {
-    return jsonString(nameOf(value));
+    return jsonString(enumName(value));
 }
 
 using Members = QList<std::pair<const char *, QByteArray>>;
@@ -332,7 +247,7 @@ public:
         if (value->isString()) {
             std::uint64_t seed = 0;
             std::errc error {};
-            if (detail::parseInteger(value->toString(), seed, error))
+            if (parseInteger(value->toString(), seed, error))
                 return seed;
         } else if (value->isDouble()) {
             // toInteger() is exact for every whole number Qt's parser keeps as an integer and
@@ -377,7 +292,7 @@ public:
         if (!value->isArray()) {
             mistake(key,
                     QCoreApplication::translate("relulab::app::Preset", "an array of function names (%1)")
-                            .arg(namesOf<core::Activation>().join(QStringLiteral(", "))),
+                            .arg(enumNames<core::Activation>().join(QStringLiteral(", "))),
                     *value);
             return std::nullopt;
         }
@@ -463,12 +378,12 @@ private:
     std::optional<Enum> name(const QString &fieldPath, const QJsonValue &value)
     {
         if (value.isString()) {
-            if (const auto found = fromName<Enum>(value.toString()))
+            if (const auto found = enumFromName<Enum>(value.toString()))
                 return found;
         }
         mistake(fieldPath,
                 QCoreApplication::translate("relulab::app::Preset", "one of %1")
-                        .arg(namesOf<Enum>().join(QStringLiteral(", "))),
+                        .arg(enumNames<Enum>().join(QStringLiteral(", "))),
                 value);
         return std::nullopt;
     }
@@ -567,12 +482,12 @@ QString position(const QByteArray &json, qsizetype offset)
 
 QString presetTabName(PresetTab tab)
 {
-    return nameOf(tab);
+    return enumName(tab);
 }
 
 std::optional<PresetTab> presetTabFromName(const QString &name)
 {
-    return fromName<PresetTab>(name);
+    return enumFromName<PresetTab>(name);
 }
 
 Preset capture(const ParameterModel &parameters, const LabModel &lab, PresetTab tab)

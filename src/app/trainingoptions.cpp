@@ -11,16 +11,13 @@
 
 #include "core/datasets.h"
 #include "core/network.h"
+#include "enumnames.h"
 #include "optionparsing.h"
+#include "optionreader.h"
 
 namespace relulab::app {
 
 namespace {
-
-using detail::dashed;
-using detail::fromView;
-using detail::Parsed;
-using detail::shortest;
 
 const QString DatasetOption = QStringLiteral("dataset");
 const QString PointsOption = QStringLiteral("points");
@@ -53,104 +50,6 @@ const QString OutputOption = QStringLiteral("output");
 constexpr std::int64_t MinPoints = 2;
 constexpr std::int64_t MaxPoints = 1'000'000;
 
-// "spirals circles xor blobs moons": the spellings of an enumeration, for help and messages.
-template<class Kind, class Name>
-QString cliNames(int count, Name name)
-{
-    QStringList names;
-    for (int i = 0; i < count; ++i)
-        names.append(fromView(name(static_cast<Kind>(i))));
-    return names.join(QLatin1Char(' '));
-}
-
-QString datasetNames()
-{
-    return cliNames<core::DatasetKind>(core::DatasetKindCount, core::datasetCliName);
-}
-
-QString initializationNames()
-{
-    return cliNames<core::Initialization>(core::InitializationCount, core::initializationCliName);
-}
-
-QString optimizerNames()
-{
-    return cliNames<core::OptimizerKind>(core::OptimizerCount, core::optimizerCliName);
-}
-
-// Reads option values one by one and keeps the first mistake: after it, every read yields
-// nothing, so the caller checks failed() once per group instead of after every option.
-class OptionReader
-{
-public:
-    explicit OptionReader(const QCommandLineParser &parser)
-        : m_parser(parser)
-    { }
-
-    bool failed() const { return !m_error.isEmpty(); }
-    const QString &error() const { return m_error; }
-    void fail(const QString &message)
-    {
-        if (!failed())
-            m_error = message;
-    }
-
-    // True when the option was given and no mistake has been found so far.
-    bool given(const QString &option) const { return !failed() && m_parser.isSet(option); }
-    QString value(const QString &option) const { return m_parser.value(option); }
-
-    std::optional<double> real(const QString &option)
-    {
-        if (!given(option))
-            return std::nullopt;
-        return take(detail::parseFiniteDouble(option, value(option)));
-    }
-
-    std::optional<std::int64_t> integer(const QString &option, std::int64_t min, std::int64_t max)
-    {
-        if (!given(option))
-            return std::nullopt;
-        return take(detail::parseIntegerInRange(option, value(option), min, max));
-    }
-
-    std::optional<std::uint64_t> seed(const QString &option)
-    {
-        if (!given(option))
-            return std::nullopt;
-        return take(detail::parseUnsigned64(option, value(option)));
-    }
-
-    // One of an enumeration's command-line spellings; `what` names the kind of thing for the
-    // message ("--init: unknown initialization 'x' (expected one of: ...)").
-    template<class Lookup>
-    auto name(const QString &option, const char *what, Lookup lookup, const QString &names)
-            -> decltype(lookup(std::string_view {}))
-    {
-        if (!given(option))
-            return std::nullopt;
-        const QString text = value(option);
-        const auto kind = lookup(text.toStdString());
-        if (!kind)
-            fail(QStringLiteral("%1: unknown %2 '%3' (expected one of: %4)")
-                         .arg(dashed(option), QLatin1String(what), text, names));
-        return kind;
-    }
-
-private:
-    template<class T>
-    std::optional<T> take(const Parsed<T> &parsed)
-    {
-        if (const auto *message = std::get_if<QString>(&parsed)) {
-            fail(*message);
-            return std::nullopt;
-        }
-        return std::get<T>(parsed);
-    }
-
-    const QCommandLineParser &m_parser;
-    QString m_error;
-};
-
 // "32,32,32": 1 to 8 widths of 1 to 128 units.
 Parsed<std::vector<int>> parseHidden(const QString &text)
 {
@@ -173,7 +72,7 @@ Parsed<std::vector<int>> parseHidden(const QString &text)
                     .arg(option, text);
         int width = 0;
         std::errc error {};
-        const bool ok = detail::parseInteger(part, width, error);
+        const bool ok = parseInteger(part, width, error);
         if (!ok && error != std::errc::result_out_of_range)
             return QStringLiteral("%1: '%2' in '%3' is not an integer").arg(option, part, text);
         if (!ok || width < core::MinLayerWidth || width > core::MaxLayerWidth)
@@ -193,7 +92,7 @@ Parsed<std::size_t> parseBatchSize(const QString &text)
         return std::size_t {0};
     std::int64_t size = 0;
     std::errc error {};
-    const bool ok = detail::parseInteger(text, size, error);
+    const bool ok = parseInteger(text, size, error);
     if (!ok && error != std::errc::result_out_of_range)
         return QStringLiteral("--batch-size: '%1' is neither an integer nor full").arg(text);
     if (!ok || size < 0 || size > MaxPoints)
@@ -217,7 +116,7 @@ void addTrainingOptions(QCommandLineParser &parser)
     parser.addOptions({
             {DatasetOption,
              QStringLiteral("The data set, one of: %1 (default %2).")
-                     .arg(datasetNames(), fromView(core::datasetCliName(reference.data.kind))),
+                     .arg(enumNameList<core::DatasetKind>(), enumName(reference.data.kind)),
              QStringLiteral("name")},
             {PointsOption,
              QStringLiteral("Training points, %1 to %2 (default %3).")
@@ -251,8 +150,7 @@ void addTrainingOptions(QCommandLineParser &parser)
              QStringLiteral("widths")},
             {ActivationOption,
              QStringLiteral("The hidden activation, one of: %1 (default %2).")
-                     .arg(fromView(core::activationCliNames()),
-                          fromView(core::activationInfo(net.activation).cliName)),
+                     .arg(enumNameList<core::Activation>(), enumName(net.activation)),
              QStringLiteral("name")},
             {AlphaOption,
              QStringLiteral("The activation's alpha: Leaky ReLU negative slope (default %1), "
@@ -274,14 +172,17 @@ void addTrainingOptions(QCommandLineParser &parser)
              QStringLiteral("Weight initialization, one of: %1 (default %2). uniform is "
                             "U(-0.5, 0.5) with biases 0.1 (TensorFlow Playground), rai the "
                             "randomized asymmetric initialization of Lu et al. 2019.")
-                     .arg(initializationNames(), fromView(core::initializationCliName(net.init))),
+                     .arg(enumNameList<core::Initialization>(), enumName(net.init)),
              QStringLiteral("name")},
             {BiasInitOption,
-             QStringLiteral("Initial biases of he-normal and xavier-uniform: zero (default) or "
-                            "constant (--bias-value)."),
+             QStringLiteral("Initial biases of %1 and %2: %3 (default) or %4 (--bias-value).")
+                     .arg(enumName(core::Initialization::HeNormal),
+                          enumName(core::Initialization::XavierUniform),
+                          enumName(core::BiasInit::Zero), enumName(core::BiasInit::Constant)),
              QStringLiteral("kind")},
             {BiasValueOption,
-             QStringLiteral("The initial bias of --bias-init constant (default %1).").arg(shortest(net.biasValue)),
+             QStringLiteral("The initial bias of --bias-init %1 (default %2).")
+                     .arg(enumName(core::BiasInit::Constant), shortest(net.biasValue)),
              QStringLiteral("x")},
             {InitSeedOption,
              QStringLiteral("Seed of the initial weights, an unsigned 64-bit integer (default %1).")
@@ -289,7 +190,7 @@ void addTrainingOptions(QCommandLineParser &parser)
              QStringLiteral("s")},
             {OptimizerOption,
              QStringLiteral("The optimizer, one of: %1 (default %2).")
-                     .arg(optimizerNames(), fromView(core::optimizerCliName(reference.optimizer))),
+                     .arg(enumNameList<core::OptimizerKind>(), enumName(reference.optimizer)),
              QStringLiteral("name")},
             {LrOption,
              QStringLiteral("Learning rate, greater than 0 (default %1).").arg(shortest(reference.learningRate)),
@@ -323,7 +224,9 @@ void addTrainingOptions(QCommandLineParser &parser)
                      .arg(MaxTrainingSteps)
                      .arg(DefaultMeasureEvery),
              QStringLiteral("k")},
-            {PrecisionOption, QStringLiteral("Arithmetic of the network: float or double (default)."),
+            {PrecisionOption,
+             QStringLiteral("Arithmetic of the network: %1 or %2 (default).")
+                     .arg(enumName(core::Precision::Float), enumName(core::Precision::Double)),
              QStringLiteral("p")},
             {ThreadsOption,
              QStringLiteral("Threads for large batches, 1 to %1 (default: OMP_NUM_THREADS, or one "
@@ -348,8 +251,7 @@ std::variant<TrainingOptions, QString> readTrainingOptions(const QCommandLinePar
     core::ActivationParams &params = net.params;
     OptionReader reader(parser);
 
-    if (const auto kind =
-                reader.name(DatasetOption, "data set", core::datasetFromCliName, datasetNames()))
+    if (const auto kind = reader.name<core::DatasetKind>(DatasetOption, "data set"))
         data.kind = *kind;
     if (const auto points = reader.integer(PointsOption, MinPoints, MaxPoints))
         data.points = static_cast<std::size_t>(*points);
@@ -370,8 +272,7 @@ std::variant<TrainingOptions, QString> readTrainingOptions(const QCommandLinePar
         else
             net.hidden = std::get<std::vector<int>>(hidden);
     }
-    if (const auto kind = reader.name(ActivationOption, "function", core::activationFromCliName,
-                                      fromView(core::activationCliNames())))
+    if (const auto kind = reader.name<core::Activation>(ActivationOption, "function"))
         net.activation = *kind;
     if (reader.failed())
         return reader.error();
@@ -379,7 +280,7 @@ std::variant<TrainingOptions, QString> readTrainingOptions(const QCommandLinePar
     // The activation is known now, so its parameters can be told apart from the ignored ones.
     const bool isRrelu = net.activation == core::Activation::Rrelu;
     const bool isPrelu = net.activation == core::Activation::Prelu;
-    const QString functionName = fromView(core::activationInfo(net.activation).cliName);
+    const QString functionName = enumName(net.activation);
     auto ignored = [&](const QString &option, const QString &by) {
         options.warnings.append(QStringLiteral("%1 is ignored by %2").arg(dashed(option), by));
     };
@@ -416,43 +317,33 @@ std::variant<TrainingOptions, QString> readTrainingOptions(const QCommandLinePar
             ignored(PreluPerUnitOption, functionName);
     }
 
-    if (const auto init = reader.name(InitOption, "initialization", core::initializationFromCliName,
-                                      initializationNames()))
+    if (const auto init = reader.name<core::Initialization>(InitOption, "initialization"))
         net.init = *init;
     if (reader.failed())
         return reader.error();
     // Playground's uniform and RAI bring their own biases (network.h).
     const bool initSetsBiases = net.init == core::Initialization::PlaygroundUniform
             || net.init == core::Initialization::RandomizedAsymmetric;
-    const QString initName =
-            QStringLiteral("--init %1").arg(fromView(core::initializationCliName(net.init)));
-    if (reader.given(BiasInitOption)) {
-        const QString kind = reader.value(BiasInitOption);
-        core::BiasInit biasInit = core::BiasInit::Zero;
-        if (kind == QLatin1String("constant"))
-            biasInit = core::BiasInit::Constant;
-        else if (kind != QLatin1String("zero"))
-            reader.fail(QStringLiteral("--bias-init: '%1' is neither zero nor constant").arg(kind));
-        if (!reader.failed()) {
-            if (initSetsBiases)
-                ignored(BiasInitOption, initName);
-            else
-                net.biasInit = biasInit;
-        }
+    const QString initName = QStringLiteral("--init %1").arg(enumName(net.init));
+    if (const auto biasInit = reader.eitherName<core::BiasInit>(BiasInitOption)) {
+        if (initSetsBiases)
+            ignored(BiasInitOption, initName);
+        else
+            net.biasInit = *biasInit;
     }
     if (const auto value = reader.real(BiasValueOption)) {
         if (initSetsBiases)
             ignored(BiasValueOption, initName);
         else if (net.biasInit == core::BiasInit::Zero)
-            ignored(BiasValueOption, QStringLiteral("--bias-init zero"));
+            ignored(BiasValueOption,
+                    QStringLiteral("--bias-init %1").arg(enumName(core::BiasInit::Zero)));
         else
             net.biasValue = *value;
     }
     if (const auto seed = reader.seed(InitSeedOption))
         net.initSeed = *seed;
 
-    if (const auto optimizer = reader.name(OptimizerOption, "optimizer", core::optimizerFromCliName,
-                                           optimizerNames()))
+    if (const auto optimizer = reader.name<core::OptimizerKind>(OptimizerOption, "optimizer"))
         config.optimizer = *optimizer;
     if (const auto lr = reader.real(LrOption)) {
         if (*lr <= 0.0)
@@ -464,8 +355,7 @@ std::variant<TrainingOptions, QString> readTrainingOptions(const QCommandLinePar
             reader.fail(QStringLiteral("--momentum: must be at least 0 and less than 1, got %1")
                                 .arg(reader.value(MomentumOption)));
         else if (config.optimizer != core::OptimizerKind::Momentum)
-            ignored(MomentumOption,
-                    QStringLiteral("--optimizer %1").arg(fromView(core::optimizerCliName(config.optimizer))));
+            ignored(MomentumOption, QStringLiteral("--optimizer %1").arg(enumName(config.optimizer)));
         else
             config.momentum = *momentum;
     }
@@ -489,15 +379,8 @@ std::variant<TrainingOptions, QString> readTrainingOptions(const QCommandLinePar
         else
             ignored(RreluSeedOption, functionName);
     }
-    if (reader.given(PrecisionOption)) {
-        const QString precision = reader.value(PrecisionOption);
-        if (precision == QLatin1String("float"))
-            config.precision = core::Precision::Float;
-        else if (precision == QLatin1String("double"))
-            config.precision = core::Precision::Double;
-        else
-            reader.fail(QStringLiteral("--precision: '%1' is neither float nor double").arg(precision));
-    }
+    if (const auto precision = reader.eitherName<core::Precision>(PrecisionOption))
+        config.precision = *precision;
 
     const auto maxSteps = static_cast<std::int64_t>(MaxTrainingSteps);
     if (const auto steps = reader.integer(StepsOption, 0, maxSteps))
@@ -506,11 +389,8 @@ std::variant<TrainingOptions, QString> readTrainingOptions(const QCommandLinePar
         options.every = static_cast<std::uint64_t>(*every);
     if (const auto threads = reader.integer(ThreadsOption, 1, MaxTrainingThreads))
         options.threads = static_cast<int>(*threads);
-    if (reader.given(OutputOption)) {
-        options.output = reader.value(OutputOption);
-        if (options.output.isEmpty())
-            reader.fail(QStringLiteral("--output: the file name is empty"));
-    }
+    if (const auto output = reader.outputFile(OutputOption))
+        options.output = *output;
     if (reader.failed())
         return reader.error();
 

@@ -9,20 +9,13 @@
 #include <optional>
 #include <string>
 
+#include "command.h"
 #include "core/borndead.h"
 
 namespace relulab::cli {
 
-// Runs the command. `arguments` start with the program name and the command
-// ("relulab-cli born-dead"), as main.cpp hands them to every command. Returns the exit code: 0
-// success, 1 an output that cannot be written, 2 bad usage (one line on stderr naming the option).
-int runBornDeadCommand(const QStringList &arguments);
-
-// The message of the usage error runBornDeadCommand() would exit with (code 2), or nothing when
-// it would run or show its help. The command line is parsed and checked exactly as
-// runBornDeadCommand() does, but nothing is opened, written or run: for the command-line fuzzer
-// (tests/fuzz) and tests.
-std::optional<QString> bornDeadUsageError(const QStringList &arguments);
+// The command (command.h), for main.cpp and the command-line fuzzer.
+extern const CommandEntry BornDeadCommand;
 
 // The CSV header, "width,depth,networks,born_dead,p,ci_low,ci_high,dead_at_input,oracle\n".
 std::string bornDeadCsvHeader();

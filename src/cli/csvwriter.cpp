@@ -46,20 +46,6 @@ std::size_t alphaColumns(const core::NetworkConfig &network, std::size_t layer)
     return network.preluPerUnit ? static_cast<std::size_t>(network.hidden[layer]) : 1;
 }
 
-void appendCell(std::string &row, double value)
-{
-    std::array<char, MaxNumberLength> buffer {};
-    row.push_back(',');
-    row.append(buffer.data(), appendNumber(buffer.data(), value));
-}
-
-template<class Integer>
-void appendCell(std::string &row, Integer value)
-{
-    row.push_back(',');
-    row.append(std::to_string(value));
-}
-
 } // namespace
 
 char *appendNumber(char *out, double value) noexcept
@@ -91,6 +77,21 @@ bool writeCurveCsv(const core::SampledCurve &curve, QIODevice &device)
         }
     }
     return writeAll(device, begin, static_cast<std::size_t>(out - begin));
+}
+
+void appendCell(std::string &row, double value)
+{
+    std::array<char, MaxNumberLength> buffer {};
+    row.push_back(',');
+    row.append(buffer.data(), appendNumber(buffer.data(), value));
+}
+
+void appendAccuracy(std::string &row, double value)
+{
+    if (std::isnan(value))
+        row.push_back(',');
+    else
+        appendCell(row, value);
 }
 
 bool writeText(QIODevice &device, std::string_view text)
@@ -131,10 +132,7 @@ std::string trainingCsvRow(const core::Measurement &measurement, const core::Net
     std::string row = std::to_string(measurement.step);
     appendCell(row, measurement.loss);
     appendCell(row, measurement.trainAccuracy);
-    if (std::isnan(measurement.testAccuracy))
-        row.push_back(',');
-    else
-        appendCell(row, measurement.testAccuracy);
+    appendAccuracy(row, measurement.testAccuracy);
     for (std::size_t l = 0; l < layers; ++l) {
         if (meaningful && layer(l))
             appendCell(row, layer(l)->dead);

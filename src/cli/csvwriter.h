@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "core/network.h"
 #include "core/sampling.h"
@@ -23,6 +24,19 @@ inline constexpr std::size_t MaxNumberLength = 24;
 // Writes the shortest text that reads back as exactly `value` (std::to_chars) at `out` and returns
 // the end. Non-finite values are written "nan", "inf" and "-inf" (a negative nan gets no sign).
 char *appendNumber(char *out, double value) noexcept;
+
+// Appends ',' and the value: a double as appendNumber() writes it, an integer in decimal.
+void appendCell(std::string &row, double value);
+template<class Integer>
+requires std::is_integral_v<Integer>
+void appendCell(std::string &row, Integer value)
+{
+    row.push_back(',');
+    row.append(std::to_string(value));
+}
+
+// An accuracy cell: ',' and the value, or ',' alone for nan (no test set).
+void appendAccuracy(std::string &row, double value);
 
 // Writes the header "x,y,dy" and one "x,y,dy" row per sample, each line ending in '\n'.
 // Returns false as soon as a write fails; the device's errorString() says why.

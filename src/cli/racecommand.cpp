@@ -2,7 +2,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
-#include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QString>
 #include <QStringList>
@@ -18,8 +18,10 @@
 #include <variant>
 #include <vector>
 
+#include "app/enumnames.h"
 #include "app/optionparsing.h"
 #include "app/trainingoptions.h"
+#include "command.h"
 #include "core/parallel.h"
 #include "csvwriter.h"
 
@@ -28,17 +30,9 @@ namespace relulab::cli {
 namespace {
 
 namespace core = relulab::core;
-using app::detail::dashed;
-using app::detail::fromView;
-using app::detail::Parsed;
-
-constexpr int ExitSuccess = 0;
-constexpr int ExitIoError = 1;
-constexpr int ExitUsage = 2;
-
-constexpr char ProgramName[] = "relulab-cli";
 
 const QString ActivationsOption = QStringLiteral("activations");
+const QString ScenarioOption = QStringLiteral("scenario");
 const QString PresetOption = QStringLiteral("preset");
 const QString SummaryOption = QStringLiteral("summary");
 // Options of addTrainingOptions() the race reads or refuses itself.
@@ -61,66 +55,47 @@ const std::array<LaneOption, 5> LaneOptions {{
         {"prelu-per-unit", [](core::Activation kind) { return kind == core::Activation::Prelu; }},
 }};
 
-void print(std::FILE *stream, const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stream);
-}
-
-void printError(const QString &message)
-{
-    print(stderr, QStringLiteral("%1: %2\n").arg(QLatin1String(ProgramName), message));
-}
-
-int usageError(const QString &message)
-{
-    printError(message);
-    return ExitUsage;
-}
-
-QString activationName(core::Activation kind)
-{
-    return fromView(core::activationInfo(kind).cliName);
-}
-
 QString defaultActivations()
 {
     QStringList names;
     for (core::Activation kind : core::DefaultRaceActivations)
-        names.append(activationName(kind));
+        names.append(app::enumName(kind));
     return names.join(QLatin1Char(','));
 }
 
 void addOptions(QCommandLineParser &parser)
 {
+    app::addTrainingOptions(parser);
     parser.addOptions({
             {ActivationsOption,
              QStringLiteral("The lanes: hidden activations separated by commas, each at most once, "
                             "from: %1 (default %2).")
-                     .arg(fromView(core::activationCliNames()), defaultActivations()),
+                     .arg(app::enumNameList<core::Activation>(), defaultActivations()),
              QStringLiteral("names")},
-            {PresetOption,
+            {ScenarioOption,
              QStringLiteral("Start from a race that shows the point, one of: %1; the other "
                             "options change it.")
-                     .arg(fromView(core::racePresetCliNames())),
+                     .arg(app::enumNameList<core::RacePresetKind>()),
              QStringLiteral("name")},
             {SummaryOption,
              QStringLiteral("Also write the finish table (one row per activation, with the steps "
                             "to 95 % training accuracy) as CSV to this file."),
              QStringLiteral("file")},
     });
+    parser.addOption(presetOption(trainingPresetContents()));
 }
 
-// The presets, each description wrapped to the width of the help text under its name.
-QString presetList()
+// The scenarios, each description wrapped to the width of the help text under its name.
+QString scenarioList()
 {
     constexpr qsizetype Width = 78;
     const QString indent(4, QLatin1Char(' '));
     QString text;
     for (int i = 0; i < core::RacePresetCount; ++i) {
         const core::RacePreset preset = core::racePreset(static_cast<core::RacePresetKind>(i));
-        text += QStringLiteral("  %1\n").arg(fromView(preset.cliName));
+        text += QStringLiteral("  %1\n").arg(app::fromView(preset.cliName));
         QString line = indent;
-        for (const QString &word : fromView(preset.description).split(QLatin1Char(' '))) {
+        for (const QString &word : app::fromView(preset.description).split(QLatin1Char(' '))) {
             if (line.size() > indent.size() && line.size() + 1 + word.size() > Width) {
                 text += line + QLatin1Char('\n');
                 line = indent;
@@ -134,17 +109,14 @@ QString presetList()
     return text;
 }
 
-QString help(const QCommandLineParser &parser)
+QString describe()
 {
-    const QString text = parser.helpText();
-    const qsizetype options = text.indexOf(QLatin1String("Options:"));
     return QStringLiteral(
-                   "Usage: %1 race [options]\n"
                    "Trains one network per activation side by side: the same data, the same\n"
                    "initial weights and biases (one seed), the same learning rate, shape,\n"
                    "initialization and optimizer; only the hidden activation differs. The lanes\n"
                    "train in parallel, one per thread, each exactly as `train --activation` would\n"
-                   "train it. Without options it races %2\n"
+                   "train it. Without options it races %1\n"
                    "on the reference experiment (two spirals, 2-32-32-32-1, He normal, SGD with\n"
                    "lr 0.1 on the full batch, 2000 steps measured every 100, double precision).\n\n"
                    "Writes one CSV row per activation per measurement (at step 0, every K steps\n"
@@ -164,17 +136,18 @@ QString help(const QCommandLineParser &parser)
                    "--alpha is the Leaky ReLU slope, PReLU's initial weight and ELU's alpha\n"
                    "alike; --lower, --upper and --rrelu-seed are RReLU's; --prelu-per-unit is\n"
                    "PReLU's. --activation is not taken: use --activations. --steps and --every\n"
-                   "override a preset's. Steps to 95 % (--summary) are found at measurements,\n"
-                   "so to within --every steps.\n\n"
-                   "Presets:\n")
-                   .arg(QLatin1String(ProgramName), defaultActivations())
-            + presetList() + QLatin1Char('\n') + (options < 0 ? text : text.mid(options));
+                   "override a scenario's. A --preset file gives the training settings of the\n"
+                   "lab, as for `train --preset`. Steps to 95 % (--summary) are found at\n"
+                   "measurements, so to within --every steps.\n\n"
+                   "Scenarios (--scenario):\n")
+                   .arg(defaultActivations())
+            + scenarioList() + QLatin1Char('\n');
 }
 
 // "relu,leaky_relu": one to MaxRaceLanes activation names, each once.
-Parsed<std::vector<core::Activation>> parseActivations(const QString &text)
+app::Parsed<std::vector<core::Activation>> parseActivations(const QString &text)
 {
-    const QString option = dashed(ActivationsOption);
+    const QString option = app::dashed(ActivationsOption);
     if (text.isEmpty())
         return QStringLiteral("%1: no activations given (expected names separated by commas, e.g. "
                               "%2)")
@@ -185,10 +158,10 @@ Parsed<std::vector<core::Activation>> parseActivations(const QString &text)
             return QStringLiteral("%1: '%2' has an empty name (expected names separated by "
                                   "commas, e.g. %3)")
                     .arg(option, text, defaultActivations());
-        const std::optional<core::Activation> kind = core::activationFromCliName(part.toStdString());
+        const std::optional<core::Activation> kind = app::enumFromName<core::Activation>(part);
         if (!kind)
             return QStringLiteral("%1: unknown function '%2' in '%3' (expected one of: %4)")
-                    .arg(option, part, text, fromView(core::activationCliNames()));
+                    .arg(option, part, text, app::enumNameList<core::Activation>());
         if (std::find(lanes.begin(), lanes.end(), *kind) != lanes.end())
             return QStringLiteral("%1: %2 is given twice in '%3'").arg(option, part, text);
         lanes.push_back(*kind);
@@ -217,18 +190,33 @@ std::variant<RaceOptions, QString> readOptions(const QCommandLineParser &parser)
         return QStringLiteral("--activation: a race trains several activations: use --activations");
     RaceOptions options;
     core::TrainingConfig defaults;
-    std::optional<core::RacePreset> preset;
-    if (parser.isSet(PresetOption)) {
-        const QString name = parser.value(PresetOption);
-        const std::optional<core::RacePresetKind> kind =
-                core::racePresetFromCliName(name.toStdString());
+    std::optional<core::RacePreset> scenario;
+    if (parser.isSet(ScenarioOption) && parser.isSet(PresetOption))
+        return QStringLiteral("--scenario and --preset: one at a time");
+    if (parser.isSet(ScenarioOption)) {
+        const QString name = parser.value(ScenarioOption);
+        const std::optional<core::RacePresetKind> kind = app::enumFromName<core::RacePresetKind>(name);
         if (!kind)
-            return QStringLiteral("--preset: unknown preset '%1' (expected one of: %2)")
-                    .arg(name, fromView(core::racePresetCliNames()));
-        preset = core::racePreset(*kind);
-        defaults = preset->config;
+            return QStringLiteral("--scenario: unknown scenario '%1' (expected one of: %2)")
+                    .arg(name, app::enumNameList<core::RacePresetKind>());
+        scenario = core::racePreset(*kind);
+        defaults = scenario->config;
     }
-    const Parsed<std::vector<core::Activation>> lanes = parseActivations(
+    if (parser.isSet(PresetOption)) {
+        const QString file = parser.value(PresetOption);
+        // `race --preset NAME` took a scenario before --scenario existed: say so rather than only
+        // that no such file exists.
+        if (app::enumFromName<core::RacePresetKind>(file) && !QFileInfo::exists(file))
+            return QStringLiteral("--preset: '%1' is not a preset file; for the race that shows "
+                                  "the point, use --scenario %1")
+                    .arg(file);
+        const auto loaded = presetDefaults(file);
+        if (const auto *message = std::get_if<QString>(&loaded))
+            return *message;
+        defaults = std::get<PresetDefaults>(loaded).training;
+        options.warnings = std::get<PresetDefaults>(loaded).warnings;
+    }
+    const app::Parsed<std::vector<core::Activation>> lanes = parseActivations(
             parser.isSet(ActivationsOption) ? parser.value(ActivationsOption) : defaultActivations());
     if (const auto *message = std::get_if<QString>(&lanes))
         return *message;
@@ -278,7 +266,7 @@ std::variant<RaceOptions, QString> readOptions(const QCommandLineParser &parser)
     for (const QString &warning : first->warnings) {
         const bool ofActivation =
                 std::any_of(LaneOptions.begin(), LaneOptions.end(), [&](const LaneOption &o) {
-                    return warning.startsWith(dashed(QLatin1String(o.name)) + QLatin1Char(' '));
+                    return warning.startsWith(app::dashed(QLatin1String(o.name)) + QLatin1Char(' '));
                 });
         if (!ofActivation)
             options.warnings.append(warning);
@@ -287,43 +275,20 @@ std::variant<RaceOptions, QString> readOptions(const QCommandLineParser &parser)
         const QString name = QLatin1String(option.name);
         if (parser.isSet(name) && std::none_of(options.lanes.begin(), options.lanes.end(), option.usedBy))
             options.warnings.append(
-                    QStringLiteral("%1 is ignored by every lane of the race").arg(dashed(name)));
+                    QStringLiteral("%1 is ignored by every lane of the race").arg(app::dashed(name)));
     }
 
     options.steps = parser.isSet(StepsOption) ? first->steps
-            : preset                          ? preset->steps
+            : scenario                        ? scenario->steps
                                               : app::DefaultTrainingSteps;
     options.every = parser.isSet(EveryOption) ? first->every
-            : preset                          ? preset->measureEvery
+            : scenario                        ? scenario->measureEvery
                                               : app::DefaultMeasureEvery;
     options.threads = first->threads;
     options.output = first->output;
     if (const std::optional<std::string> problem = core::validateRace(options.base, options.lanes))
         return QStringLiteral("invalid race: %1").arg(QString::fromStdString(*problem));
     return options;
-}
-
-void appendCell(std::string &row, double value)
-{
-    std::array<char, MaxNumberLength> buffer {};
-    row.push_back(',');
-    row.append(buffer.data(), appendNumber(buffer.data(), value));
-}
-
-template<class Integer>
-void appendCell(std::string &row, Integer value)
-{
-    row.push_back(',');
-    row.append(std::to_string(value));
-}
-
-// An accuracy cell: empty for nan (no test set).
-void appendAccuracy(std::string &row, double value)
-{
-    if (std::isnan(value))
-        row.push_back(',');
-    else
-        appendCell(row, value);
 }
 
 void appendDeadHeader(std::string &header, int hiddenLayers)
@@ -366,7 +331,7 @@ RaceOutcome race(const RaceOptions &options, QFileDevice &device, bool flushRows
                 reported[lane] = true;
                 printError(
                         QStringLiteral("%1 diverged at step %2 (non-finite loss or parameters)%3")
-                                .arg(activationName(race.activation(lane)))
+                                .arg(app::enumName(race.activation(lane)))
                                 .arg(measured[lane].step)
                                 .arg(race.allDiverged() ? QString()
                                                         : QStringLiteral("; the others go on")));
@@ -396,9 +361,10 @@ bool writeSummary(const RaceOptions &options, QSaveFile &file,
 
 int run(const RaceOptions &options)
 {
-    // Every output is opened before the race, so that an unwritable path fails at once and not
-    // after a long run; the files are written to QSaveFile's temporary files and appear,
-    // complete, on commit.
+    if (options.threads)
+        core::setMaxThreads(*options.threads);
+    // The summary is opened before the race too, so that an unwritable path fails at once and
+    // not after a long run; it is written, complete, once the race is over.
     std::unique_ptr<QSaveFile> summary;
     if (!options.summary.isEmpty()) {
         summary = std::make_unique<QSaveFile>(options.summary);
@@ -408,33 +374,23 @@ int run(const RaceOptions &options)
         }
     }
     RaceOutcome outcome;
-    if (options.output.isEmpty()) {
-        QFile out;
-        // Unbuffered: rows are flushed measurement by measurement anyway.
-        if (out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered))
-            outcome = race(options, out, true);
-        if (!outcome.written) {
-            printError(QStringLiteral("cannot write to standard output: %1").arg(out.errorString()));
-            return ExitIoError;
-        }
-    } else {
-        QSaveFile file(options.output);
-        if (!file.open(QIODevice::WriteOnly)) {
-            printError(QStringLiteral("cannot write '%1': %2").arg(options.output, file.errorString()));
-            return ExitIoError;
-        }
-        outcome = race(options, file, false);
-        if (!outcome.written || !file.flush() || !file.commit()) {
-            printError(QStringLiteral("cannot write '%1': %2").arg(options.output, file.errorString()));
-            return ExitIoError;
-        }
-    }
+    const int status = writeCsv(options.output, [&](QFileDevice &device, bool flushRows) {
+        outcome = race(options, device, flushRows);
+        return outcome.written;
+    });
+    if (status != ExitSuccess)
+        return status;
     if (summary && !writeSummary(options, *summary, outcome.summary))
         return ExitIoError;
     return ExitSuccess;
 }
 
+constexpr Command<RaceOptions> Definition {"race",      "race [options]", addOptions,
+                                           readOptions, describe,         run};
+
 } // namespace
+
+constexpr CommandEntry RaceCommand = entryOf<Definition>();
 
 std::string raceCsvHeader(int hiddenLayers)
 {
@@ -502,64 +458,6 @@ std::string raceSummaryCsv(const std::vector<core::RaceLaneSummary> &table, int 
         text += line.diverged ? ",1\n" : ",0\n";
     }
     return text;
-}
-
-namespace {
-
-// --help was given: nothing else is read.
-struct HelpWanted
-{ };
-
-// The whole command line, parsed into `parser` (which gets the race's options): the options, a
-// usage error's message, or the request for help. Opens, writes and runs nothing.
-std::variant<RaceOptions, QString, HelpWanted> readCommandLine(QCommandLineParser &parser,
-                                                               const QStringList &arguments)
-{
-    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
-                                        QStringLiteral("Show this help."));
-    parser.addOption(helpOption);
-    app::addTrainingOptions(parser);
-    addOptions(parser);
-
-    if (!parser.parse(arguments))
-        return parser.errorText();
-    if (parser.isSet(helpOption))
-        return HelpWanted {};
-    if (!parser.positionalArguments().isEmpty())
-        return QStringLiteral("race: unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
-    std::variant<RaceOptions, QString> read = readOptions(parser);
-    if (auto *message = std::get_if<QString>(&read))
-        return std::move(*message);
-    return std::get<RaceOptions>(std::move(read));
-}
-
-} // namespace
-
-std::optional<QString> raceUsageError(const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    const std::variant<RaceOptions, QString, HelpWanted> read = readCommandLine(parser, arguments);
-    if (const auto *message = std::get_if<QString>(&read))
-        return *message;
-    return std::nullopt;
-}
-
-int runRaceCommand(const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    const std::variant<RaceOptions, QString, HelpWanted> read = readCommandLine(parser, arguments);
-    if (const auto *message = std::get_if<QString>(&read))
-        return usageError(*message);
-    if (std::holds_alternative<HelpWanted>(read)) {
-        print(stdout, help(parser));
-        return ExitSuccess;
-    }
-    const RaceOptions &options = std::get<RaceOptions>(read);
-    for (const QString &warning : options.warnings)
-        printError(QStringLiteral("warning: %1").arg(warning));
-    if (options.threads)
-        core::setMaxThreads(*options.threads);
-    return run(options);
 }
 
 } // namespace relulab::cli

@@ -11,21 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "command.h"
 #include "core/race.h"
 
 namespace relulab::cli {
 
-// Runs the command. `arguments` start with the program name and the command
-// ("relulab-cli race"), as main.cpp hands them to every command. Returns the exit code: 0 success
-// (a lane that diverges is a result, not a failure), 1 an output that cannot be written, 2 bad
-// usage (one line on stderr naming the option).
-int runRaceCommand(const QStringList &arguments);
-
-// The message of the usage error runRaceCommand() would exit with (code 2), or nothing when it
-// would race or show its help. The command line is parsed and checked exactly as
-// runRaceCommand() does, but nothing is opened, written or run: for the command-line fuzzer
-// (tests/fuzz) and tests.
-std::optional<QString> raceUsageError(const QStringList &arguments);
+// The command (command.h), for main.cpp and the command-line fuzzer. A lane that diverges is a
+// result, not a failure: the exit code stays 0.
+extern const CommandEntry RaceCommand;
 
 // "step,activation,loss,train_accuracy,test_accuracy,dead_l1,...,dead_lN,total_dead,diverged\n"
 // for N hidden layers. No PReLU alpha columns: lanes of other activations have none, and

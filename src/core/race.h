@@ -156,7 +156,7 @@ inline constexpr int RacePresetCount = 3;
 struct RacePreset
 {
     RacePresetKind kind = RacePresetKind::HighLearningRate;
-    std::string_view cliName; // "high-lr": the --preset spelling
+    std::string_view cliName; // "high-lr": the --scenario spelling
     std::string_view displayName; // "High learning rate"
     std::string_view description; // one sentence: what to watch
     TrainingConfig config; // the base; its activation is the lanes' business

@@ -148,8 +148,7 @@ QHash<QString, OptionSpec> raceOptions()
 {
     QHash<QString, OptionSpec> options = trainOptions();
     options.insert(QStringLiteral("activations"), {Kind::NameList, {QStringLiteral("relu,relu")}});
-    // The race's --preset names a built-in race, not a file.
-    options.insert(QStringLiteral("preset"), {Kind::Name, {}});
+    options.insert(QStringLiteral("scenario"), {Kind::Name, {}});
     options.insert(QStringLiteral("summary"), {Kind::OutputFile, {}});
     return options;
 }
@@ -199,7 +198,7 @@ QHash<QString, OptionSpec> guiOptions()
                    {Kind::Integer, {QStringLiteral("-1"), QStringLiteral("100000001")}});
     options.insert(QStringLiteral("race-steps"),
                    {Kind::Integer, {QStringLiteral("-1"), QStringLiteral("1000001")}});
-    options.insert(QStringLiteral("race-preset"), {Kind::Name, {}});
+    options.insert(QStringLiteral("scenario"), {Kind::Name, {}});
     options.insert(QStringLiteral("language"), {Kind::Name, {}});
     return options;
 }

@@ -1,4 +1,5 @@
-// `relulab-cli curve --preset FILE` and `relulab-cli train --preset FILE`, run as processes: the
+// `relulab-cli curve --preset FILE`, `train --preset FILE` and `race --preset FILE`, run as
+// processes: the
 // preset's values are the defaults (the output equals the same run spelled out in options),
 // options given with it win, and a bad preset gives the loader's message and exit code 2.
 
@@ -43,6 +44,7 @@ private slots:
     void curveOptionsOverrideThePreset();
     void trainTakesThePresetsDefaults();
     void trainOptionsOverrideThePreset();
+    void raceTakesThePresetsTrainingSettings();
     void badPresets_data();
     void badPresets();
 
@@ -132,6 +134,44 @@ void TestCliPreset::trainOptionsOverrideThePreset()
     QVERIFY(!overridden.standardOutput.contains("dead_l2"));
 }
 
+void TestCliPreset::raceTakesThePresetsTrainingSettings()
+{
+    // As train takes them: the lanes' activations are the race's own, the slope the preset's.
+    const Run fromPreset = runCli({"race", "--preset", m_preset, "--activations", "relu,leaky_relu",
+                                   "--steps", "20", "--every", "10"});
+    QVERIFY2(fromPreset.exitCode == 0, qPrintable(fromPreset.standardError));
+    const Run spelledOut = runCli({"race",
+                                   "--dataset",
+                                   "moons",
+                                   "--points",
+                                   "256",
+                                   "--hidden",
+                                   "8,8",
+                                   "--alpha",
+                                   "0.2",
+                                   "--optimizer",
+                                   "momentum",
+                                   "--lr",
+                                   "0.5",
+                                   "--init-seed",
+                                   "5",
+                                   "--activations",
+                                   "relu,leaky_relu",
+                                   "--steps",
+                                   "20",
+                                   "--every",
+                                   "10"});
+    QVERIFY2(spelledOut.exitCode == 0, qPrintable(spelledOut.standardError));
+    QCOMPARE(fromPreset.standardOutput, spelledOut.standardOutput);
+    QCOMPARE(fromPreset.standardOutput.count('\n'), 1 + 3 * 2); // header, steps 0, 10, 20
+
+    // A scenario and a preset both set every training setting: one at a time.
+    const Run both = runCli({"race", "--preset", m_preset, "--scenario", "high-lr"});
+    QCOMPARE(both.exitCode, 2);
+    QCOMPARE(both.standardError,
+             QStringLiteral("relulab-cli: --scenario and --preset: one at a time\n"));
+}
+
 void TestCliPreset::badPresets_data()
 {
     QTest::addColumn<QString>("command");
@@ -142,6 +182,8 @@ void TestCliPreset::badPresets_data()
             << "train" << QByteArray(R"({"format": "something-else", "version": 1})")
             << "bad.json: format";
     QTest::newRow("train, missing file") << "train" << QByteArray() << "missing.json";
+    QTest::newRow("race, not JSON") << "race" << QByteArray("not json") << "bad.json";
+    QTest::newRow("race, missing file") << "race" << QByteArray() << "missing.json";
 }
 
 void TestCliPreset::badPresets()

@@ -1,6 +1,6 @@
 // `relulab-cli race` as a user runs it, with QProcess: the CSV's shape (a row per activation per
 // measurement), each lane equal to `train --activation` of it, determinism over runs and thread
-// counts, a diverging lane beside healthy ones, the finish table, presets, and the one-line usage
+// counts, a diverging lane beside healthy ones, the finish table, scenarios, and the one-line usage
 // errors. Runs are short (a few hundred full-batch steps).
 
 #include <QByteArray>
@@ -52,7 +52,7 @@ private slots:
     void deterministic();
     void divergingLaneDoesNotStopTheOthers();
     void summaryIsTheFinishTable();
-    void presetsApplyAndGiveWay();
+    void scenariosApplyAndGiveWay();
     void activationOptionsWarnOnlyWhenNoLaneTakesThem();
     void usageErrors_data();
     void usageErrors();
@@ -67,9 +67,9 @@ void TestRaceCli::help()
     QCOMPARE(run.err, QByteArray());
     const QString out = QString::fromUtf8(run.out);
     for (const char *text :
-         {"Usage: relulab-cli race [options]", "--activations <names>", "--preset <name>",
-          "--summary <file>", "high-lr", "deep-narrow", "bad-bias", "total_dead", "diverged",
-          "--lr <x>", "--steps <n>", "--every <k>", "--threads <n>", "--output <file>"})
+         {"Usage: relulab-cli race [options]", "--activations <names>", "--scenario <name>",
+          "--preset <file>", "--summary <file>", "high-lr", "deep-narrow", "bad-bias", "total_dead",
+          "diverged", "--lr <x>", "--steps <n>", "--every <k>", "--threads <n>", "--output <file>"})
         QVERIFY2(out.contains(QLatin1String(text)), text);
     const CliRun topLevel = runCli(words("--help"));
     QVERIFY(topLevel.finished);
@@ -290,11 +290,11 @@ void TestRaceCli::summaryIsTheFinishTable()
     }
 }
 
-void TestRaceCli::presetsApplyAndGiveWay()
+void TestRaceCli::scenariosApplyAndGiveWay()
 {
-    // The preset sets the configuration and the schedule; options given change them.
+    // The scenario sets the configuration and the schedule; options given change them.
     const CliRun run =
-            race("--preset bad-bias --steps 40 --every 40 --activations relu,leaky_relu");
+            race("--scenario bad-bias --steps 40 --every 40 --activations relu,leaky_relu");
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.err, QByteArray());
@@ -311,7 +311,7 @@ void TestRaceCli::presetsApplyAndGiveWay()
     QCOMPARE(csv.cell(0, "total_dead"), QByteArray("71"));
 
     // Its own schedule when none is given: 1000 steps, every 20 (deep-narrow).
-    const CliRun schedule = race("--preset deep-narrow --activations relu --hidden 2");
+    const CliRun schedule = race("--scenario deep-narrow --activations relu --hidden 2");
     QVERIFY(schedule.finished);
     QCOMPARE(schedule.exitCode, 0);
     parseCsv(schedule.out, csv);
@@ -377,10 +377,16 @@ void TestRaceCli::usageErrors_data()
                                 << QByteArray("--activations: no activations given (expected "
                                               "names separated by commas, e.g. "
                                               "relu,leaky_relu,prelu,rrelu)");
-    QTest::newRow("unknown preset")
-            << "--preset fast"
-            << QByteArray("--preset: unknown preset 'fast' (expected one of: high-lr deep-narrow "
-                          "bad-bias)");
+    QTest::newRow("unknown scenario")
+            << "--scenario fast"
+            << QByteArray("--scenario: unknown scenario 'fast' (expected one of: high-lr "
+                          "deep-narrow bad-bias)");
+    // --preset takes a preset file, as for curve and train; the scenario it once named is pointed
+    // to (when no such file exists).
+    QTest::newRow("scenario as preset")
+            << "--preset high-lr"
+            << QByteArray("--preset: 'high-lr' is not a preset file; for the race that shows the "
+                          "point, use --scenario high-lr");
     QTest::newRow("lr") << "--lr 0" << QByteArray("--lr: must be positive, got 0");
     QTest::newRow("steps") << "--steps -1"
                            << QByteArray("--steps: must be between 0 and 100000000, got -1");

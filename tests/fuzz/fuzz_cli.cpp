@@ -1,6 +1,7 @@
 // libFuzzer target for the command-line parsing of relulab-cli curve, train, race and born-dead
 // (and of the GUI's curve options, which are the curve command's): in process, through the same
-// functions the executables call, with nothing opened, written or run.
+// functions the executables call (relulab_cli), with nothing written or run (a --preset file is
+// read, as the commands read it).
 //
 // Input: the command line as lines. The first line picks the command ("curve", "train", "race" or
 // "born-dead"; anything else is skipped), each further line is one argument, decoded as UTF-8 as
@@ -9,8 +10,8 @@
 // Beyond "no crash, no leak, no sanitizer report", an accepted command line must give what the
 // executables rely on (a finite, non-empty range and a sample count in bounds; a training
 // configuration that core::validate() accepts and a measurement interval of at least one step,
-// since main.cpp divides by it), and every rejection must come with a message. Each broken promise
-// aborts, which libFuzzer reports as a crash with the input.
+// since the commands divide by it), and every rejection must come with a message. Each broken
+// promise aborts, which libFuzzer reports as a crash with the input.
 
 #include <QByteArray>
 #include <QCommandLineOption>
@@ -32,7 +33,9 @@
 #include "app/parametermodel.h"
 #include "app/trainingoptions.h"
 #include "cli/borndeadcommand.h"
+#include "cli/curvecommand.h"
 #include "cli/racecommand.h"
+#include "cli/traincommand.h"
 #include "core/sampling.h"
 #include "core/trainer.h"
 
@@ -52,7 +55,8 @@ void checkMessage(const QString &message)
         broken("a rejected command line has no message");
 }
 
-// The parser main.cpp's runCurve() builds: --help, the curve options and --output.
+// The curve options as the curve command reads them (and the GUI, which requires no
+// --activation), checked for what an accepted command line promises.
 void fuzzCurve(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -90,7 +94,8 @@ void fuzzCurve(const QStringList &arguments)
     }
 }
 
-// The parser main.cpp's runTrain() builds: --help and the training options.
+// The training options as the train command reads them, checked for what an accepted command
+// line promises.
 void fuzzTrain(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -135,13 +140,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     if (command == "curve") {
         fuzzCurve(arguments);
+        if (const auto message = cli::CurveCommand.usageError(arguments))
+            checkMessage(*message);
     } else if (command == "train") {
         fuzzTrain(arguments);
+        if (const auto message = cli::TrainCommand.usageError(arguments))
+            checkMessage(*message);
     } else if (command == "race") {
-        if (const auto message = cli::raceUsageError(arguments))
+        if (const auto message = cli::RaceCommand.usageError(arguments))
             checkMessage(*message);
     } else if (command == "born-dead") {
-        if (const auto message = cli::bornDeadUsageError(arguments))
+        if (const auto message = cli::BornDeadCommand.usageError(arguments))
             checkMessage(*message);
     }
     return 0;

@@ -31,7 +31,7 @@ with open(os.path.join(here, "preset.dict"), "w") as f:
 options = ("activation alpha lower upper mode seed range samples output help dataset points "
            "test-points data-seed noise hidden prelu-per-unit init bias-init bias-value init-seed "
            "optimizer lr momentum batch-size shuffle-seed rrelu-seed steps every precision threads "
-           "activations preset summary widths depths networks inputs input-dim bias").split()
+           "activations scenario preset summary widths depths networks inputs input-dim bias").split()
 with open(os.path.join(here, "cli.dict"), "w") as f:
     f.write("# libFuzzer dictionary for fuzz_cli (written by gen-dicts.py): one argument a line.\n")
     for command in ["curve", "train", "race", "born-dead"]:
