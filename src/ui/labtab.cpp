@@ -273,7 +273,20 @@ void LabTab::applyConfig()
         m_ui->divergenceBanner->setVisible(true);
         return;
     }
-    m_controller.setConfig(config);
+    // A hidden, paused lab shows nothing, yet every change of the explorer's activation
+    // parameters (a slider being dragged) would make its worker measure the run and predict the
+    // whole decision grid anew, on the cores the explorer needs: it takes the configuration on
+    // when it is shown. A running lab takes it on at once, as its training goes on.
+    m_configWhenShown = !isVisible() && !m_controller.isRunning();
+    if (!m_configWhenShown)
+        m_controller.setConfig(config);
+}
+
+void LabTab::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_configWhenShown)
+        scheduleConfig();
 }
 
 void LabTab::showSnapshot(const app::TrainingSnapshotPtr &snapshot)

@@ -92,6 +92,7 @@ private:
     static QString speedText(int speed);
     // QEvent::LanguageChange (View > Language): the form's texts and every text set in code.
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void retranslate();
     void showPlotTexts();
     void connectControls();
@@ -115,6 +116,7 @@ private:
     app::TrainingController m_controller;
     TrainingSettingsBinding *m_settings = nullptr;
     bool m_configScheduled = false;
+    bool m_configWhenShown = false; // a configuration held back while the tab was hidden
 
     History m_history;
     quint64 m_shownRun = 0;

@@ -359,7 +359,19 @@ void RaceTab::applyConfig()
     m_ui->startButton->setEnabled(true);
     if (config == m_controller.config() && activations == m_controller.activations() && m_shownRun > 0)
         return;
-    m_controller.setRace(config, activations, m_measureEvery);
+    // A hidden race that is not running shows nothing, yet would build every lane anew for each
+    // change of the explorer's sliders, on the cores the explorer needs: it is built when the
+    // tab is shown. A running race restarts at once, as before.
+    m_configWhenShown = !isVisible() && !m_controller.isRunning();
+    if (!m_configWhenShown)
+        m_controller.setRace(config, activations, m_measureEvery);
+}
+
+void RaceTab::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_configWhenShown)
+        scheduleConfig();
 }
 
 void RaceTab::showConfigProblem(const std::string &error)

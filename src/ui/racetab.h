@@ -71,6 +71,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     // The views of one lane.
@@ -114,6 +115,7 @@ private:
     std::vector<QCheckBox *> m_activationChecks; // indexed by core::Activation
     quint64 m_measureEvery = app::RaceController::DefaultMeasureEvery;
     bool m_configScheduled = false;
+    bool m_configWhenShown = false; // a race held back while the tab was hidden
     bool m_configValid = false;
     bool m_applyingPreset = false;
     bool m_leftPreset = false; // a preset was chosen, then a setting edited

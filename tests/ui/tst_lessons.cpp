@@ -70,14 +70,19 @@ void TestLessons::cleanup()
 
 bool TestLessons::openAndWaitForRun(int index)
 {
-    // The window's own first run (the reference network) must be on screen first: were it to
-    // arrive after the lesson is opened, it would pass for the lesson's run.
-    if (!QTest::qWaitFor([&] { return m_window->lab().shownRun() > 0; }, 5000))
-        return false;
-    const quint64 before = m_window->lab().shownRun();
+    // A hidden lab builds no run (the window opens on the explorer): the lesson shows the lab,
+    // which then builds the lesson's run. Waiting for the worker to be idle with the lab's own
+    // configuration makes sure the run shown is the lesson's, not one of the way there.
+    relulab::ui::LabTab &lab = m_window->lab();
+    const quint64 before = lab.shownRun();
     if (!m_window->lessons().open(index).isEmpty())
         return false;
-    return QTest::qWaitFor([&] { return m_window->lab().shownRun() > before; }, 5000);
+    return QTest::qWaitFor(
+            [&] {
+                return lab.shownRun() > before && lab.controller().isIdle()
+                        && lab.controller().config() == lab.model().config();
+            },
+            5000);
 }
 
 bool TestLessons::trainTo(quint64 steps)
