@@ -202,11 +202,8 @@ void RaceController::reset()
 
 void RaceController::takeSnapshot()
 {
-    const RaceSnapshotPtr snapshot = m_worker.takeProduct();
-    if (!snapshot)
-        return;
-    ++m_delivered;
-    emit snapshotReady(snapshot);
+    if (const RaceSnapshotPtr snapshot = m_worker.takeProduct())
+        emit snapshotReady(snapshot);
 }
 
 void RaceController::onFinishedInWorker(quint64 build, quint64 step, quint64 target)

@@ -106,7 +106,7 @@ public:
     bool isFinished() const noexcept { return m_finished; }
 
     quint64 publishedCount() const noexcept { return m_worker.publishedCount(); }
-    quint64 deliveredCount() const noexcept { return m_delivered; }
+    quint64 deliveredCount() const { return m_worker.takenCount(); }
     // Not training, no command in flight, every snapshot taken. Tests wait on this.
     bool isIdle() const { return m_worker.isIdle(); }
 
@@ -173,7 +173,6 @@ private:
     bool m_cancelled = false;
     quint64 m_finishedStep = 0;
     quint64 m_builds = 0;
-    quint64 m_delivered = 0;
 
     // Worker thread only.
     std::unique_ptr<Run> m_run;

@@ -105,11 +105,8 @@ void TrainingController::setGridSize(int size)
 
 void TrainingController::takeSnapshot()
 {
-    const TrainingSnapshotPtr snapshot = m_worker.takeProduct();
-    if (!snapshot)
-        return;
-    ++m_delivered;
-    emit snapshotReady(snapshot);
+    if (const TrainingSnapshotPtr snapshot = m_worker.takeProduct())
+        emit snapshotReady(snapshot);
 }
 
 void TrainingController::onDivergedInWorker(quint64 build, quint64 step)

@@ -73,7 +73,7 @@ public:
 
     // Snapshots published and taken (for tests and statistics).
     quint64 publishedCount() const noexcept { return m_worker.publishedCount(); }
-    quint64 deliveredCount() const noexcept { return m_delivered; }
+    quint64 deliveredCount() const { return m_worker.takenCount(); }
     // Nothing to do and everything published taken: paused (or diverged) with no command, step or
     // snapshot in flight. Tests wait on this.
     bool isIdle() const { return m_worker.isIdle(); }
@@ -143,7 +143,6 @@ private:
     // a newer request (it is queued) is recognised as stale.
     quint64 m_builds = 0;
     bool m_diverged = false; // the run of the latest build request diverged
-    quint64 m_delivered = 0;
     std::atomic<int> m_stepsPerFrame {10};
 
     // Worker thread only.

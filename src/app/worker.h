@@ -176,10 +176,17 @@ public:
     {
         const std::lock_guard lock(m_mutex);
         m_notified = false;
-        m_hasProduct = false;
+        if (std::exchange(m_hasProduct, false))
+            ++m_taken;
         return std::exchange(m_outbox, Product {});
     }
     quint64 publishedCount() const noexcept { return m_published.load(std::memory_order_relaxed); }
+    // Products the GUI has taken (each a frame shown; the others were skipped).
+    quint64 takenCount() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_taken;
+    }
 
     // Nothing posted that the worker has not taken, the worker waiting for work (not running a
     // turn, not paced into a next frame), and nothing in the outbox or its notification queued.
@@ -254,6 +261,7 @@ private:
     Product m_outbox {};
     bool m_hasProduct = false;
     bool m_notified = false;
+    quint64 m_taken = 0;
     bool m_posted = false; // a post() the worker has not taken yet
     bool m_waiting = false; // the worker waits for work (set by the worker only)
     bool m_aborting = false;

@@ -16,16 +16,7 @@
 #include "layerkernels.h"
 #include "network.h"
 #include "parallel.h"
-
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#endif
-
-// The per-level kernels are compiled under `#pragma GCC target`, which only GCC knows: clang (the
-// fuzz build, clang-tidy) compiles the baseline level alone, and simdLevel() is then Baseline.
-#if (defined(__x86_64__) || defined(__i386__)) && !defined(__clang__)
-#define RELULAB_SIMD_LEVELS 1
-#endif
+#include "simdlevels.h"
 
 namespace relulab::core {
 

@@ -7,16 +7,7 @@
 #include <type_traits>
 
 #include "splitmix64.h"
-
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#endif
-
-// The per-level kernels are compiled under `#pragma GCC target`, which only GCC knows: clang (the
-// fuzz build, clang-tidy) compiles the baseline level alone, and simdLevel() is then Baseline.
-#if (defined(__x86_64__) || defined(__i386__)) && !defined(__clang__)
-#define RELULAB_SIMD_LEVELS 1
-#endif
+#include "simdlevels.h"
 
 // The kernels (layerkernels_simd.h) are written with GCC's generic vector types (vector_size), so
 // that one source serves every SIMD level: it is compiled once per level, under that level's

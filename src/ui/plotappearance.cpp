@@ -234,35 +234,28 @@ private:
 
 void Styler::styleAxis(QCPAxis *axis)
 {
-    const auto chromePenOf = [this](const QPen &p) { return chromePen(p); };
-    const auto chromeOf = [this](const QColor &c) { return chrome(c); };
-    const auto fontOf = [this](const QFont &f) { return scaled(f); };
-    const auto gridOf = [this](const QPen &p) { return gridPen(p); };
-    const auto dataPenOf = [this](const QPen &p) { return dataPen(p); };
-    RELULAB_STYLE(pens, m_pens, axis, Role::BasePen, basePen, setBasePen, chromePenOf);
-    RELULAB_STYLE(pens, m_pens, axis, Role::TickPen, tickPen, setTickPen, chromePenOf);
-    RELULAB_STYLE(pens, m_pens, axis, Role::SubTickPen, subTickPen, setSubTickPen, chromePenOf);
-    RELULAB_STYLE(fonts, m_fonts, axis, Role::LabelFont, labelFont, setLabelFont, fontOf);
-    RELULAB_STYLE(fonts, m_fonts, axis, Role::TickLabelFont, tickLabelFont, setTickLabelFont, fontOf);
-    RELULAB_STYLE(colors, m_colors, axis, Role::LabelColor, labelColor, setLabelColor, chromeOf);
+    RELULAB_STYLE(pens, m_pens, axis, Role::BasePen, basePen, setBasePen, chromePen);
+    RELULAB_STYLE(pens, m_pens, axis, Role::TickPen, tickPen, setTickPen, chromePen);
+    RELULAB_STYLE(pens, m_pens, axis, Role::SubTickPen, subTickPen, setSubTickPen, chromePen);
+    RELULAB_STYLE(fonts, m_fonts, axis, Role::LabelFont, labelFont, setLabelFont, scaled);
+    RELULAB_STYLE(fonts, m_fonts, axis, Role::TickLabelFont, tickLabelFont, setTickLabelFont, scaled);
+    RELULAB_STYLE(colors, m_colors, axis, Role::LabelColor, labelColor, setLabelColor, chrome);
     RELULAB_STYLE(colors, m_colors, axis, Role::TickLabelColor, tickLabelColor, setTickLabelColor,
-                  chromeOf);
+                  chrome);
     QCPGrid *g = axis->grid();
-    RELULAB_STYLE(pens, m_pens, g, Role::GridPen, pen, setPen, gridOf);
-    RELULAB_STYLE(pens, m_pens, g, Role::SubGridPen, subGridPen, setSubGridPen, gridOf);
-    RELULAB_STYLE(pens, m_pens, g, Role::ZeroLinePen, zeroLinePen, setZeroLinePen, dataPenOf);
+    RELULAB_STYLE(pens, m_pens, g, Role::GridPen, pen, setPen, gridPen);
+    RELULAB_STYLE(pens, m_pens, g, Role::SubGridPen, subGridPen, setSubGridPen, gridPen);
+    RELULAB_STYLE(pens, m_pens, g, Role::ZeroLinePen, zeroLinePen, setZeroLinePen, dataPen);
 }
 
 void Styler::styleElement(QCPLayoutElement *element)
 {
-    const auto chromeOf = [this](const QColor &c) { return chrome(c); };
-    const auto fontOf = [this](const QFont &f) { return scaled(f); };
     if (auto *rect = qobject_cast<QCPAxisRect *>(element)) {
         for (QCPAxis *axis : rect->axes())
             styleAxis(axis);
     } else if (auto *text = qobject_cast<QCPTextElement *>(element)) {
-        RELULAB_STYLE(fonts, m_fonts, text, Role::Font, font, setFont, fontOf);
-        RELULAB_STYLE(colors, m_colors, text, Role::TextColor, textColor, setTextColor, chromeOf);
+        RELULAB_STYLE(fonts, m_fonts, text, Role::Font, font, setFont, scaled);
+        RELULAB_STYLE(colors, m_colors, text, Role::TextColor, textColor, setTextColor, chrome);
     } else if (auto *legend = qobject_cast<QCPLegend *>(element)) {
         styleLegend(legend);
     }
@@ -270,10 +263,6 @@ void Styler::styleElement(QCPLayoutElement *element)
 
 void Styler::styleLegend(QCPLegend *legend)
 {
-    const auto chromeOf = [this](const QColor &c) { return chrome(c); };
-    const auto fontOf = [this](const QFont &f) { return scaled(f); };
-    const auto brushOf = [this](const QBrush &b) { return legendBrush(b); };
-    const auto chromePenOf = [this](const QPen &p) { return chromePen(p); };
     // QCPLegend::setFont and setTextColor pass the value on to every item, and an item added
     // later starts with the legend's: an item showing the legend's applied font or colour has the
     // legend's base, not that as its own.
@@ -293,22 +282,20 @@ void Styler::styleLegend(QCPLegend *legend)
         if (!m_state.colors.contains(itemColor) && legendColor != m_state.colors.constEnd()
             && same(item->textColor(), legendColor->applied))
             m_state.colors.insert(itemColor, *legendColor);
-        RELULAB_STYLE(fonts, m_fonts, item, Role::Font, font, setFont, fontOf);
-        RELULAB_STYLE(colors, m_colors, item, Role::TextColor, textColor, setTextColor, chromeOf);
+        RELULAB_STYLE(fonts, m_fonts, item, Role::Font, font, setFont, scaled);
+        RELULAB_STYLE(colors, m_colors, item, Role::TextColor, textColor, setTextColor, chrome);
     }
     // The items' fonts equal the legend's, so setting the legend's afterwards changes nothing.
-    RELULAB_STYLE(fonts, m_fonts, legend, Role::Font, font, setFont, fontOf);
-    RELULAB_STYLE(colors, m_colors, legend, Role::TextColor, textColor, setTextColor, chromeOf);
-    RELULAB_STYLE(brushes, m_brushes, legend, Role::Brush, brush, setBrush, brushOf);
-    RELULAB_STYLE(pens, m_pens, legend, Role::BorderPen, borderPen, setBorderPen, chromePenOf);
+    RELULAB_STYLE(fonts, m_fonts, legend, Role::Font, font, setFont, scaled);
+    RELULAB_STYLE(colors, m_colors, legend, Role::TextColor, textColor, setTextColor, chrome);
+    RELULAB_STYLE(brushes, m_brushes, legend, Role::Brush, brush, setBrush, legendBrush);
+    RELULAB_STYLE(pens, m_pens, legend, Role::BorderPen, borderPen, setBorderPen, chromePen);
 }
 
 void Styler::stylePlottable(QCPAbstractPlottable *plottable)
 {
-    const auto dataPenOf = [this](const QPen &p) { return dataPen(p); };
-    const auto dataBrushOf = [this](const QBrush &b) { return dataBrush(b); };
-    RELULAB_STYLE(pens, m_pens, plottable, Role::Pen, pen, setPen, dataPenOf);
-    RELULAB_STYLE(brushes, m_brushes, plottable, Role::Brush, brush, setBrush, dataBrushOf);
+    RELULAB_STYLE(pens, m_pens, plottable, Role::Pen, pen, setPen, dataPen);
+    RELULAB_STYLE(brushes, m_brushes, plottable, Role::Brush, brush, setBrush, dataBrush);
     if (auto *graph = qobject_cast<QCPGraph *>(plottable)) {
         const auto scatterOf = [this](QCPScatterStyle s) {
             // Pixmap scatters (clouds of many points) keep their size: they are drawn for speed.
@@ -326,24 +313,20 @@ void Styler::stylePlottable(QCPAbstractPlottable *plottable)
 
 void Styler::styleItem(QCPAbstractItem *item)
 {
-    const auto dataPenOf = [this](const QPen &p) { return dataPen(p); };
-    const auto dataBrushOf = [this](const QBrush &b) { return dataBrush(b); };
     const auto sizeOf = [this](double s) { return s * m_a.scale; };
-    const auto fontOf = [this](const QFont &f) { return scaled(f); };
-    const auto chromeOf = [this](const QColor &c) { return chrome(c); };
     if (auto *tracer = qobject_cast<QCPItemTracer *>(item)) {
-        RELULAB_STYLE(pens, m_pens, tracer, Role::Pen, pen, setPen, dataPenOf);
-        RELULAB_STYLE(brushes, m_brushes, tracer, Role::Brush, brush, setBrush, dataBrushOf);
+        RELULAB_STYLE(pens, m_pens, tracer, Role::Pen, pen, setPen, dataPen);
+        RELULAB_STYLE(brushes, m_brushes, tracer, Role::Brush, brush, setBrush, dataBrush);
         RELULAB_STYLE(sizes, m_sizes, tracer, Role::Size, size, setSize, sizeOf);
     } else if (auto *line = qobject_cast<QCPItemStraightLine *>(item)) {
-        RELULAB_STYLE(pens, m_pens, line, Role::Pen, pen, setPen, dataPenOf);
+        RELULAB_STYLE(pens, m_pens, line, Role::Pen, pen, setPen, dataPen);
     } else if (auto *segment = qobject_cast<QCPItemLine *>(item)) {
-        RELULAB_STYLE(pens, m_pens, segment, Role::Pen, pen, setPen, dataPenOf);
+        RELULAB_STYLE(pens, m_pens, segment, Role::Pen, pen, setPen, dataPen);
     } else if (auto *rect = qobject_cast<QCPItemRect *>(item)) {
-        RELULAB_STYLE(pens, m_pens, rect, Role::Pen, pen, setPen, dataPenOf);
+        RELULAB_STYLE(pens, m_pens, rect, Role::Pen, pen, setPen, dataPen);
     } else if (auto *text = qobject_cast<QCPItemText *>(item)) {
-        RELULAB_STYLE(fonts, m_fonts, text, Role::Font, font, setFont, fontOf);
-        RELULAB_STYLE(colors, m_colors, text, Role::TextColor, color, setColor, chromeOf);
+        RELULAB_STYLE(fonts, m_fonts, text, Role::Font, font, setFont, scaled);
+        RELULAB_STYLE(colors, m_colors, text, Role::TextColor, color, setColor, chrome);
     }
 }
 

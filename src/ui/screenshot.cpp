@@ -49,6 +49,22 @@ QString writeWindow(MainWindow &window, const QString &file, const WindowWriter 
     return {};
 }
 
+// Shows the window at `size`, on `tab`.
+void showOn(MainWindow &window, MainWindow::Tab tab, QSize size)
+{
+    window.resize(size);
+    window.showTab(tab);
+    window.show();
+}
+
+// The picture, once the queued replots of the last frame have happened.
+QString writeWhenReplotted(MainWindow &window, const QString &file, const WindowWriter &writer)
+{
+    QCoreApplication::processEvents();
+    QCoreApplication::processEvents();
+    return writeWindow(window, file, writer);
+}
+
 } // namespace
 
 QString saveWindowWhenDrawn(MainWindow &window, const QString &file, QSize size, int timeoutMs,
@@ -84,9 +100,7 @@ QString saveWindowWhenDrawn(MainWindow &window, const QString &file, QSize size,
 QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, quint64 steps,
                            int timeoutMs, const WindowWriter &writer)
 {
-    window.resize(size);
-    window.showTab(MainWindow::Tab::Lab);
-    window.show();
+    showOn(window, MainWindow::Tab::Lab, size);
     LabTab &lab = window.lab();
     app::TrainingController &controller = lab.controller();
     QEventLoop loop;
@@ -120,18 +134,13 @@ QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, 
     QObject::disconnect(connection);
     if (!done)
         return QStringLiteral("%1: the lab did not reach step %2 within %3 ms").arg(file).arg(steps).arg(timeoutMs);
-    // Let queued replots of the last snapshot happen before the picture is taken.
-    QCoreApplication::processEvents();
-    QCoreApplication::processEvents();
-    return writeWindow(window, file, writer);
+    return writeWhenReplotted(window, file, writer);
 }
 
 QString saveBornDeadWhenFinished(MainWindow &window, const QString &file, QSize size, int timeoutMs,
                                  const WindowWriter &writer)
 {
-    window.resize(size);
-    window.showTab(MainWindow::Tab::BornDead);
-    window.show();
+    showOn(window, MainWindow::Tab::BornDead, size);
     BornDeadTab &tab = window.bornDead();
     QEventLoop loop;
     bool done = false;
@@ -158,18 +167,13 @@ QString saveBornDeadWhenFinished(MainWindow &window, const QString &file, QSize 
         tab.cancel();
         return QStringLiteral("%1: the born-dead grid did not finish within %2 ms").arg(file).arg(timeoutMs);
     }
-    // Let the queued replot of the last cell happen before the picture is taken.
-    QCoreApplication::processEvents();
-    QCoreApplication::processEvents();
-    return writeWindow(window, file, writer);
+    return writeWhenReplotted(window, file, writer);
 }
 
 QString saveRaceWhenFinished(MainWindow &window, const QString &file, QSize size, quint64 steps,
                              int timeoutMs, const WindowWriter &writer)
 {
-    window.resize(size);
-    window.showTab(MainWindow::Tab::Race);
-    window.show();
+    showOn(window, MainWindow::Tab::Race, size);
     RaceTab &race = window.race();
     if (steps > 0)
         race.setTargetSteps(steps);
@@ -195,9 +199,7 @@ QString saveRaceWhenFinished(MainWindow &window, const QString &file, QSize size
         race.controller().cancel();
         return QStringLiteral("%1: the race did not finish within %2 ms").arg(file).arg(timeoutMs);
     }
-    QCoreApplication::processEvents();
-    QCoreApplication::processEvents();
-    return writeWindow(window, file, writer);
+    return writeWhenReplotted(window, file, writer);
 }
 
 } // namespace relulab::ui
