@@ -43,6 +43,17 @@ struct Remembered
     T applied;
 };
 
+// Per styled property of a plot's parts, what it was before styling and what was applied.
+struct StyleMemory
+{
+    QHash<Key, Remembered<QPen>> pens;
+    QHash<Key, Remembered<QBrush>> brushes;
+    QHash<Key, Remembered<QFont>> fonts;
+    QHash<Key, Remembered<QColor>> colors;
+    QHash<Key, Remembered<double>> sizes;
+    QHash<Key, Remembered<QCPScatterStyle>> scatters;
+};
+
 // What a plot looked like before it was restyled, and what was applied; a child of the plot.
 class AppearanceState : public QObject
 {
@@ -54,12 +65,7 @@ public:
     }
 
     PlotAppearance appearance;
-    QHash<Key, Remembered<QPen>> pens;
-    QHash<Key, Remembered<QBrush>> brushes;
-    QHash<Key, Remembered<QFont>> fonts;
-    QHash<Key, Remembered<QColor>> colors;
-    QHash<Key, Remembered<double>> sizes;
-    QHash<Key, Remembered<QCPScatterStyle>> scatters;
+    StyleMemory memory;
 };
 
 AppearanceState *stateOf(const QCustomPlot *plot)
@@ -215,37 +221,31 @@ private:
 
     AppearanceState &m_state;
     const PlotAppearance m_a;
-    QHash<Key, Remembered<QPen>> m_pens;
-    QHash<Key, Remembered<QBrush>> m_brushes;
-    QHash<Key, Remembered<QFont>> m_fonts;
-    QHash<Key, Remembered<QColor>> m_colors;
-    QHash<Key, Remembered<double>> m_sizes;
-    QHash<Key, Remembered<QCPScatterStyle>> m_scatters;
+    StyleMemory m_seen; // what this run styled: the state's memory once it is done
 };
 
-// getter and setter are member names, which cannot be parenthesised.
+// property, getter, setter and transform are member names, which cannot be parenthesised.
 // NOLINTBEGIN(bugprone-macro-parentheses)
-#define RELULAB_STYLE(memory, seen, object, role, getter, setter, transform)                       \
+#define RELULAB_STYLE(property, object, role, getter, setter, transform)                           \
     style(                                                                                         \
-            m_state.memory, seen, object, role, [&] { return object->getter(); },                  \
-            [&](const auto &value) { object->setter(value); },                                     \
+            m_state.memory.property, m_seen.property, object, role,                                \
+            [&] { return object->getter(); }, [&](const auto &value) { object->setter(value); },   \
             [&](const auto &value) { return transform(value); })
 // NOLINTEND(bugprone-macro-parentheses)
 
 void Styler::styleAxis(QCPAxis *axis)
 {
-    RELULAB_STYLE(pens, m_pens, axis, Role::BasePen, basePen, setBasePen, chromePen);
-    RELULAB_STYLE(pens, m_pens, axis, Role::TickPen, tickPen, setTickPen, chromePen);
-    RELULAB_STYLE(pens, m_pens, axis, Role::SubTickPen, subTickPen, setSubTickPen, chromePen);
-    RELULAB_STYLE(fonts, m_fonts, axis, Role::LabelFont, labelFont, setLabelFont, scaled);
-    RELULAB_STYLE(fonts, m_fonts, axis, Role::TickLabelFont, tickLabelFont, setTickLabelFont, scaled);
-    RELULAB_STYLE(colors, m_colors, axis, Role::LabelColor, labelColor, setLabelColor, chrome);
-    RELULAB_STYLE(colors, m_colors, axis, Role::TickLabelColor, tickLabelColor, setTickLabelColor,
-                  chrome);
+    RELULAB_STYLE(pens, axis, Role::BasePen, basePen, setBasePen, chromePen);
+    RELULAB_STYLE(pens, axis, Role::TickPen, tickPen, setTickPen, chromePen);
+    RELULAB_STYLE(pens, axis, Role::SubTickPen, subTickPen, setSubTickPen, chromePen);
+    RELULAB_STYLE(fonts, axis, Role::LabelFont, labelFont, setLabelFont, scaled);
+    RELULAB_STYLE(fonts, axis, Role::TickLabelFont, tickLabelFont, setTickLabelFont, scaled);
+    RELULAB_STYLE(colors, axis, Role::LabelColor, labelColor, setLabelColor, chrome);
+    RELULAB_STYLE(colors, axis, Role::TickLabelColor, tickLabelColor, setTickLabelColor, chrome);
     QCPGrid *g = axis->grid();
-    RELULAB_STYLE(pens, m_pens, g, Role::GridPen, pen, setPen, gridPen);
-    RELULAB_STYLE(pens, m_pens, g, Role::SubGridPen, subGridPen, setSubGridPen, gridPen);
-    RELULAB_STYLE(pens, m_pens, g, Role::ZeroLinePen, zeroLinePen, setZeroLinePen, dataPen);
+    RELULAB_STYLE(pens, g, Role::GridPen, pen, setPen, gridPen);
+    RELULAB_STYLE(pens, g, Role::SubGridPen, subGridPen, setSubGridPen, gridPen);
+    RELULAB_STYLE(pens, g, Role::ZeroLinePen, zeroLinePen, setZeroLinePen, dataPen);
 }
 
 void Styler::styleElement(QCPLayoutElement *element)
@@ -254,8 +254,8 @@ void Styler::styleElement(QCPLayoutElement *element)
         for (QCPAxis *axis : rect->axes())
             styleAxis(axis);
     } else if (auto *text = qobject_cast<QCPTextElement *>(element)) {
-        RELULAB_STYLE(fonts, m_fonts, text, Role::Font, font, setFont, scaled);
-        RELULAB_STYLE(colors, m_colors, text, Role::TextColor, textColor, setTextColor, chrome);
+        RELULAB_STYLE(fonts, text, Role::Font, font, setFont, scaled);
+        RELULAB_STYLE(colors, text, Role::TextColor, textColor, setTextColor, chrome);
     } else if (auto *legend = qobject_cast<QCPLegend *>(element)) {
         styleLegend(legend);
     }
@@ -268,34 +268,35 @@ void Styler::styleLegend(QCPLegend *legend)
     // legend's base, not that as its own.
     const Key fontKey(legend, static_cast<int>(Role::Font));
     const Key colorKey(legend, static_cast<int>(Role::TextColor));
-    const auto legendFont = m_state.fonts.constFind(fontKey);
-    const auto legendColor = m_state.colors.constFind(colorKey);
+    const auto legendFont = m_state.memory.fonts.constFind(fontKey);
+    const auto legendColor = m_state.memory.colors.constFind(colorKey);
     for (int i = 0; i < legend->itemCount(); ++i) {
         QCPAbstractLegendItem *item = legend->item(i);
         if (!item)
             continue;
         const Key itemFont(item, static_cast<int>(Role::Font));
-        if (!m_state.fonts.contains(itemFont) && legendFont != m_state.fonts.constEnd()
+        if (!m_state.memory.fonts.contains(itemFont) && legendFont != m_state.memory.fonts.constEnd()
             && same(item->font(), legendFont->applied))
-            m_state.fonts.insert(itemFont, *legendFont);
+            m_state.memory.fonts.insert(itemFont, *legendFont);
         const Key itemColor(item, static_cast<int>(Role::TextColor));
-        if (!m_state.colors.contains(itemColor) && legendColor != m_state.colors.constEnd()
+        if (!m_state.memory.colors.contains(itemColor)
+            && legendColor != m_state.memory.colors.constEnd()
             && same(item->textColor(), legendColor->applied))
-            m_state.colors.insert(itemColor, *legendColor);
-        RELULAB_STYLE(fonts, m_fonts, item, Role::Font, font, setFont, scaled);
-        RELULAB_STYLE(colors, m_colors, item, Role::TextColor, textColor, setTextColor, chrome);
+            m_state.memory.colors.insert(itemColor, *legendColor);
+        RELULAB_STYLE(fonts, item, Role::Font, font, setFont, scaled);
+        RELULAB_STYLE(colors, item, Role::TextColor, textColor, setTextColor, chrome);
     }
     // The items' fonts equal the legend's, so setting the legend's afterwards changes nothing.
-    RELULAB_STYLE(fonts, m_fonts, legend, Role::Font, font, setFont, scaled);
-    RELULAB_STYLE(colors, m_colors, legend, Role::TextColor, textColor, setTextColor, chrome);
-    RELULAB_STYLE(brushes, m_brushes, legend, Role::Brush, brush, setBrush, legendBrush);
-    RELULAB_STYLE(pens, m_pens, legend, Role::BorderPen, borderPen, setBorderPen, chromePen);
+    RELULAB_STYLE(fonts, legend, Role::Font, font, setFont, scaled);
+    RELULAB_STYLE(colors, legend, Role::TextColor, textColor, setTextColor, chrome);
+    RELULAB_STYLE(brushes, legend, Role::Brush, brush, setBrush, legendBrush);
+    RELULAB_STYLE(pens, legend, Role::BorderPen, borderPen, setBorderPen, chromePen);
 }
 
 void Styler::stylePlottable(QCPAbstractPlottable *plottable)
 {
-    RELULAB_STYLE(pens, m_pens, plottable, Role::Pen, pen, setPen, dataPen);
-    RELULAB_STYLE(brushes, m_brushes, plottable, Role::Brush, brush, setBrush, dataBrush);
+    RELULAB_STYLE(pens, plottable, Role::Pen, pen, setPen, dataPen);
+    RELULAB_STYLE(brushes, plottable, Role::Brush, brush, setBrush, dataBrush);
     if (auto *graph = qobject_cast<QCPGraph *>(plottable)) {
         const auto scatterOf = [this](QCPScatterStyle s) {
             // Pixmap scatters (clouds of many points) keep their size: they are drawn for speed.
@@ -306,8 +307,7 @@ void Styler::stylePlottable(QCPAbstractPlottable *plottable)
             s.setBrush(dataBrush(s.brush()));
             return s;
         };
-        RELULAB_STYLE(scatters, m_scatters, graph, Role::ScatterStyle, scatterStyle,
-                      setScatterStyle, scatterOf);
+        RELULAB_STYLE(scatters, graph, Role::ScatterStyle, scatterStyle, setScatterStyle, scatterOf);
     }
 }
 
@@ -315,18 +315,18 @@ void Styler::styleItem(QCPAbstractItem *item)
 {
     const auto sizeOf = [this](double s) { return s * m_a.scale; };
     if (auto *tracer = qobject_cast<QCPItemTracer *>(item)) {
-        RELULAB_STYLE(pens, m_pens, tracer, Role::Pen, pen, setPen, dataPen);
-        RELULAB_STYLE(brushes, m_brushes, tracer, Role::Brush, brush, setBrush, dataBrush);
-        RELULAB_STYLE(sizes, m_sizes, tracer, Role::Size, size, setSize, sizeOf);
+        RELULAB_STYLE(pens, tracer, Role::Pen, pen, setPen, dataPen);
+        RELULAB_STYLE(brushes, tracer, Role::Brush, brush, setBrush, dataBrush);
+        RELULAB_STYLE(sizes, tracer, Role::Size, size, setSize, sizeOf);
     } else if (auto *line = qobject_cast<QCPItemStraightLine *>(item)) {
-        RELULAB_STYLE(pens, m_pens, line, Role::Pen, pen, setPen, dataPen);
+        RELULAB_STYLE(pens, line, Role::Pen, pen, setPen, dataPen);
     } else if (auto *segment = qobject_cast<QCPItemLine *>(item)) {
-        RELULAB_STYLE(pens, m_pens, segment, Role::Pen, pen, setPen, dataPen);
+        RELULAB_STYLE(pens, segment, Role::Pen, pen, setPen, dataPen);
     } else if (auto *rect = qobject_cast<QCPItemRect *>(item)) {
-        RELULAB_STYLE(pens, m_pens, rect, Role::Pen, pen, setPen, dataPen);
+        RELULAB_STYLE(pens, rect, Role::Pen, pen, setPen, dataPen);
     } else if (auto *text = qobject_cast<QCPItemText *>(item)) {
-        RELULAB_STYLE(fonts, m_fonts, text, Role::Font, font, setFont, scaled);
-        RELULAB_STYLE(colors, m_colors, text, Role::TextColor, color, setColor, chrome);
+        RELULAB_STYLE(fonts, text, Role::Font, font, setFont, scaled);
+        RELULAB_STYLE(colors, text, Role::TextColor, color, setColor, chrome);
     }
 }
 
@@ -342,12 +342,7 @@ void Styler::run(QCustomPlot *plot)
     for (int i = 0; i < plot->itemCount(); ++i)
         styleItem(plot->item(i));
     // Only what exists now is remembered: a deleted element's address may be reused.
-    m_state.pens = std::move(m_pens);
-    m_state.brushes = std::move(m_brushes);
-    m_state.fonts = std::move(m_fonts);
-    m_state.colors = std::move(m_colors);
-    m_state.sizes = std::move(m_sizes);
-    m_state.scatters = std::move(m_scatters);
+    m_state.memory = std::move(m_seen);
 }
 
 #undef RELULAB_STYLE

@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <functional>
 
 #include "borndeadtab.h"
 #include "labtab.h"
@@ -65,6 +66,32 @@ QString writeWhenReplotted(MainWindow &window, const QString &file, const Window
     return writeWindow(window, file, writer);
 }
 
+// Runs an event loop until `finished()` holds, asking it once the loop runs (after `start`) and at
+// every `signal` of `sender`; false when `timeoutMs` passed first.
+template<class Sender, class Signal>
+bool runUntil(const Sender *sender, Signal signal, int timeoutMs,
+              const std::function<bool()> &finished, const std::function<void()> &start = {})
+{
+    QEventLoop loop;
+    bool done = false;
+    const auto check = [&] {
+        if (!done && finished()) {
+            done = true;
+            loop.quit();
+        }
+    };
+    const QMetaObject::Connection connection = QObject::connect(sender, signal, &loop, check);
+    QTimer::singleShot(0, &loop, [&] {
+        if (start)
+            start();
+        check();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    QObject::disconnect(connection);
+    return done;
+}
+
 } // namespace
 
 QString saveWindowWhenDrawn(MainWindow &window, const QString &file, QSize size, int timeoutMs,
@@ -72,28 +99,15 @@ QString saveWindowWhenDrawn(MainWindow &window, const QString &file, QSize size,
 {
     window.resize(size);
     window.show();
-
-    QEventLoop loop;
-    bool drawn = false;
     // The model's state becomes a request on the next event-loop turn; the picture is ready when
     // the newest request has been drawn and nothing newer is pending.
-    const auto check = [&] {
-        const app::CurveService &curves = window.curveService();
-        if (curves.requestedGeneration() > 0
-            && window.drawnGeneration() == curves.requestedGeneration()) {
-            drawn = true;
-            loop.quit();
-        }
-    };
-    const QMetaObject::Connection connection =
-            QObject::connect(&window, &MainWindow::curvesDrawn, &loop, check);
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    QTimer::singleShot(0, &loop, check);
-    loop.exec();
-    QObject::disconnect(connection);
+    const app::CurveService &curves = window.curveService();
+    const bool drawn = runUntil(&window, &MainWindow::curvesDrawn, timeoutMs, [&] {
+        return curves.requestedGeneration() > 0
+                && window.drawnGeneration() == curves.requestedGeneration();
+    });
     if (!drawn)
         return QStringLiteral("%1: the curves were not drawn within %2 ms").arg(file).arg(timeoutMs);
-
     return writeWindow(window, file, writer);
 }
 
@@ -103,35 +117,25 @@ QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, 
     showOn(window, MainWindow::Tab::Lab, size);
     LabTab &lab = window.lab();
     app::TrainingController &controller = lab.controller();
-    QEventLoop loop;
-    bool done = false;
     // The run is animated as fast as possible, so that the charts get their points along the
-    // way, and paused once the target step is shown; the picture waits for the paused frame.
-    const auto check = [&] {
-        if (lab.shownRun() == 0)
-            return;
-        if (controller.isRunning() && lab.shownStep() >= steps) {
-            controller.pause();
-        } else if (!controller.isRunning() && lab.shownStep() >= steps) {
-            done = true;
-            loop.quit();
-        }
-    };
-    const QMetaObject::Connection connection =
-            QObject::connect(&lab, &LabTab::snapshotShown, &loop, check);
-    QObject::connect(&controller, &app::TrainingController::diverged, &loop, [&] {
-        done = true;
-        loop.quit();
-    });
+    // way, and paused once the target step is shown; the picture waits for the paused frame (or
+    // the divergence).
     controller.setStepsPerFrame(app::TrainingController::AsFastAsPossible);
-    QTimer::singleShot(0, &loop, [&] {
-        if (steps > 0)
-            controller.play();
-        check();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
-    QObject::disconnect(connection);
+    const bool done = runUntil(
+            &lab, &LabTab::snapshotShown, timeoutMs,
+            [&] {
+                if (lab.shownRun() == 0)
+                    return false;
+                if (lab.divergenceShown())
+                    return true;
+                if (controller.isRunning() && lab.shownStep() >= steps)
+                    controller.pause();
+                return !controller.isRunning() && lab.shownStep() >= steps;
+            },
+            [&] {
+                if (steps > 0)
+                    controller.play();
+            });
     if (!done)
         return QStringLiteral("%1: the lab did not reach step %2 within %3 ms").arg(file).arg(steps).arg(timeoutMs);
     return writeWhenReplotted(window, file, writer);
@@ -142,24 +146,21 @@ QString saveBornDeadWhenFinished(MainWindow &window, const QString &file, QSize 
 {
     showOn(window, MainWindow::Tab::BornDead, size);
     BornDeadTab &tab = window.bornDead();
-    QEventLoop loop;
-    bool done = false;
+    bool finished = false;
     bool cancelled = false;
     const QMetaObject::Connection connection =
-            QObject::connect(&tab, &BornDeadTab::runFinished, &loop, [&](quint64, bool stopped) {
-                done = true;
+            QObject::connect(&tab, &BornDeadTab::runFinished, &tab, [&](quint64, bool stopped) {
+                finished = true;
                 cancelled = stopped;
-                loop.quit();
             });
     QString error;
-    QTimer::singleShot(0, &loop, [&] {
-        if (!tab.start()) {
-            error = QStringLiteral("%1: the born-dead grid does not run: %2").arg(file, tab.inputError());
-            loop.quit();
-        }
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
+    const bool done = runUntil(
+            &tab, &BornDeadTab::runFinished, timeoutMs, [&] { return finished || !error.isEmpty(); },
+            [&] {
+                if (!tab.start())
+                    error = QStringLiteral("%1: the born-dead grid does not run: %2")
+                                    .arg(file, tab.inputError());
+            });
     QObject::disconnect(connection);
     if (!error.isEmpty())
         return error;
@@ -177,24 +178,15 @@ QString saveRaceWhenFinished(MainWindow &window, const QString &file, QSize size
     RaceTab &race = window.race();
     if (steps > 0)
         race.setTargetSteps(steps);
-    QEventLoop loop;
-    bool done = false;
     // The race runs as the tab shows it, frame by frame, so that its charts fill along the way;
-    // the picture waits for the finished race's last frame.
-    const auto check = [&] {
-        if (race.shownRun() > 0 && race.shownFinished() && !race.controller().isRunning()) {
-            done = true;
-            loop.quit();
-        }
-    };
-    const QMetaObject::Connection connection =
-            QObject::connect(&race, &RaceTab::snapshotShown, &loop, check);
-    // The tab applies its settings on the next turn of the event loop; then the race starts.
-    QTimer::singleShot(0, &loop,
-                       [&] { QTimer::singleShot(0, &loop, [&] { race.controller().start(); }); });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    loop.exec();
-    QObject::disconnect(connection);
+    // the picture waits for the finished race's last frame. The tab applies its settings on the
+    // next turn of the event loop; then the race starts.
+    const bool done = runUntil(
+            &race, &RaceTab::snapshotShown, timeoutMs,
+            [&] {
+                return race.shownRun() > 0 && race.shownFinished() && !race.controller().isRunning();
+            },
+            [&] { QTimer::singleShot(0, &race, [&] { race.controller().start(); }); });
     if (!done) {
         race.controller().cancel();
         return QStringLiteral("%1: the race did not finish within %2 ms").arg(file).arg(timeoutMs);
