@@ -18,9 +18,12 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <map>
 #include <vector>
 
+#include "ui/curveplots.h"
 #include "ui/mainwindow.h"
 
 using relulab::core::Activation;
@@ -30,18 +33,25 @@ namespace {
 
 // Runs the event loop until the window has drawn a generation newer than `after` that is also the
 // newest requested one. (A change becomes a request on the next event-loop turn, so right after a
-// key press the newest request may still be the old one.)
+// key press the newest request may still be the old one.) The loop sleeps until an event comes, as
+// the app's does between a user's key presses: a benchmark that spun on processEvents() instead
+// would compete for the cores with the worker it waits for.
 bool waitUntilDrawn(MainWindow &window, quint64 after = 0, int timeoutMs = 5000)
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < timeoutMs) {
+    const auto drawn = [&] {
         const auto requested = window.curveService().requestedGeneration();
-        if (requested > after && window.drawnGeneration() == requested)
-            return true;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-    }
-    return false;
+        return requested > after && window.drawnGeneration() == requested;
+    };
+    if (drawn())
+        return true;
+    QEventLoop loop;
+    QObject::connect(&window, &MainWindow::curvesDrawn, &loop, [&] {
+        if (drawn())
+            loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return drawn();
 }
 
 double percentile(std::vector<double> values, double p)
@@ -69,7 +79,19 @@ struct Samples
     std::vector<double> total;
     std::vector<double> compute;
     std::vector<double> redraw;
+    // Where the total goes, in order (see report()).
+    std::vector<double> toRequest; // key press handled, model changed, request coalesced and posted
+    std::vector<double> toWorker; // the worker wakes and takes the request
+    std::vector<double> computing; // computeCurves on the worker
+    std::vector<double> toGui; // the result's queued notification reaches the GUI thread
+    std::vector<double> drawing; // the plots take the result, replot (one event-loop turn later)
+    std::vector<double> toBench; // the benchmark's own loop notices
 };
+
+double msBetween(relulab::app::CurveClock::time_point from, relulab::app::CurveClock::time_point to)
+{
+    return std::chrono::duration<double, std::milli>(to - from).count();
+}
 
 Samples dragSlider(MainWindow &window, QSlider *slider, int iterations)
 {
@@ -82,6 +104,7 @@ Samples dragSlider(MainWindow &window, QSlider *slider, int iterations)
         const quint64 before = window.curveService().requestedGeneration();
         const int value = slider->value();
         timer.start();
+        const auto pressed = relulab::app::CurveClock::now();
         QTest::keyClick(slider, key);
         if (slider->value() == value) {
             std::fprintf(stderr, "bench_latency: the key press did not move %s\n",
@@ -93,11 +116,39 @@ Samples dragSlider(MainWindow &window, QSlider *slider, int iterations)
             break;
         }
         ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        const auto seen = relulab::app::CurveClock::now();
         result.compute.push_back(window.lastComputeMilliseconds());
         result.redraw.push_back(window.lastRedrawMilliseconds());
+        const relulab::ui::CurvePlots &plots = window.plots();
+        const relulab::app::CurveResult &shown = *plots.shownResult();
+        result.toRequest.push_back(msBetween(pressed, shown.submittedAt));
+        result.toWorker.push_back(msBetween(shown.submittedAt, shown.computeStartedAt));
+        result.computing.push_back(msBetween(shown.computeStartedAt, shown.computeEndedAt));
+        result.toGui.push_back(msBetween(shown.computeEndedAt, plots.shownAt()));
+        result.drawing.push_back(msBetween(plots.shownAt(), plots.drawnAt()));
+        result.toBench.push_back(msBetween(plots.drawnAt(), seen));
     }
     return result;
 }
+
+// Counts the paint events each widget gets (--count-paints): what a slider change repaints
+// besides the two plots.
+class PaintCounter : public QObject
+{
+public:
+    std::map<QString, int> counts;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && watched->isWidgetType()) {
+            const QString name = watched->objectName().isEmpty() ? QString::fromLatin1("(unnamed)")
+                                                                 : watched->objectName();
+            ++counts[QString::fromLatin1(watched->metaObject()->className()) + QLatin1Char(' ') + name];
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
 
 long residentKilobytes()
 {
@@ -134,6 +185,9 @@ int main(int argc, char *argv[])
     parser.addOption(iterationsOption);
     parser.addOption(samplesOption);
     parser.addOption(scenarioOption);
+    const QCommandLineOption paintsOption(QStringLiteral("count-paints"),
+                                          QStringLiteral("Count the paint events per widget."));
+    parser.addOption(paintsOption);
     parser.process(application);
     const int iterations = std::max(10, parser.value(iterationsOption).toInt());
     const int samples = parser.value(samplesOption).toInt();
@@ -158,7 +212,14 @@ int main(int argc, char *argv[])
     // Warm-up: first-use allocations and font caches are not what a drag feels like.
     if (lines)
         dragSlider(window, alphaSlider, 20);
+    PaintCounter paints;
+    if (parser.isSet(paintsOption))
+        application.installEventFilter(&paints);
     const Samples leaky = lines ? dragSlider(window, alphaSlider, iterations) : Samples();
+    application.removeEventFilter(&paints);
+    for (const auto &[widget, count] : paints.counts)
+        std::printf("paints %-60s %6d (%.2f per change)\n", qPrintable(widget), count,
+                    static_cast<double>(count) / iterations);
 
     for (Activation overlay : {Activation::Gelu, Activation::Silu, Activation::Relu})
         model.setOverlay(overlay, false);
@@ -179,6 +240,12 @@ int main(int argc, char *argv[])
         report(name, scenarioSamples->total);
         report("  of which compute (worker thread)", scenarioSamples->compute);
         report("  of which redraw (GUI thread)", scenarioSamples->redraw);
+        report("  1 key -> request posted (GUI)", scenarioSamples->toRequest);
+        report("  2 request -> worker starts", scenarioSamples->toWorker);
+        report("  3 compute (worker)", scenarioSamples->computing);
+        report("  4 result -> GUI takes it", scenarioSamples->toGui);
+        report("  5 setData + replot (GUI)", scenarioSamples->drawing);
+        report("  6 drawn -> benchmark notices", scenarioSamples->toBench);
     }
     std::printf("%-40s %.1f ms (main() to first drawn curves)\n", "start-up", startupMs);
     std::printf("%-40s %.1f MB\n", "resident memory at the end",

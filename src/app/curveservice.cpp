@@ -28,6 +28,7 @@ void CurveService::follow(const ParameterModel *model)
 quint64 CurveService::request(CurveRequest request)
 {
     request.generation = ++m_requested;
+    request.submittedAt = CurveClock::now();
     ++m_requestCount;
     m_worker.submit(std::move(request));
     return m_requested;
@@ -46,7 +47,7 @@ void CurveService::requestFromModel()
     m_modelRequestScheduled = false;
     if (!m_model)
         return;
-    request({m_model->curveSpec(), m_model->overlays(), 0});
+    request({m_model->curveSpec(), m_model->overlays(), 0, {}});
 }
 
 void CurveService::takeLatestResult()

@@ -196,6 +196,8 @@ CurveResult computeCurves(const CurveRequest &request, CurveCache *cache)
     QElapsedTimer timer;
     timer.start();
     CurveResult result;
+    result.computeStartedAt = CurveClock::now();
+    result.submittedAt = request.submittedAt;
     result.generation = request.generation;
     result.spec = request.spec;
     const core::CurveSpec &spec = request.spec;
@@ -219,6 +221,7 @@ CurveResult computeCurves(const CurveRequest &request, CurveCache *cache)
     if (result.selected.drawnPerElement)
         result.slopes = slopeHistogram(request.spec.params, result.x, result.selected.dy);
     result.computeMilliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    result.computeEndedAt = CurveClock::now();
     return result;
 }
 

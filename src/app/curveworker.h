@@ -4,6 +4,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -14,11 +15,14 @@ namespace relulab::app {
 
 // What the explorer asks for: the selected function's curve plus the comparison overlays, all on
 // the selected function's grid.
+using CurveClock = std::chrono::steady_clock;
+
 struct CurveRequest
 {
     core::CurveSpec spec;
     QList<core::Activation> overlays;
     quint64 generation = 0;
+    CurveClock::time_point submittedAt; // when the GUI thread handed it to the worker
 };
 
 // Smallest and largest finite value of a curve (or of several), for the axis ranges.
@@ -81,6 +85,10 @@ struct CurveResult
     ValueRange valueRange;
     ValueRange derivativeRange;
     double computeMilliseconds = 0.0;
+    // The request's way through the worker, for bench_latency's breakdown of a slider change.
+    CurveClock::time_point submittedAt;
+    CurveClock::time_point computeStartedAt;
+    CurveClock::time_point computeEndedAt;
 };
 using CurveResultPtr = std::shared_ptr<const CurveResult>;
 

@@ -249,6 +249,7 @@ void CurvePlots::show(const app::CurveResultPtr &result)
     if (!result)
         return;
     m_redrawTimer.start();
+    m_shownAt = app::CurveClock::now();
     m_result = result;
     m_drawPending = true;
     const bool zeroLabelReflows = showZeroMarker();
@@ -561,6 +562,7 @@ void CurvePlots::flushReplots()
     }
     if (m_drawPending && m_result) {
         m_drawPending = false;
+        m_drawnAt = app::CurveClock::now();
         emit drawn(m_result->generation, static_cast<double>(m_redrawTimer.nsecsElapsed()) / 1e6);
     }
 }

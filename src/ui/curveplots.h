@@ -34,6 +34,9 @@ public:
     // Sets every text again in the current language (View > Language).
     void retranslate();
     const app::CurveResultPtr &shownResult() const noexcept { return m_result; }
+    // When show() took the shown result, and when its replot finished (bench_latency's breakdown).
+    app::CurveClock::time_point shownAt() const noexcept { return m_shownAt; }
+    app::CurveClock::time_point drawnAt() const noexcept { return m_drawnAt; }
 
     // The hover readout: snaps to the selected function's sample nearest to plot coordinate x.
     void traceAt(double x);
@@ -83,6 +86,8 @@ private:
     void onMouseMove(QMouseEvent *event);
     void requestReplot(QCustomPlot *plot, Replot extent);
     void flushReplots();
+    app::CurveClock::time_point m_shownAt;
+    app::CurveClock::time_point m_drawnAt;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
     PlotGraphs m_activation;
