@@ -29,6 +29,7 @@ public:
     const core::BornDeadConfig &config() const noexcept { return m_config; }
     // What a run computes: the config, or, when comparing, He (with the chosen biases) then RAI.
     std::vector<core::BornDeadConfig> series() const;
+    void resetToDefaults();
 
     const std::vector<int> &widths() const noexcept { return m_config.widths; }
     // False (and nothing changes) for a list the run would refuse.
@@ -54,8 +55,6 @@ public:
     void setCompare(bool compare);
     quint64 seed() const noexcept { return m_config.seed; }
     void setSeed(quint64 seed);
-
-    void resetToDefaults();
 
 signals:
     void changed();
