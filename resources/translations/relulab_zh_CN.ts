@@ -1497,6 +1497,18 @@
         <source>%1: cannot save: %2</source>
         <translation>%1：无法保存：%2</translation>
     </message>
+    <message>
+        <source>%1 or one of %2</source>
+        <translation>%1 或下列之一：%2</translation>
+    </message>
+    <message>
+        <source>an array of at least one whole number between %1 and %2</source>
+        <translation>至少包含一个 %1 到 %2 之间整数的数组</translation>
+    </message>
+    <message>
+        <source>null (the user&apos;s own settings)</source>
+        <translation>null（用户自己的设置）</translation>
+    </message>
 </context>
 <context>
     <name>relulab::ui::BornDeadTab</name>

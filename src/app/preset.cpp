@@ -19,10 +19,12 @@
 #include <system_error>
 #include <utility>
 
+#include "borndeadmodel.h"
 #include "enumnames.h"
 #include "labmodel.h"
 #include "optionparsing.h"
 #include "parametermodel.h"
+#include "racemodel.h"
 
 namespace relulab::app {
 
@@ -88,17 +90,30 @@ QByteArray jsonObject(const Members &members, qsizetype depth)
     return text + QByteArray(4 * depth, ' ') + '}';
 }
 
+// Function names in the canonical order, without repeats, whatever order the list is in.
+QByteArray jsonActivations(const QList<core::Activation> &kinds)
+{
+    QByteArrayList names;
+    for (const core::ActivationInfo &info : core::allActivations()) {
+        if (kinds.contains(info.kind))
+            names.append(jsonName(info.kind));
+    }
+    return '[' + names.join(", ") + ']';
+}
+
+QByteArray jsonIntegers(const std::vector<int> &values)
+{
+    QByteArrayList numbers;
+    for (int value : values)
+        numbers.append(QByteArray::number(value));
+    return '[' + numbers.join(", ") + ']';
+}
+
 QByteArray explorerJson(const ExplorerState &e)
 {
-    // In the canonical order, without repeats, whatever order the list is in.
-    QByteArrayList overlays;
-    for (const core::ActivationInfo &info : core::allActivations()) {
-        if (e.overlays.contains(info.kind))
-            overlays.append(jsonName(info.kind));
-    }
     const core::ActivationParams &p = e.params;
     return jsonObject({{"activation", jsonName(e.activation)},
-                       {"overlays", '[' + overlays.join(", ") + ']'},
+                       {"overlays", jsonActivations(e.overlays)},
                        {"leaky_slope", jsonNumber(p.leakySlope)},
                        {"prelu_weight", jsonNumber(p.preluWeight)},
                        {"elu_alpha", jsonNumber(p.eluAlpha)},
@@ -112,23 +127,63 @@ QByteArray explorerJson(const ExplorerState &e)
                       1);
 }
 
+// The fields of "lab" and "race" both have, in the order of their panels.
+Members trainingMembers(const TrainingState &t)
+{
+    return {{"dataset", jsonName(t.dataset)},
+            {"points", QByteArray::number(t.points)},
+            {"noise", jsonNumber(t.noise)},
+            {"data_seed", jsonSeed(t.dataSeed)},
+            {"hidden_layers", QByteArray::number(t.hiddenLayers)},
+            {"units_per_layer", QByteArray::number(t.unitsPerLayer)},
+            {"init", jsonName(t.init)},
+            {"bias_init", jsonName(t.biasInit)},
+            {"init_seed", jsonSeed(t.initSeed)},
+            {"optimizer", jsonName(t.optimizer)},
+            {"learning_rate", jsonNumber(t.learningRate)},
+            {"batch_size", QByteArray::number(t.batchSize)},
+            {"precision", jsonName(t.precision)}};
+}
+
+// Inserts `member` after the field `key` of `members`.
+void insertAfter(Members &members, const char *key, std::pair<const char *, QByteArray> member)
+{
+    const auto at = std::find_if(members.begin(), members.end(),
+                                 [key](const auto &m) { return qstrcmp(m.first, key) == 0; });
+    members.insert(at + 1, std::move(member));
+}
+
 QByteArray labJson(const LabState &l)
 {
-    return jsonObject({{"dataset", jsonName(l.dataset)},
-                       {"points", QByteArray::number(l.points)},
-                       {"noise", jsonNumber(l.noise)},
-                       {"data_seed", jsonSeed(l.dataSeed)},
-                       {"hidden_layers", QByteArray::number(l.hiddenLayers)},
-                       {"units_per_layer", QByteArray::number(l.unitsPerLayer)},
-                       {"activation", jsonName(l.activation)},
-                       {"prelu_per_unit", jsonBool(l.preluPerUnit)},
-                       {"init", jsonName(l.init)},
-                       {"bias_init", jsonName(l.biasInit)},
-                       {"init_seed", jsonSeed(l.initSeed)},
-                       {"optimizer", jsonName(l.optimizer)},
-                       {"learning_rate", jsonNumber(l.learningRate)},
-                       {"batch_size", QByteArray::number(l.batchSize)},
-                       {"precision", jsonName(l.precision)}},
+    Members members = trainingMembers(l);
+    insertAfter(members, "units_per_layer", {"prelu_per_unit", jsonBool(l.preluPerUnit)});
+    insertAfter(members, "units_per_layer", {"activation", jsonName(l.activation)});
+    return jsonObject(members, 1);
+}
+
+QByteArray raceJson(const RaceState &r)
+{
+    Members members {{"scenario", r.scenario ? jsonName(*r.scenario) : QByteArrayLiteral("null")},
+                     {"activations", jsonActivations(r.activations)},
+                     {"steps", QByteArray::number(r.steps)},
+                     {"measure_every", QByteArray::number(r.measureEvery)}};
+    Members training = trainingMembers(r.training);
+    insertAfter(training, "bias_init", {"bias_value", jsonNumber(r.biasValue)});
+    return jsonObject(members + training, 1);
+}
+
+QByteArray bornDeadJson(const BornDeadState &b)
+{
+    const core::BornDeadConfig &c = b.config;
+    return jsonObject({{"widths", jsonIntegers(c.widths)},
+                       {"depths", jsonIntegers(c.depths)},
+                       {"networks", QByteArray::number(c.networks)},
+                       {"inputs", QByteArray::number(c.inputs)},
+                       {"input_dim", QByteArray::number(c.inputDim)},
+                       {"bias", jsonName(c.bias)},
+                       {"init", jsonName(c.init)},
+                       {"compare", jsonBool(b.compare)},
+                       {"seed", QByteArray::number(c.seed)}},
                       1);
 }
 
@@ -160,7 +215,12 @@ QString expectation(const NumberRule &rule)
             ? QCoreApplication::translate("relulab::app::Preset", "a whole number between %1 and %2")
             : QCoreApplication::translate("relulab::app::Preset",
                                           "an even whole number between %1 and %2");
-    return text.arg(number(rule.minimum), number(rule.maximum));
+    // Whole bounds in full (1000000, not 1e+06).
+    const auto bound = [&rule](double value) {
+        return rule.kind == NumberKind::Any ? number(value)
+                                            : QString::number(static_cast<qint64>(value));
+    };
+    return text.arg(bound(rule.minimum), bound(rule.maximum));
 }
 
 // The value as it stands in the file, for messages: a string keeps its quotes, so "1024" (text) and
@@ -219,17 +279,7 @@ public:
     std::optional<double> number(const char *key, const NumberRule &rule)
     {
         const auto value = required(key);
-        if (!value)
-            return std::nullopt;
-        const double x = value->toDouble();
-        bool ok = value->isDouble() && std::isfinite(x) && x >= rule.minimum && x <= rule.maximum;
-        if (ok && rule.kind != NumberKind::Any)
-            ok = std::floor(x) == x && (rule.kind == NumberKind::Whole || std::fmod(x, 2.0) == 0.0);
-        if (!ok) {
-            mistake(key, expectation(rule), *value);
-            return std::nullopt;
-        }
-        return x;
+        return value ? checked(path(key), rule, *value) : std::nullopt;
     }
 
     std::optional<int> whole(const char *key, int minimum, int maximum,
@@ -284,7 +334,7 @@ public:
         return value ? name<Enum>(path(key), *value) : std::nullopt;
     }
 
-    std::optional<QList<core::Activation>> overlays(const char *key)
+    std::optional<QList<core::Activation>> activations(const char *key)
     {
         const auto value = required(key);
         if (!value)
@@ -325,6 +375,65 @@ public:
         return kinds;
     }
 
+    // A name or null (`nothing`): the outer optional is empty after a mistake.
+    template<class Enum>
+    std::optional<std::optional<Enum>> nameOrNull(const char *key, const QString &nothing)
+    {
+        const auto value = required(key);
+        if (!value)
+            return std::nullopt;
+        if (value->isNull())
+            return std::optional<Enum>();
+        if (value->isString()) {
+            if (const auto found = enumFromName<Enum>(value->toString()))
+                return found;
+        }
+        mistake(key,
+                QCoreApplication::translate("relulab::app::Preset", "%1 or one of %2")
+                        .arg(nothing, enumNames<Enum>().join(QStringLiteral(", "))),
+                *value);
+        return std::nullopt;
+    }
+
+    // A list of distinct whole numbers in [minimum, maximum], at least one.
+    std::optional<std::vector<int>> distinctWholes(const char *key, int minimum, int maximum)
+    {
+        const auto value = required(key);
+        if (!value)
+            return std::nullopt;
+        const QJsonArray array = value->toArray();
+        if (!value->isArray() || array.isEmpty()) {
+            mistake(key,
+                    QCoreApplication::translate("relulab::app::Preset",
+                                                "an array of at least one whole number between %1 "
+                                                "and %2")
+                            .arg(minimum)
+                            .arg(maximum),
+                    *value);
+            return std::nullopt;
+        }
+        const NumberRule rule {static_cast<double>(minimum), static_cast<double>(maximum),
+                               NumberKind::Whole};
+        std::vector<int> values;
+        bool ok = true;
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QString entry = QStringLiteral("%1[%2]").arg(path(key)).arg(i);
+            const auto x = checked(entry, rule, array.at(i));
+            if (!x) {
+                ok = false;
+            } else if (std::find(values.begin(), values.end(), static_cast<int>(*x)) != values.end()) {
+                // Unlike a repeated function, a repeated cell would run twice: refused.
+                m_problems.error(QCoreApplication::translate("relulab::app::Preset",
+                                                             "%1 lists %2 more than once")
+                                         .arg(path(key), describe(array.at(i))));
+                ok = false;
+            } else {
+                values.push_back(static_cast<int>(*x));
+            }
+        }
+        return ok ? std::optional(values) : std::nullopt;
+    }
+
     // An optional string: absent is empty.
     QString optionalText(const char *key)
     {
@@ -350,6 +459,20 @@ public:
 
 private:
     QString path(const char *key) const { return m_prefix + QLatin1String(key); }
+
+    std::optional<double> checked(const QString &fieldPath, const NumberRule &rule,
+                                  const QJsonValue &value)
+    {
+        const double x = value.toDouble();
+        bool ok = value.isDouble() && std::isfinite(x) && x >= rule.minimum && x <= rule.maximum;
+        if (ok && rule.kind != NumberKind::Any)
+            ok = std::floor(x) == x && (rule.kind == NumberKind::Whole || std::fmod(x, 2.0) == 0.0);
+        if (!ok) {
+            mistake(fieldPath, expectation(rule), value);
+            return std::nullopt;
+        }
+        return x;
+    }
 
     std::optional<QJsonValue> required(const char *key)
     {
@@ -405,7 +528,7 @@ void readExplorer(Problems &problems, const QJsonObject &object, ExplorerState &
 {
     ObjectReader r(problems, object, QStringLiteral("explorer."));
     assign(e.activation, r.name<core::Activation>("activation"));
-    assign(e.overlays, r.overlays("overlays"));
+    assign(e.overlays, r.activations("overlays"));
     core::ActivationParams &p = e.params;
     assign(p.leakySlope, r.number("leaky_slope", ruleOf(Real::LeakySlope)));
     assign(p.preluWeight, r.number("prelu_weight", ruleOf(Real::PreluWeight)));
@@ -429,27 +552,75 @@ void readExplorer(Problems &problems, const QJsonObject &object, ExplorerState &
     r.warnUnknown();
 }
 
+// The fields "lab" and "race" share; `extra` reads the section's own after "units_per_layer" (the
+// order of the messages is the order of the fields).
+template<class Extra>
+void readTraining(ObjectReader &r, TrainingState &t, Extra extra)
+{
+    assign(t.dataset, r.name<core::DatasetKind>("dataset"));
+    // LabModel rounds an odd count up; a preset must restore exactly what it says.
+    assign(t.points, r.whole("points", LabModel::MinPoints, LabModel::MaxPoints, NumberKind::EvenWhole));
+    assign(t.noise, r.number("noise", {0.0, LabModel::MaxNoise}));
+    assign(t.dataSeed, r.seed("data_seed"));
+    assign(t.hiddenLayers, r.whole("hidden_layers", core::MinHiddenLayers, core::MaxHiddenLayers));
+    assign(t.unitsPerLayer, r.whole("units_per_layer", core::MinLayerWidth, core::MaxLayerWidth));
+    extra();
+    assign(t.init, r.name<core::Initialization>("init"));
+    assign(t.biasInit, r.name<core::BiasInit>("bias_init"));
+    assign(t.initSeed, r.seed("init_seed"));
+    assign(t.optimizer, r.name<core::OptimizerKind>("optimizer"));
+    assign(t.learningRate,
+           r.number("learning_rate", {LabModel::MinLearningRate, LabModel::MaxLearningRate}));
+    // LabModel's range: 0 (the full batch) up to the largest training set.
+    assign(t.batchSize, r.whole("batch_size", 0, LabModel::MaxPoints));
+    assign(t.precision, r.name<core::Precision>("precision"));
+}
+
 void readLab(Problems &problems, const QJsonObject &object, LabState &l)
 {
     ObjectReader r(problems, object, QStringLiteral("lab."));
-    assign(l.dataset, r.name<core::DatasetKind>("dataset"));
-    // LabModel rounds an odd count up; a preset must restore exactly what it says.
-    assign(l.points, r.whole("points", LabModel::MinPoints, LabModel::MaxPoints, NumberKind::EvenWhole));
-    assign(l.noise, r.number("noise", {0.0, LabModel::MaxNoise}));
-    assign(l.dataSeed, r.seed("data_seed"));
-    assign(l.hiddenLayers, r.whole("hidden_layers", core::MinHiddenLayers, core::MaxHiddenLayers));
-    assign(l.unitsPerLayer, r.whole("units_per_layer", core::MinLayerWidth, core::MaxLayerWidth));
-    assign(l.activation, r.name<core::Activation>("activation"));
-    assign(l.preluPerUnit, r.boolean("prelu_per_unit"));
-    assign(l.init, r.name<core::Initialization>("init"));
-    assign(l.biasInit, r.name<core::BiasInit>("bias_init"));
-    assign(l.initSeed, r.seed("init_seed"));
-    assign(l.optimizer, r.name<core::OptimizerKind>("optimizer"));
-    assign(l.learningRate,
-           r.number("learning_rate", {LabModel::MinLearningRate, LabModel::MaxLearningRate}));
-    // LabModel's range: 0 (the full batch) up to the largest training set.
-    assign(l.batchSize, r.whole("batch_size", 0, LabModel::MaxPoints));
-    assign(l.precision, r.name<core::Precision>("precision"));
+    readTraining(r, l, [&] {
+        assign(l.activation, r.name<core::Activation>("activation"));
+        assign(l.preluPerUnit, r.boolean("prelu_per_unit"));
+    });
+    r.warnUnknown();
+}
+
+void readRace(Problems &problems, const QJsonObject &object, RaceState &race)
+{
+    ObjectReader r(problems, object, QStringLiteral("race."));
+    assign(race.scenario,
+           r.nameOrNull<core::RacePresetKind>(
+                   "scenario",
+                   QCoreApplication::translate("relulab::app::Preset",
+                                               "null (the user's own settings)")));
+    assign(race.activations, r.activations("activations"));
+    const auto steps = r.whole("steps", static_cast<int>(RaceModel::MinSteps),
+                               static_cast<int>(RaceModel::MaxSteps));
+    assign(race.steps, steps ? std::optional(static_cast<quint64>(*steps)) : std::nullopt);
+    const auto every = r.whole("measure_every", 1, static_cast<int>(RaceModel::MaxMeasureEvery));
+    assign(race.measureEvery, every ? std::optional(static_cast<quint64>(*every)) : std::nullopt);
+    readTraining(r, race.training, [] {});
+    assign(race.biasValue, r.number("bias_value", {-LabModel::MaxBiasValue, LabModel::MaxBiasValue}));
+    r.warnUnknown();
+}
+
+void readBornDead(Problems &problems, const QJsonObject &object, BornDeadState &b)
+{
+    ObjectReader r(problems, object, QStringLiteral("born_dead."));
+    core::BornDeadConfig &c = b.config;
+    assign(c.widths, r.distinctWholes("widths", core::BornDeadMinWidth, core::BornDeadMaxWidth));
+    assign(c.depths, r.distinctWholes("depths", core::BornDeadMinDepth, core::BornDeadMaxDepth));
+    const auto networks = r.whole("networks", 1, static_cast<int>(core::BornDeadMaxNetworks));
+    assign(c.networks, networks ? std::optional(static_cast<std::uint64_t>(*networks)) : std::nullopt);
+    const auto inputs = r.whole("inputs", 0, static_cast<int>(core::BornDeadMaxInputs));
+    assign(c.inputs, inputs ? std::optional(static_cast<std::uint64_t>(*inputs)) : std::nullopt);
+    assign(c.inputDim, r.whole("input_dim", 1, core::BornDeadMaxInputDim));
+    assign(c.bias, r.name<core::BornDeadBias>("bias"));
+    assign(c.init, r.name<core::BornDeadInit>("init"));
+    assign(b.compare, r.boolean("compare"));
+    const auto seed = r.whole("seed", 0, static_cast<int>(BornDeadModel::MaxSeed));
+    assign(c.seed, seed ? std::optional(static_cast<std::uint64_t>(*seed)) : std::nullopt);
     r.warnUnknown();
 }
 
@@ -490,11 +661,9 @@ std::optional<PresetTab> presetTabFromName(const QString &name)
     return enumFromName<PresetTab>(name);
 }
 
-Preset capture(const ParameterModel &parameters, const LabModel &lab, PresetTab tab)
+ExplorerState captureExplorer(const ParameterModel &parameters)
 {
-    Preset preset;
-    preset.tab = tab;
-    ExplorerState &e = preset.explorer;
+    ExplorerState e;
     e.activation = parameters.selectedActivation();
     for (const core::ActivationInfo &info : core::allActivations()) {
         if (parameters.isOverlay(info.kind))
@@ -504,29 +673,79 @@ Preset capture(const ParameterModel &parameters, const LabModel &lab, PresetTab 
     e.xMin = parameters.value(Real::XMin);
     e.xMax = parameters.value(Real::XMax);
     e.samples = parameters.samples();
+    return e;
+}
+
+namespace {
+
+TrainingState captureTraining(const LabModel &model)
+{
+    TrainingState t;
+    t.dataset = model.dataset();
+    t.points = model.points();
+    t.noise = model.noise();
+    t.dataSeed = model.dataSeed();
+    t.hiddenLayers = model.depth();
+    t.unitsPerLayer = model.width();
+    t.init = model.initialization();
+    t.biasInit = model.biasInit();
+    t.initSeed = model.initSeed();
+    t.optimizer = model.optimizer();
+    t.learningRate = model.learningRate();
+    t.batchSize = model.batchSize();
+    t.precision = model.precision();
+    return t;
+}
+
+// The fields are independent of each other (depth and width each keep the other).
+void applyTraining(const TrainingState &t, LabModel &model)
+{
+    model.setDataset(t.dataset);
+    model.setPoints(t.points);
+    model.setNoise(t.noise);
+    model.setDataSeed(t.dataSeed);
+    model.setDepth(t.hiddenLayers);
+    model.setWidth(t.unitsPerLayer);
+    model.setInitialization(t.init);
+    model.setBiasInit(t.biasInit);
+    model.setInitSeed(t.initSeed);
+    model.setOptimizer(t.optimizer);
+    model.setLearningRate(t.learningRate);
+    model.setBatchSize(t.batchSize);
+    model.setPrecision(t.precision);
+}
+
+} // namespace
+
+Preset capture(const PresetModels &models, PresetTab tab)
+{
+    Preset preset;
+    preset.tab = tab;
+    preset.explorer = captureExplorer(models.parameters);
 
     LabState &l = preset.lab;
-    l.dataset = lab.dataset();
-    l.points = lab.points();
-    l.noise = lab.noise();
-    l.dataSeed = lab.dataSeed();
-    l.hiddenLayers = lab.depth();
-    l.unitsPerLayer = lab.width();
-    l.activation = lab.activation();
-    l.preluPerUnit = lab.preluPerUnit();
-    l.init = lab.initialization();
-    l.biasInit = lab.biasInit();
-    l.initSeed = lab.initSeed();
-    l.optimizer = lab.optimizer();
-    l.learningRate = lab.learningRate();
-    l.batchSize = lab.batchSize();
-    l.precision = lab.precision();
+    static_cast<TrainingState &>(l) = captureTraining(models.lab);
+    l.activation = models.lab.activation();
+    l.preluPerUnit = models.lab.preluPerUnit();
+
+    RaceState &r = preset.race;
+    r.scenario = models.race.scenario();
+    r.activations = QList<core::Activation>(models.race.activations().begin(),
+                                            models.race.activations().end());
+    r.steps = models.race.targetSteps();
+    r.measureEvery = models.race.measureEvery();
+    r.training = captureTraining(models.race.training());
+    r.biasValue = models.race.training().biasValue();
+
+    preset.bornDead.config = models.bornDead.config();
+    preset.bornDead.compare = models.bornDead.compare();
     return preset;
 }
 
-void apply(const Preset &preset, ParameterModel &parameters, LabModel &lab)
+void apply(const Preset &preset, const PresetModels &models)
 {
     Q_ASSERT_X(!validatePreset(preset).has_value(), "apply", "the preset must be valid");
+    ParameterModel &parameters = models.parameters;
     const ExplorerState &e = preset.explorer;
     parameters.setSelectedActivation(e.activation);
     for (const core::ActivationInfo &info : core::allActivations())
@@ -548,23 +767,32 @@ void apply(const Preset &preset, ParameterModel &parameters, LabModel &lab)
     parameters.setRreluSeed(p.rreluSeed);
     parameters.setSamples(e.samples);
 
-    // The lab's fields are independent of each other (depth and width each keep the other).
     const LabState &l = preset.lab;
-    lab.setDataset(l.dataset);
-    lab.setPoints(l.points);
-    lab.setNoise(l.noise);
-    lab.setDataSeed(l.dataSeed);
-    lab.setDepth(l.hiddenLayers);
-    lab.setWidth(l.unitsPerLayer);
-    lab.setActivation(l.activation);
-    lab.setPreluPerUnit(l.preluPerUnit);
-    lab.setInitialization(l.init);
-    lab.setBiasInit(l.biasInit);
-    lab.setInitSeed(l.initSeed);
-    lab.setOptimizer(l.optimizer);
-    lab.setLearningRate(l.learningRate);
-    lab.setBatchSize(l.batchSize);
-    lab.setPrecision(l.precision);
+    applyTraining(l, models.lab);
+    models.lab.setActivation(l.activation);
+    models.lab.setPreluPerUnit(l.preluPerUnit);
+
+    // The scenario last: every other change leaves it.
+    const RaceState &r = preset.race;
+    RaceModel &race = models.race;
+    applyTraining(r.training, race.training());
+    race.training().setBiasValue(r.biasValue);
+    race.setActivations({r.activations.begin(), r.activations.end()});
+    race.setTargetSteps(r.steps);
+    race.setMeasureEvery(r.measureEvery);
+    race.setScenario(r.scenario);
+
+    const core::BornDeadConfig &c = preset.bornDead.config;
+    BornDeadModel &bornDead = models.bornDead;
+    bornDead.setWidths(c.widths);
+    bornDead.setDepths(c.depths);
+    bornDead.setNetworks(c.networks);
+    bornDead.setInputs(c.inputs);
+    bornDead.setInputDim(c.inputDim);
+    bornDead.setBias(c.bias);
+    bornDead.setInit(c.init);
+    bornDead.setCompare(preset.bornDead.compare);
+    bornDead.setSeed(c.seed);
 }
 
 std::optional<QString> validatePreset(const Preset &preset, const QString &fileName)
@@ -588,6 +816,8 @@ QByteArray toJson(const Preset &preset)
     members.append({"tab", jsonName(preset.tab)});
     members.append({"explorer", explorerJson(preset.explorer)});
     members.append({"lab", labJson(preset.lab)});
+    members.append({"race", raceJson(preset.race)});
+    members.append({"born_dead", bornDeadJson(preset.bornDead)});
     return jsonObject(members, 0) + '\n';
 }
 
@@ -647,13 +877,13 @@ PresetResult parsePreset(const QByteArray &json, const QString &fileName)
                                .arg(describe(versionValue)));
     }
     const double version = versionValue.toDouble();
-    if (version != PresetVersion) {
+    if (version != 1 && version != PresetVersion) {
         return failure(fileName,
                        QCoreApplication::translate(
                                "relulab::app::Preset",
                                "version %1 is not supported: this ReLU Lab reads version %2%3")
                                .arg(number(version))
-                               .arg(PresetVersion)
+                               .arg(QStringLiteral("1–%1").arg(PresetVersion))
                                .arg(version > PresetVersion ? QCoreApplication::translate(
                                             "relulab::app::Preset", " (the file is from a newer one)")
                                                             : QString()));
@@ -671,6 +901,13 @@ PresetResult parsePreset(const QByteArray &json, const QString &fileName)
         readExplorer(problems, *explorer, preset.explorer);
     if (const auto lab = r.object("lab"))
         readLab(problems, *lab, preset.lab);
+    // Version 1 has neither: they keep their defaults (and, if there, are unknown fields).
+    if (version >= 2) {
+        if (const auto race = r.object("race"))
+            readRace(problems, *race, preset.race);
+        if (const auto bornDead = r.object("born_dead"))
+            readBornDead(problems, *bornDead, preset.bornDead);
+    }
     r.warnUnknown();
     if (!problems.errors().isEmpty())
         return PresetError {problems.errors().join(u'\n')};
@@ -702,11 +939,11 @@ PresetResult loadPreset(const QString &path)
     return parsePreset(json, path);
 }
 
-PresetResult loadAndApplyPreset(const QString &path, ParameterModel &parameters, LabModel &lab)
+PresetResult loadAndApplyPreset(const QString &path, const PresetModels &models)
 {
     PresetResult result = loadPreset(path);
     if (const auto *loaded = std::get_if<LoadedPreset>(&result))
-        apply(loaded->preset, parameters, lab);
+        apply(loaded->preset, models);
     return result;
 }
 

@@ -1,12 +1,12 @@
 #pragma once
 
-// Presets: every parameter of the explorer and the lab, and the tab shown, as a versioned JSON
-// document that teachers save, hand out and open again (File menu, drag and drop, `--preset`,
-// the built-in lessons). The format, version 1:
+// Presets: every setting of the explorer, the lab, the race and born-dead, and the tab shown, as a
+// versioned JSON document that teachers save, hand out and open again (File menu, drag and drop,
+// `--preset`, the built-in lessons). The format, version 2:
 //
 //   {
 //       "format": "relulab-preset",
-//       "version": 1,
+//       "version": 2,
 //       "title": "...", "description": "...",  (optional strings, for lessons)
 //       "tab": "explorer" | "lab" | "born-dead" | "race",
 //       "explorer": {
@@ -23,17 +23,34 @@
 //           "prelu_per_unit": false, "init": "he-normal", "bias_init": "zero" | "constant",
 //           "init_seed": 1, "optimizer": "sgd", "learning_rate": 0.1,
 //           "batch_size": 0 (the full batch), "precision": "double" | "float"
+//       },
+//       "race": {
+//           "scenario": null (the user's own settings) | "high-lr" | "deep-narrow" | "bad-bias",
+//           "activations": ["relu", "leaky_relu", "prelu", "rrelu"],   (the lanes; may be empty)
+//           "steps": 1000, "measure_every": 10,
+//           "dataset", "points", "noise", "data_seed", "hidden_layers", "units_per_layer",
+//           "init", "bias_init": as in "lab", "bias_value": 0.1 (the constant of "constant"),
+//           "init_seed", "optimizer", "learning_rate", "batch_size", "precision": as in "lab"
+//       },
+//       "born_dead": {
+//           "widths": [2, 3, 4, 5, 10], "depths": [2, 5, 10, 20, 50],  (distinct, at least one)
+//           "networks": 4000, "inputs": 2000, "input_dim": 1 | 2,
+//           "bias": "zero" | "normal", "init": "he-normal" | "rai", "compare": false, "seed": 0
 //       }
 //   }
 //
-// tests/data/presets/default.json is the default state exactly as toJson() writes it.
+// Version 1 is version 2 without "race" and "born_dead": it is still read, and those two take
+// their defaults (RaceModel's and BornDeadModel's), so opening it sets every tab. toJson()
+// writes version 2. tests/data/presets/default.json is the default state exactly as toJson()
+// writes it.
 //
-// Every field of "explorer" and "lab" is required, so a file says everything it sets and means
-// the same to every later version. The names are the command line's (relulab-cli --help). The
-// ranges are exactly those of ParameterModel and LabModel, which are the widgets' ranges: a preset
-// never holds a value the app would have to clamp. Two rules go beyond the models' setters:
-// "points" must be even (LabModel rounds odd counts up, so an odd one could not be restored as
-// written) and rrelu_lower <= rrelu_upper (the model would push one bound).
+// Every field of "explorer", "lab", "race" and "born_dead" is required, so a file says everything
+// it sets and means the same to every later version. The names are the command line's
+// (relulab-cli --help). The ranges are exactly those of ParameterModel, LabModel, RaceModel and
+// BornDeadModel, which are the widgets' ranges: a preset never holds a value the app would have
+// to clamp. Three rules go beyond the models' setters: "points" must be even (LabModel rounds odd
+// counts up, so an odd one could not be restored as written), rrelu_lower <= rrelu_upper (the
+// model would push one bound) and a born-dead width or depth may not be listed twice.
 //
 // Seeds are unsigned 64-bit. JSON numbers are doubles in most readers (JavaScript, jq), exact
 // only up to 2^53 - 1 (RFC 7493, I-JSON), so a seed is written as a number up to
@@ -56,17 +73,22 @@
 #include <variant>
 
 #include "core/activations.h"
+#include "core/borndead.h"
 #include "core/datasets.h"
 #include "core/network.h"
+#include "core/race.h"
 #include "core/trainer.h"
 
 namespace relulab::app {
 
 class ParameterModel;
 class LabModel;
+class RaceModel;
+class BornDeadModel;
 
 inline constexpr char PresetFormat[] = "relulab-preset";
-inline constexpr int PresetVersion = 1;
+// The version toJson() writes; every version from 1 up to it is read.
+inline constexpr int PresetVersion = 2;
 // Larger files are refused before they are read: a preset is a few hundred bytes, so a file of
 // megabytes is something else dropped on the window by mistake.
 inline constexpr qint64 MaxPresetSize = qint64 {1024} * 1024;
@@ -96,9 +118,9 @@ struct ExplorerState
     friend bool operator==(const ExplorerState &, const ExplorerState &) = default;
 };
 
-// The lab's own parameters (LabModel); the hidden activation's parameters are the explorer's. A
+// The training settings the lab and the race share (a LabModel's, but the activation's). A
 // default-constructed one is the reference experiment, LabModel's defaults.
-struct LabState
+struct TrainingState
 {
     core::DatasetKind dataset = core::DatasetKind::TwoSpirals;
     int points = 1024;
@@ -106,8 +128,6 @@ struct LabState
     std::uint64_t dataSeed = 42;
     int hiddenLayers = 3;
     int unitsPerLayer = 32;
-    core::Activation activation = core::Activation::Relu;
-    bool preluPerUnit = false;
     core::Initialization init = core::Initialization::HeNormal;
     core::BiasInit biasInit = core::BiasInit::Zero;
     std::uint64_t initSeed = 1;
@@ -116,7 +136,40 @@ struct LabState
     int batchSize = 0; // 0: the full batch
     core::Precision precision = core::Precision::Double;
 
+    friend bool operator==(const TrainingState &, const TrainingState &) = default;
+};
+
+// The lab's own parameters (LabModel); the hidden activation's parameters are the explorer's.
+struct LabState : TrainingState
+{
+    core::Activation activation = core::Activation::Relu;
+    bool preluPerUnit = false;
+
     friend bool operator==(const LabState &, const LabState &) = default;
+};
+
+// The race's settings (RaceModel). A default-constructed one is RaceModel's defaults.
+struct RaceState
+{
+    std::optional<core::RacePresetKind> scenario; // nothing: the user's own settings
+    // The lanes in the order of core::allActivations(), without repeats.
+    QList<core::Activation> activations {core::DefaultRaceActivations.begin(),
+                                         core::DefaultRaceActivations.end()};
+    quint64 steps = 1000;
+    quint64 measureEvery = 10;
+    TrainingState training;
+    double biasValue = 0.1; // the constant of BiasInit::Constant
+
+    friend bool operator==(const RaceState &, const RaceState &) = default;
+};
+
+// The born-dead tab's settings (BornDeadModel). A default-constructed one is its defaults.
+struct BornDeadState
+{
+    core::BornDeadConfig config; // its `threads` is not part of a preset (always 0)
+    bool compare = false;
+
+    friend bool operator==(const BornDeadState &, const BornDeadState &) = default;
 };
 
 // A default-constructed Preset is the app's default state (the explorer shown, no title).
@@ -127,6 +180,8 @@ struct Preset
     PresetTab tab = PresetTab::Explorer;
     ExplorerState explorer;
     LabState lab;
+    RaceState race;
+    BornDeadState bornDead;
 
     friend bool operator==(const Preset &, const Preset &) = default;
 };
@@ -148,15 +203,26 @@ struct PresetError
 
 using PresetResult = std::variant<LoadedPreset, PresetError>;
 
-// The models' current state as a preset (no title or description).
-Preset capture(const ParameterModel &parameters, const LabModel &lab, PresetTab tab);
+// The models a preset describes, one per tab (MainWindow::presetModels()).
+struct PresetModels
+{
+    ParameterModel &parameters;
+    LabModel &lab;
+    RaceModel &race;
+    BornDeadModel &bornDead;
+};
 
-// Sets every parameter of both models to the preset's value, in an order in which no setter
+// The models' current state as a preset (no title or description).
+Preset capture(const PresetModels &models, PresetTab tab);
+// The explorer's part alone.
+ExplorerState captureExplorer(const ParameterModel &parameters);
+
+// Sets every parameter of the models to the preset's value, in an order in which no setter
 // clamps and no RReLU bound is pushed, so that capture() afterwards gives `preset` back (with its
 // title and description). Each model emits its usual signals for each field that changes; the tab
 // is the caller's to show. `preset` must be valid: one from parsePreset(), loadPreset() or
 // capture(), or one that validatePreset() accepts.
-void apply(const Preset &preset, ParameterModel &parameters, LabModel &lab);
+void apply(const Preset &preset, const PresetModels &models);
 
 // What is wrong with a preset built in code (a lesson), in the words parsePreset() would use for
 // the same document, naming `fileName`; nothing when it is valid.
@@ -177,7 +243,7 @@ PresetResult loadPreset(const QString &path);
 
 // loadPreset() and, only if it succeeds, apply(): what File > Open, drag and drop and --preset do.
 // On an error neither model has changed.
-PresetResult loadAndApplyPreset(const QString &path, ParameterModel &parameters, LabModel &lab);
+PresetResult loadAndApplyPreset(const QString &path, const PresetModels &models);
 
 // Writes the preset atomically (QSaveFile: a temporary file renamed over `path` once complete), so
 // a crash, a kill or a full disk leaves either the old file or the new one, never part of one.

@@ -12,6 +12,7 @@
 #include "core/datasets.h"
 #include "core/network.h"
 #include "enumnames.h"
+#include "integerlist.h"
 #include "optionparsing.h"
 #include "optionreader.h"
 
@@ -53,36 +54,12 @@ constexpr std::int64_t MaxPoints = 1'000'000;
 // "32,32,32": 1 to 8 widths of 1 to 128 units.
 Parsed<std::vector<int>> parseHidden(const QString &text)
 {
-    const QString option = dashed(HiddenOption);
-    if (text.isEmpty())
-        return QStringLiteral("%1: no widths given (expected widths separated by commas, e.g. "
-                              "32,32,32)")
-                .arg(option);
-    const QStringList parts = text.split(QLatin1Char(','));
-    if (parts.size() > core::MaxHiddenLayers)
-        return QStringLiteral("%1: '%2' has %3 layers, at most %4 are possible")
-                .arg(option, text)
-                .arg(parts.size())
-                .arg(core::MaxHiddenLayers);
-    std::vector<int> widths;
-    for (const QString &part : parts) {
-        if (part.isEmpty())
-            return QStringLiteral("%1: '%2' has an empty width (expected widths separated by "
-                                  "commas, e.g. 32,32,32)")
-                    .arg(option, text);
-        int width = 0;
-        std::errc error {};
-        const bool ok = parseInteger(part, width, error);
-        if (!ok && error != std::errc::result_out_of_range)
-            return QStringLiteral("%1: '%2' in '%3' is not an integer").arg(option, part, text);
-        if (!ok || width < core::MinLayerWidth || width > core::MaxLayerWidth)
-            return QStringLiteral("%1: width %2 in '%3' is not between %4 and %5")
-                    .arg(option, part, text)
-                    .arg(core::MinLayerWidth)
-                    .arg(core::MaxLayerWidth);
-        widths.push_back(width);
-    }
-    return widths;
+    return parseIntegerListOption({HiddenOption, QStringLiteral("width"),
+                                   QStringLiteral("32,32,32"), QStringLiteral("layers")},
+                                  text,
+                                  {.minimum = core::MinLayerWidth,
+                                   .maximum = core::MaxLayerWidth,
+                                   .maxEntries = static_cast<std::size_t>(core::MaxHiddenLayers)});
 }
 
 // --batch-size: "full" or 0 for the full batch.

@@ -12,13 +12,12 @@
 #include <cstdint>
 #include <cstdio>
 #include <optional>
-#include <set>
-#include <system_error>
 #include <utility>
 #include <variant>
 #include <vector>
 
 #include "app/enumnames.h"
+#include "app/integerlist.h"
 #include "app/optionparsing.h"
 #include "app/optionreader.h"
 #include "app/trainingoptions.h"
@@ -47,44 +46,8 @@ const QString OutputOption = QStringLiteral("output");
 // The help of --widths and --depths: "WHAT, separated by commas, each MIN to MAX (default 2,3)".
 QString listHelp(const QString &what, int min, int max, const std::vector<int> &defaults)
 {
-    QStringList parts;
-    for (int value : defaults)
-        parts.append(QString::number(value));
     return QStringLiteral("%1, separated by commas, each %2 to %3 (default %4).")
-            .arg(what, QString::number(min), QString::number(max), parts.join(QLatin1Char(',')));
-}
-
-// "2,3,4,5,10": distinct integers in [min, max]; `what` names one of them in messages ("width").
-Parsed<std::vector<int>> parseList(const QString &option, const char *what, const QString &text,
-                                   int min, int max)
-{
-    const QString name = dashed(option);
-    const QLatin1String item(what);
-    if (text.isEmpty())
-        return QStringLiteral("%1: no %2s given (expected %2s separated by commas, e.g. 2,5,10)")
-                .arg(name, item);
-    std::vector<int> values;
-    std::set<int> seen;
-    for (const QString &part : text.split(QLatin1Char(','))) {
-        if (part.isEmpty())
-            return QStringLiteral("%1: '%2' has an empty %3 (expected %3s separated by commas, "
-                                  "e.g. 2,5,10)")
-                    .arg(name, text, item);
-        int value = 0;
-        std::errc error {};
-        const bool ok = app::parseInteger(part, value, error);
-        if (!ok && error != std::errc::result_out_of_range)
-            return QStringLiteral("%1: '%2' in '%3' is not an integer").arg(name, part, text);
-        if (!ok || value < min || value > max)
-            return QStringLiteral("%1: %2 %3 in '%4' is not between %5 and %6")
-                    .arg(name, item, part, text)
-                    .arg(min)
-                    .arg(max);
-        if (!seen.insert(value).second)
-            return QStringLiteral("%1: %2 %3 is given twice in '%4'").arg(name, item, part, text);
-        values.push_back(value);
-    }
-    return values;
+            .arg(what, QString::number(min), QString::number(max), app::joinIntegerList(defaults));
 }
 
 void addOptions(QCommandLineParser &parser)
@@ -181,7 +144,9 @@ std::variant<Options, QString> readOptions(const QCommandLineParser &parser)
                           std::vector<int> &target) {
         if (!reader.given(option))
             return;
-        const Parsed<std::vector<int>> parsed = parseList(option, what, reader.value(option), min, max);
+        const Parsed<std::vector<int>> parsed = app::parseIntegerListOption(
+                {.option = option, .item = QLatin1String(what), .example = QStringLiteral("2,5,10")},
+                reader.value(option), {.minimum = min, .maximum = max, .distinct = true});
         if (const auto *message = std::get_if<QString>(&parsed))
             reader.fail(*message);
         else

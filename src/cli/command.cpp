@@ -3,9 +3,11 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include "app/borndeadmodel.h"
 #include "app/labmodel.h"
 #include "app/parametermodel.h"
 #include "app/preset.h"
+#include "app/racemodel.h"
 
 namespace relulab::cli {
 
@@ -67,9 +69,13 @@ std::variant<PresetDefaults, QString> presetDefaults(const QString &path)
     if (const auto *error = std::get_if<app::PresetError>(&result))
         return error->message;
     const app::LoadedPreset &loaded = std::get<app::LoadedPreset>(result);
+    // The race's and born-dead's sections are set too (apply() sets every model), but not used:
+    // the commands take the explorer's and the lab's settings.
     app::ParameterModel parameters;
     app::LabModel lab(&parameters);
-    app::apply(loaded.preset, parameters, lab);
+    app::RaceModel race(&parameters);
+    app::BornDeadModel bornDead;
+    app::apply(loaded.preset, {parameters, lab, race, bornDead});
     return PresetDefaults {parameters.curveSpec(), lab.config(), loaded.warnings};
 }
 

@@ -12,8 +12,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <set>
 #include <variant>
+
+#include "app/integerlist.h"
 
 namespace relulab::ui {
 
@@ -30,39 +31,30 @@ QColor widthColor(int index)
     return colors[index % 8];
 }
 
-// "2, 3,4": distinct whole numbers in [min, max], or the first mistake in words. `what` is the
-// field as the user reads it ("Widths"), `item` one of its values ("width").
+// "2, 3,4": distinct whole numbers in [min, max] (app::parseIntegerList), or the first mistake in
+// words. `what` is the field as the user reads it ("Widths"), `item` one of its values ("width").
 std::variant<std::vector<int>, QString> parseList(const QString &text, const QString &what,
                                                   const QString &item, int min, int max)
 {
-    const QString trimmed = text.trimmed();
-    if (trimmed.isEmpty())
+    const auto parsed = app::parseIntegerList(
+            text, {.minimum = min, .maximum = max, .distinct = true, .spacesAllowed = true});
+    if (const auto *values = std::get_if<std::vector<int>>(&parsed))
+        return *values;
+    const app::IntegerListMistake &mistake = std::get<app::IntegerListMistake>(parsed);
+    switch (mistake.kind) {
+    case app::IntegerListMistake::Kind::Empty:
+    case app::IntegerListMistake::Kind::TooManyEntries: // no limit here
         return BornDeadTab::tr("%1: enter at least one %2, e.g. 2,5,10").arg(what, item);
-    std::vector<int> values;
-    std::set<int> seen;
-    for (const QString &rawPart : trimmed.split(QLatin1Char(','))) {
-        const QString part = rawPart.trimmed();
-        if (part.isEmpty())
-            return BornDeadTab::tr("%1: there is an empty entry between two commas").arg(what);
-        bool ok = false;
-        const qlonglong value = part.toLongLong(&ok);
-        if (!ok)
-            return BornDeadTab::tr("%1: “%2” is not a whole number").arg(what, part);
-        if (value < min || value > max)
-            return BornDeadTab::tr("%1: %2 is not between %3 and %4").arg(what, part).arg(min).arg(max);
-        if (!seen.insert(static_cast<int>(value)).second)
-            return BornDeadTab::tr("%1: %2 is given twice").arg(what, part);
-        values.push_back(static_cast<int>(value));
+    case app::IntegerListMistake::Kind::EmptyEntry:
+        return BornDeadTab::tr("%1: there is an empty entry between two commas").arg(what);
+    case app::IntegerListMistake::Kind::NotAnInteger:
+        return BornDeadTab::tr("%1: “%2” is not a whole number").arg(what, mistake.entry);
+    case app::IntegerListMistake::Kind::OutOfRange:
+        return BornDeadTab::tr("%1: %2 is not between %3 and %4").arg(what, mistake.entry).arg(min).arg(max);
+    case app::IntegerListMistake::Kind::Repeated:
+        break;
     }
-    return values;
-}
-
-QString joined(const std::vector<int> &values)
-{
-    QStringList parts;
-    for (int value : values)
-        parts.append(QString::number(value));
-    return parts.join(QLatin1Char(','));
+    return BornDeadTab::tr("%1: %2 is given twice").arg(what, mistake.entry);
 }
 
 QTableWidgetItem *numberItem(const QString &text, double value)
@@ -89,6 +81,7 @@ BornDeadTab::BornDeadTab(QWidget *parent)
     setUpPlot();
     setUpTable();
     connectControls();
+    showModel();
     m_elapsedTimer.setInterval(100);
     setStatus([] { return tr("Press Start to draw the networks."); });
     retranslate();
@@ -227,29 +220,56 @@ void BornDeadTab::showTableTexts()
 
 void BornDeadTab::populateChoices()
 {
-    const core::BornDeadConfig defaults;
-    m_ui->widthsEdit->setText(joined(defaults.widths));
-    m_ui->depthsEdit->setText(joined(defaults.depths));
+    // The values: showModel().
     m_ui->widthsEdit->setPlaceholderText(QStringLiteral("2,3,4,5,10"));
     m_ui->depthsEdit->setPlaceholderText(QStringLiteral("2,5,10,20,50"));
     m_ui->networksSpin->setRange(1, static_cast<int>(core::BornDeadMaxNetworks));
     m_ui->networksSpin->setGroupSeparatorShown(true);
     m_ui->networksSpin->setSingleStep(1000);
-    m_ui->networksSpin->setValue(static_cast<int>(defaults.networks));
     m_ui->inputsSpin->setRange(0, static_cast<int>(core::BornDeadMaxInputs));
     m_ui->inputsSpin->setGroupSeparatorShown(true);
     m_ui->inputsSpin->setSingleStep(500);
-    m_ui->inputsSpin->setValue(static_cast<int>(defaults.inputs));
     for (int d = 1; d <= core::BornDeadMaxInputDim; ++d)
         m_ui->inputDimCombo->addItem(QString(), d); // texts: showChoiceTexts()
-    m_ui->inputDimCombo->setCurrentIndex(m_ui->inputDimCombo->findData(defaults.inputDim));
     m_ui->bornDeadInitCombo->addItem(QString(), static_cast<int>(core::BornDeadInit::HeNormal));
     m_ui->bornDeadInitCombo->addItem(QString(),
                                      static_cast<int>(core::BornDeadInit::RandomizedAsymmetric));
     m_ui->bornDeadBiasCombo->addItem(QString(), static_cast<int>(core::BornDeadBias::Zero));
     m_ui->bornDeadBiasCombo->addItem(QString(), static_cast<int>(core::BornDeadBias::Normal));
-    m_ui->bornDeadSeedSpin->setRange(0, std::numeric_limits<int>::max());
-    m_ui->bornDeadSeedSpin->setValue(static_cast<int>(defaults.seed));
+    m_ui->bornDeadSeedSpin->setRange(0, static_cast<int>(app::BornDeadModel::MaxSeed));
+}
+
+void BornDeadTab::showModel()
+{
+    // A grid field shows the model's list only when the list changed in the model: a list being
+    // typed (perhaps not valid yet) stays as it is while another setting changes.
+    const auto showList = [](QLineEdit *edit, std::vector<int> &shown, const std::vector<int> &list) {
+        if (shown == list)
+            return;
+        shown = list;
+        edit->setText(app::joinIntegerList(list)); // validateInputs() follows
+    };
+    showList(m_ui->widthsEdit, m_shownWidths, m_model.widths());
+    showList(m_ui->depthsEdit, m_shownDepths, m_model.depths());
+    const auto showNumber = [](QSpinBox *spin, quint64 value) {
+        const QSignalBlocker blocker(spin);
+        spin->setValue(static_cast<int>(value));
+    };
+    showNumber(m_ui->networksSpin, m_model.networks());
+    showNumber(m_ui->inputsSpin, m_model.inputs());
+    showNumber(m_ui->bornDeadSeedSpin, m_model.seed());
+    const auto showChoice = [](QComboBox *combo, int value) {
+        const QSignalBlocker blocker(combo);
+        combo->setCurrentIndex(combo->findData(value));
+    };
+    showChoice(m_ui->inputDimCombo, m_model.inputDim());
+    showChoice(m_ui->bornDeadInitCombo, static_cast<int>(m_model.init()));
+    showChoice(m_ui->bornDeadBiasCombo, static_cast<int>(m_model.bias()));
+    {
+        const QSignalBlocker blocker(m_ui->compareCheck);
+        m_ui->compareCheck->setChecked(m_model.compare());
+    }
+    updateEnabledControls();
 }
 
 void BornDeadTab::connectControls()
@@ -258,9 +278,23 @@ void BornDeadTab::connectControls()
     connect(m_ui->depthsEdit, &QLineEdit::textChanged, this, &BornDeadTab::validateInputs);
     connect(m_ui->widthsEdit, &QLineEdit::returnPressed, this, &BornDeadTab::start);
     connect(m_ui->depthsEdit, &QLineEdit::returnPressed, this, &BornDeadTab::start);
-    connect(m_ui->bornDeadInitCombo, &QComboBox::currentIndexChanged, this,
-            &BornDeadTab::updateEnabledControls);
-    connect(m_ui->compareCheck, &QCheckBox::toggled, this, &BornDeadTab::updateEnabledControls);
+    // Every edit goes to the model; the model's changed() shows it back (showModel()).
+    connect(m_ui->networksSpin, &QSpinBox::valueChanged, &m_model,
+            [this](int networks) { m_model.setNetworks(static_cast<quint64>(networks)); });
+    connect(m_ui->inputsSpin, &QSpinBox::valueChanged, &m_model,
+            [this](int inputs) { m_model.setInputs(static_cast<quint64>(inputs)); });
+    connect(m_ui->bornDeadSeedSpin, &QSpinBox::valueChanged, &m_model,
+            [this](int seed) { m_model.setSeed(static_cast<quint64>(seed)); });
+    connect(m_ui->inputDimCombo, &QComboBox::currentIndexChanged, &m_model,
+            [this] { m_model.setInputDim(m_ui->inputDimCombo->currentData().toInt()); });
+    connect(m_ui->bornDeadInitCombo, &QComboBox::currentIndexChanged, &m_model, [this] {
+        m_model.setInit(static_cast<core::BornDeadInit>(m_ui->bornDeadInitCombo->currentData().toInt()));
+    });
+    connect(m_ui->bornDeadBiasCombo, &QComboBox::currentIndexChanged, &m_model, [this] {
+        m_model.setBias(static_cast<core::BornDeadBias>(m_ui->bornDeadBiasCombo->currentData().toInt()));
+    });
+    connect(m_ui->compareCheck, &QCheckBox::toggled, &m_model, &app::BornDeadModel::setCompare);
+    connect(&m_model, &app::BornDeadModel::changed, this, &BornDeadTab::showModel);
     connect(m_ui->startButton, &QPushButton::clicked, this, &BornDeadTab::start);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &BornDeadTab::cancel);
 
@@ -334,10 +368,8 @@ void BornDeadTab::setUpTable()
 void BornDeadTab::updateEnabledControls()
 {
     const bool running = m_controller.isRunning();
-    const bool compare = m_ui->compareCheck->isChecked();
-    const bool rai = !compare
-            && static_cast<core::BornDeadInit>(m_ui->bornDeadInitCombo->currentData().toInt())
-                    == core::BornDeadInit::RandomizedAsymmetric;
+    const bool compare = m_model.compare();
+    const bool rai = !compare && m_model.init() == core::BornDeadInit::RandomizedAsymmetric;
     m_ui->bornDeadInitCombo->setEnabled(!compare);
     // RAI draws its biases itself: the choice only applies to He.
     m_ui->bornDeadBiasCombo->setEnabled(!rai);
@@ -353,15 +385,24 @@ void BornDeadTab::markInput(QLineEdit *edit, bool bad)
 
 void BornDeadTab::validateInputs()
 {
+    const auto widths = parseList(m_ui->widthsEdit->text(), tr("Widths"), tr("width"),
+                                  core::BornDeadMinWidth, core::BornDeadMaxWidth);
+    const auto depths = parseList(m_ui->depthsEdit->text(), tr("Depths"), tr("depth"),
+                                  core::BornDeadMinDepth, core::BornDeadMaxDepth);
+    // A valid list is the model's at once; a mistake leaves the model with the last valid one.
+    if (const auto *values = std::get_if<std::vector<int>>(&widths)) {
+        m_shownWidths = *values;
+        m_model.setWidths(*values);
+    }
+    if (const auto *values = std::get_if<std::vector<int>>(&depths)) {
+        m_shownDepths = *values;
+        m_model.setDepths(*values);
+    }
     QString error;
     configs(&error);
     m_inputError = error;
-    const bool widthsBad = std::holds_alternative<QString>(
-            parseList(m_ui->widthsEdit->text(), tr("Widths"), tr("width"), core::BornDeadMinWidth,
-                      core::BornDeadMaxWidth));
-    const bool depthsBad = std::holds_alternative<QString>(
-            parseList(m_ui->depthsEdit->text(), tr("Depths"), tr("depth"), core::BornDeadMinDepth,
-                      core::BornDeadMaxDepth));
+    const bool widthsBad = std::holds_alternative<QString>(widths);
+    const bool depthsBad = std::holds_alternative<QString>(depths);
     markInput(m_ui->widthsEdit, widthsBad);
     markInput(m_ui->depthsEdit, depthsBad);
     m_ui->gridErrorLabel->setText(error);
@@ -391,23 +432,10 @@ std::optional<std::vector<core::BornDeadConfig>> BornDeadTab::configs(QString *e
                                   core::BornDeadMinDepth, core::BornDeadMaxDepth);
     if (const QString *message = std::get_if<QString>(&depths))
         return fail(*message);
-    core::BornDeadConfig config;
-    config.widths = std::get<std::vector<int>>(widths);
-    config.depths = std::get<std::vector<int>>(depths);
-    config.networks = static_cast<std::uint64_t>(m_ui->networksSpin->value());
-    config.inputs = static_cast<std::uint64_t>(m_ui->inputsSpin->value());
-    config.inputDim = m_ui->inputDimCombo->currentData().toInt();
-    config.bias = static_cast<core::BornDeadBias>(m_ui->bornDeadBiasCombo->currentData().toInt());
-    config.init = static_cast<core::BornDeadInit>(m_ui->bornDeadInitCombo->currentData().toInt());
-    config.seed = static_cast<std::uint64_t>(m_ui->bornDeadSeedSpin->value());
-    std::vector<core::BornDeadConfig> series {config};
-    if (m_ui->compareCheck->isChecked()) {
-        series[0].init = core::BornDeadInit::HeNormal;
-        series.push_back(series[0]);
-        series[1].init = core::BornDeadInit::RandomizedAsymmetric;
-    }
+    // The fields' lists are the model's (validateInputs() gave them to it).
+    const std::vector<core::BornDeadConfig> series = m_model.series();
     for (const core::BornDeadConfig &c : series) {
-        // The widgets are bounded, so this is a defect; say it rather than run nonsense.
+        // The model is always valid, so this is a defect; say it rather than run nonsense.
         if (const auto problem = core::validate(c))
             return fail(tr("Cannot run this grid: %1").arg(QString::fromStdString(*problem)));
     }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/borndeadcontroller.h"
+#include "app/borndeadmodel.h"
 #include "core/borndead.h"
 
 class QCustomPlot;
@@ -42,9 +43,11 @@ public:
     ~BornDeadTab() override;
 
     app::BornDeadController &controller() noexcept { return m_controller; }
+    // The tab's settings; the widgets show it and send their edits to it.
+    app::BornDeadModel &model() noexcept { return m_model; }
 
-    // What Start runs with the inputs as they are (one config per series: He then RAI when
-    // comparing), or the first input error in words.
+    // What Start runs: the model's series (He then RAI when comparing), or the first mistake in
+    // the width and depth fields in words.
     std::optional<std::vector<core::BornDeadConfig>> configs(QString *error = nullptr) const;
     QString inputError() const;
 
@@ -99,6 +102,8 @@ private:
     };
 
     void populateChoices();
+    // The model's settings, into the widgets (without sending them back).
+    void showModel();
     // Every text set in code, in the current language (after the form's retranslateUi()).
     void retranslate();
     void showChoiceTexts();
@@ -123,7 +128,11 @@ private:
     QString seriesName(int series) const;
 
     std::unique_ptr<::Ui::BornDeadTab> m_ui;
+    app::BornDeadModel m_model;
     app::BornDeadController m_controller;
+    // The model's lists as the fields last showed or sent them.
+    std::vector<int> m_shownWidths;
+    std::vector<int> m_shownDepths;
 
     quint64 m_shownRun = 0;
     std::vector<core::BornDeadConfig> m_shownSeries;

@@ -235,7 +235,7 @@ QString Lessons::open(int index)
     if (index < 0 || index >= count())
         return tr("There is no lesson %1.").arg(index + 1);
     const app::PresetResult result =
-            app::loadAndApplyPreset(presetPath(index), m_window->model(), m_window->lab().model());
+            app::loadAndApplyPreset(presetPath(index), m_window->presetModels());
     if (const auto *error = std::get_if<app::PresetError>(&result))
         return error->message;
     const app::LoadedPreset &loaded = std::get<app::LoadedPreset>(result);

@@ -332,9 +332,14 @@ app::PresetTab MainWindow::presetTabFor(Tab tab)
     return app::PresetTab::Explorer;
 }
 
+app::PresetModels MainWindow::presetModels()
+{
+    return {m_model, m_lab->model(), m_race->model(), m_bornDead->model()};
+}
+
 QString MainWindow::openPreset(const QString &path)
 {
-    const app::PresetResult result = app::loadAndApplyPreset(path, m_model, m_lab->model());
+    const app::PresetResult result = app::loadAndApplyPreset(path, presetModels());
     if (const auto *error = std::get_if<app::PresetError>(&result))
         return error->message;
     const app::LoadedPreset &loaded = std::get<app::LoadedPreset>(result);
@@ -351,7 +356,7 @@ QString MainWindow::openPreset(const QString &path)
 
 QString MainWindow::savePreset(const QString &path)
 {
-    const app::Preset preset = app::capture(m_model, m_lab->model(), presetTabFor(currentTab()));
+    const app::Preset preset = app::capture(presetModels(), presetTabFor(currentTab()));
     if (const auto error = app::savePreset(preset, path))
         return *error;
     m_presetPath = QFileInfo(path).absoluteFilePath();
@@ -446,7 +451,7 @@ void MainWindow::showRecentPresets()
 
 void MainWindow::resetEverything()
 {
-    app::apply(app::Preset {}, m_model, m_lab->model());
+    app::apply(app::Preset {}, presetModels());
     m_presentation->resetToDefaults();
 }
 
@@ -681,16 +686,14 @@ QString MainWindow::torchCode() const
 {
     if (labShown())
         return app::torchLabSnippet(m_lab->model().config());
-    return app::torchExplorerSnippet(
-            app::capture(m_model, m_lab->model(), app::PresetTab::Explorer).explorer);
+    return app::torchExplorerSnippet(app::captureExplorer(m_model));
 }
 
 QString MainWindow::kerasCode() const
 {
     if (labShown())
         return app::kerasLabSnippet(m_lab->model().config());
-    return app::kerasExplorerSnippet(
-            app::capture(m_model, m_lab->model(), app::PresetTab::Explorer).explorer);
+    return app::kerasExplorerSnippet(app::captureExplorer(m_model));
 }
 
 void MainWindow::showCodeDialog()

@@ -42,6 +42,8 @@ public:
     ~MainWindow() override;
 
     app::ParameterModel &model() noexcept { return m_model; }
+    // Every model a preset sets: the explorer's and the lab's, race's and born-dead tab's.
+    app::PresetModels presetModels();
     app::CurveService &curveService() noexcept { return m_curves; }
     // Writes the files File > Export data and Export figure make, off the GUI thread.
     app::ExportService &exportService() noexcept { return m_exports; }

@@ -61,12 +61,13 @@ RaceTab::RaceTab(app::ParameterModel *parameters, QWidget *parent)
     m_ui->chartsSplitter->setSizes({360, 260});
 
     // -1: the "bad bias init" preset's start, which kills most ReLU units before any training.
-    m_settings = new TrainingSettingsBinding(TrainingSettingsWidgets::find(this), m_model,
-                                             {0.0, 0.1, -1.0}, this);
+    m_settings = new TrainingSettingsBinding(TrainingSettingsWidgets::find(this),
+                                             m_model.training(), {0.0, 0.1, -1.0}, this);
 
-    m_ui->stepsSpin->setRange(1, 1'000'000);
+    m_ui->stepsSpin->setRange(static_cast<int>(app::RaceModel::MinSteps),
+                              static_cast<int>(app::RaceModel::MaxSteps));
     m_ui->stepsSpin->setSingleStep(100);
-    m_ui->stepsSpin->setValue(static_cast<int>(app::RaceController::DefaultTargetSteps));
+    m_ui->stepsSpin->setValue(static_cast<int>(m_model.targetSteps()));
     m_ui->progressBar->setRange(0, 100);
     m_ui->progressBar->setValue(0);
     // The entries' texts and tooltips: showFixedTexts().
@@ -170,21 +171,20 @@ void RaceTab::showPresetDescription()
 
 void RaceTab::createActivationChecks()
 {
-    const auto &defaults = core::DefaultRaceActivations;
     int index = 0;
     m_activationChecks.assign(core::ActivationCount, nullptr);
     for (const core::ActivationInfo &info : core::allActivations()) {
         // The text and tooltip: showFixedTexts().
         auto *check = new QCheckBox(m_ui->activationsGroup);
         check->setObjectName(QStringLiteral("activationCheck_%1").arg(displayName(info.cliName)));
-        check->setChecked(std::find(defaults.begin(), defaults.end(), info.kind) != defaults.end());
+        check->setChecked(m_model.isSelected(info.kind));
         QPalette palette = check->palette();
         palette.setColor(QPalette::WindowText, activationColor(info.kind).darker(140));
         check->setPalette(palette);
         m_ui->activationsLayout->addWidget(check, index / 3, index % 3);
         m_activationChecks[static_cast<std::size_t>(info.kind)] = check;
-        connect(check, &QCheckBox::toggled, this, &RaceTab::markOwnSettings);
-        connect(check, &QCheckBox::toggled, this, &RaceTab::scheduleConfig);
+        connect(check, &QCheckBox::toggled, &m_model,
+                [this, kind = info.kind](bool checked) { m_model.setSelected(kind, checked); });
         ++index;
     }
 }
@@ -215,15 +215,17 @@ void RaceTab::setUpCharts()
 
 void RaceTab::connectControls()
 {
-    connect(&m_model, &app::LabModel::changed, this, &RaceTab::scheduleConfig);
-    connect(&m_model, &app::LabModel::changed, this, &RaceTab::markOwnSettings);
+    connect(&m_model, &app::RaceModel::changed, this, &RaceTab::scheduleConfig);
+    connect(&m_model, &app::RaceModel::changed, this, &RaceTab::showModel);
     connect(m_ui->presetCombo, &QComboBox::activated, this, [this](int index) {
         const int kind = m_ui->presetCombo->itemData(index).toInt();
         if (kind >= 0)
             applyPreset(static_cast<core::RacePresetKind>(kind));
     });
-    connect(m_ui->stepsSpin, &QSpinBox::valueChanged, this,
-            [this](int steps) { m_controller.setTargetSteps(static_cast<quint64>(steps)); });
+    connect(m_ui->stepsSpin, &QSpinBox::valueChanged, this, [this](int steps) {
+        m_model.setTargetSteps(static_cast<quint64>(steps));
+        m_controller.setTargetSteps(static_cast<quint64>(steps));
+    });
     connect(m_ui->startButton, &QPushButton::clicked, this, &RaceTab::startOrPause);
     connect(m_ui->resetButton, &QPushButton::clicked, &m_controller, &app::RaceController::reset);
     connect(&m_controller, &app::RaceController::snapshotReady, this, &RaceTab::showSnapshot);
@@ -252,14 +254,25 @@ void RaceTab::connectControls()
     shortcut(QKeySequence(Qt::Key_Escape), [this] { m_controller.cancel(); });
 }
 
-void RaceTab::markOwnSettings()
+void RaceTab::showModel()
 {
-    // A setting edited by hand (or by the explorer) is no longer the preset.
-    if (m_applyingPreset || m_ui->presetCombo->currentIndex() == 0)
+    for (std::size_t k = 0; k < m_activationChecks.size(); ++k) {
+        const QSignalBlocker blocker(m_activationChecks[k]);
+        m_activationChecks[k]->setChecked(m_model.isSelected(static_cast<core::Activation>(k)));
+    }
+    // Not blocked: the spin box passes the steps on to the controller.
+    m_ui->stepsSpin->setValue(static_cast<int>(m_model.targetSteps()));
+    const auto scenario = m_model.scenario();
+    const int index = m_ui->presetCombo->findData(scenario ? static_cast<int>(*scenario) : -1);
+    if (index == m_ui->presetCombo->currentIndex())
         return;
-    const QSignalBlocker blocker(m_ui->presetCombo);
-    m_ui->presetCombo->setCurrentIndex(0);
-    m_leftPreset = true;
+    // A setting edited by hand (or by the explorer) after a scenario: the user's own settings.
+    if (!scenario)
+        m_leftPreset = true;
+    {
+        const QSignalBlocker blocker(m_ui->presetCombo);
+        m_ui->presetCombo->setCurrentIndex(index);
+    }
     showPresetDescription();
 }
 
@@ -273,12 +286,7 @@ void RaceTab::startOrPause()
 
 std::vector<core::Activation> RaceTab::selectedActivations() const
 {
-    std::vector<core::Activation> kinds;
-    for (std::size_t k = 0; k < m_activationChecks.size(); ++k) {
-        if (m_activationChecks[k]->isChecked())
-            kinds.push_back(static_cast<core::Activation>(k));
-    }
-    return kinds;
+    return m_model.activations();
 }
 
 void RaceTab::setActivationChecked(core::Activation kind, bool checked)
@@ -288,49 +296,17 @@ void RaceTab::setActivationChecked(core::Activation kind, bool checked)
 
 quint64 RaceTab::targetSteps() const
 {
-    return static_cast<quint64>(m_ui->stepsSpin->value());
+    return m_model.targetSteps();
 }
 
 void RaceTab::setTargetSteps(quint64 steps)
 {
-    m_ui->stepsSpin->setValue(static_cast<int>(std::min<quint64>(steps, 1'000'000)));
+    m_model.setTargetSteps(steps);
 }
 
 void RaceTab::applyPreset(core::RacePresetKind kind)
 {
-    const core::RacePreset preset = core::racePreset(kind);
-    const core::TrainingConfig &c = preset.config;
-    m_applyingPreset = true;
-    m_model.setDataset(c.data.kind);
-    m_model.setPoints(static_cast<int>(c.data.points));
-    m_model.setNoise(c.data.noise);
-    m_model.setDataSeed(c.data.seed);
-    m_model.setDepth(static_cast<int>(c.network.hidden.size()));
-    m_model.setWidth(c.network.hidden.front());
-    m_model.setInitialization(c.network.init);
-    m_model.setBiasValue(c.network.biasValue);
-    m_model.setBiasInit(c.network.biasInit);
-    m_model.setInitSeed(c.network.initSeed);
-    m_model.setOptimizer(c.optimizer);
-    m_model.setLearningRate(c.learningRate);
-    m_model.setBatchSize(static_cast<int>(c.batchSize));
-    m_model.setPrecision(c.precision);
-    for (std::size_t k = 0; k < m_activationChecks.size(); ++k) {
-        const auto activation = static_cast<core::Activation>(k);
-        const auto &defaults = core::DefaultRaceActivations;
-        const QSignalBlocker blocker(m_activationChecks[k]);
-        m_activationChecks[k]->setChecked(std::find(defaults.begin(), defaults.end(), activation)
-                                          != defaults.end());
-    }
-    m_measureEvery = preset.measureEvery;
-    setTargetSteps(preset.steps);
-    m_applyingPreset = false;
-    {
-        const QSignalBlocker blocker(m_ui->presetCombo);
-        m_ui->presetCombo->setCurrentIndex(m_ui->presetCombo->findData(static_cast<int>(kind)));
-    }
-    showPresetDescription();
-    scheduleConfig();
+    m_model.applyScenario(kind);
 }
 
 void RaceTab::scheduleConfig()
@@ -364,7 +340,7 @@ void RaceTab::applyConfig()
     // tab is shown. A running race restarts at once, as before.
     m_configWhenShown = !isVisible() && !m_controller.isRunning();
     if (!m_configWhenShown)
-        m_controller.setRace(config, activations, m_measureEvery);
+        m_controller.setRace(config, activations, m_model.measureEvery());
 }
 
 void RaceTab::showEvent(QShowEvent *event)

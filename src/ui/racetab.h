@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "app/labmodel.h"
 #include "app/racecontroller.h"
+#include "app/racemodel.h"
 #include "core/race.h"
 
 class QCheckBox;
@@ -31,9 +31,9 @@ class TrainingSettingsBinding;
 
 // The activation race: the same network from the same initial weights trained side by side with
 // several activations, everything else shared. Small multiples of the decision boundaries, one
-// chart of dead units and one of the loss (a line per activation), and the finish table. The
-// shared settings bind to the tab's own LabModel; the activations' parameters are the explorer's
-// (ParameterModel), as in the lab.
+// chart of dead units and one of the loss (a line per activation), and the finish table. Every
+// setting is the tab's RaceModel's: the widgets show it and send their edits to it. The
+// activations' parameters are the explorer's (ParameterModel), as in the lab.
 class RaceTab : public QWidget
 {
     Q_OBJECT
@@ -42,17 +42,18 @@ public:
     explicit RaceTab(app::ParameterModel *parameters, QWidget *parent = nullptr);
     ~RaceTab() override;
 
-    app::LabModel &model() noexcept { return m_model; }
+    app::RaceModel &model() noexcept { return m_model; }
     app::RaceController &controller() noexcept { return m_controller; }
 
     // The lanes asked for, in the explorer's order.
     std::vector<core::Activation> selectedActivations() const;
     void setActivationChecked(core::Activation kind, bool checked);
-    // A preset's settings, steps, measuring interval and the four rectifiers.
+    // A scenario's settings, steps, measuring interval and the four rectifiers (the combo box's
+    // "preset": RaceModel::applyScenario()).
     void applyPreset(core::RacePresetKind kind);
     quint64 targetSteps() const;
     void setTargetSteps(quint64 steps);
-    quint64 measureEvery() const noexcept { return m_measureEvery; }
+    quint64 measureEvery() const noexcept { return m_model.measureEvery(); }
 
     // What the tab shows now (for tests and screenshots).
     quint64 shownRun() const noexcept { return m_shownRun; }
@@ -105,19 +106,18 @@ private:
     void showStatus(const app::RaceSnapshot &snapshot);
     void onRunningChanged(bool running);
     void startOrPause();
-    void markOwnSettings();
+    // The model's settings, into the widgets (the training settings: TrainingSettingsBinding).
+    void showModel();
 
     std::unique_ptr<::Ui::RaceTab> m_ui;
     app::ParameterModel *m_parameters;
-    app::LabModel m_model;
+    app::RaceModel m_model;
     app::RaceController m_controller;
     TrainingSettingsBinding *m_settings = nullptr;
     std::vector<QCheckBox *> m_activationChecks; // indexed by core::Activation
-    quint64 m_measureEvery = app::RaceController::DefaultMeasureEvery;
     bool m_configScheduled = false;
     bool m_configWhenShown = false; // a race held back while the tab was hidden
     bool m_configValid = false;
-    bool m_applyingPreset = false;
     bool m_leftPreset = false; // a preset was chosen, then a setting edited
     app::RaceSnapshotPtr m_lastSnapshot; // what the status, titles and table show
 

@@ -44,7 +44,7 @@ void restoreWindowSettings(MainWindow &window)
         const app::PresetResult result =
                 app::parsePreset(stored.preset, QStringLiteral("the saved parameters"));
         if (const auto *loaded = std::get_if<app::LoadedPreset>(&result))
-            app::apply(loaded->preset, window.model(), window.lab().model());
+            app::apply(loaded->preset, window.presetModels());
         else
             qWarning("relulab: %s", qPrintable(std::get<app::PresetError>(result).message));
     }
@@ -72,8 +72,8 @@ void saveWindowSettings(MainWindow &window)
     }
     if (QTabWidget *tabs = tabsOf(window); tabs && tabs->currentWidget())
         stored.tab = tabs->currentWidget()->objectName();
-    const app::Preset preset = app::capture(window.model(), window.lab().model(),
-                                            MainWindow::presetTabFor(window.currentTab()));
+    const app::Preset preset =
+            app::capture(window.presetModels(), MainWindow::presetTabFor(window.currentTab()));
     stored.preset = app::toJson(preset);
     stored.theme = themeName(window.presentation().theme());
     stored.presentationScale = window.presentation().scale();

@@ -28,10 +28,14 @@
 
 #include <sys/resource.h>
 
+#include "app/borndeadmodel.h"
 #include "app/labmodel.h"
 #include "app/parametermodel.h"
 #include "app/preset.h"
+#include "app/racemodel.h"
 
+using relulab::app::BornDeadModel;
+using relulab::app::BornDeadState;
 using relulab::app::LabModel;
 using relulab::app::LabState;
 using relulab::app::LoadedPreset;
@@ -41,6 +45,8 @@ using relulab::app::Preset;
 using relulab::app::PresetError;
 using relulab::app::PresetResult;
 using relulab::app::PresetTab;
+using relulab::app::RaceModel;
+using relulab::app::RaceState;
 using relulab::core::Activation;
 using Real = ParameterModel::Real;
 
@@ -62,9 +68,24 @@ const char SaveWithSizeLimitArgument[] = "--child-save-with-size-limit";
 
 constexpr std::uint64_t MaxSeed = std::numeric_limits<std::uint64_t>::max();
 
-// Every field differs from its default (checked by everyFieldDiffersFromDefault).
-void setOddState(ParameterModel &parameters, LabModel &lab)
+// The four models a preset sets, as the window holds them.
+struct Models
 {
+    ParameterModel parameters;
+    LabModel lab {&parameters};
+    RaceModel race {&parameters};
+    BornDeadModel bornDead;
+
+    relulab::app::PresetModels all() { return {parameters, lab, race, bornDead}; }
+    Preset capture(PresetTab tab) { return relulab::app::capture(all(), tab); }
+    void apply(const Preset &preset) { relulab::app::apply(preset, all()); }
+};
+
+// Every field differs from its default (checked by everyFieldDiffersFromDefault).
+void setOddState(Models &models)
+{
+    ParameterModel &parameters = models.parameters;
+    LabModel &lab = models.lab;
     parameters.setSelectedActivation(Activation::Rrelu);
     parameters.setOverlay(Activation::Gelu, true);
     parameters.setOverlay(Activation::Silu, true);
@@ -94,6 +115,39 @@ void setOddState(ParameterModel &parameters, LabModel &lab)
     lab.setLearningRate(0.03);
     lab.setBatchSize(64);
     lab.setPrecision(relulab::core::Precision::Float);
+
+    RaceModel &race = models.race;
+    race.applyScenario(relulab::core::RacePresetKind::BadBiasInit);
+    race.setActivations({Activation::Elu, Activation::Relu, Activation::Gelu});
+    race.setTargetSteps(250);
+    race.setMeasureEvery(5);
+    LabModel &t = race.training();
+    t.setDataset(relulab::core::DatasetKind::Circles);
+    t.setPoints(300);
+    t.setNoise(0.2);
+    t.setDataSeed(6);
+    t.setDepth(2);
+    t.setWidth(9);
+    t.setInitialization(relulab::core::Initialization::XavierUniform);
+    t.setBiasValue(-0.5);
+    t.setInitSeed(11);
+    t.setOptimizer(relulab::core::OptimizerKind::Momentum);
+    t.setLearningRate(0.5);
+    t.setBatchSize(32);
+    t.setPrecision(relulab::core::Precision::Float);
+    // Settings edited after a scenario are the user's own; name one to round-trip it too.
+    race.setScenario(relulab::core::RacePresetKind::DeepAndNarrow);
+
+    BornDeadModel &bornDead = models.bornDead;
+    bornDead.setWidths({7, 3});
+    bornDead.setDepths({40, 1, 6});
+    bornDead.setNetworks(123);
+    bornDead.setInputs(0);
+    bornDead.setInputDim(2);
+    bornDead.setBias(relulab::core::BornDeadBias::Normal);
+    bornDead.setInit(relulab::core::BornDeadInit::RandomizedAsymmetric);
+    bornDead.setCompare(true);
+    bornDead.setSeed(77);
 }
 
 // What setOddState() sets, written out independently of capture().
@@ -129,6 +183,35 @@ Preset oddPreset()
     l.learningRate = 0.03;
     l.batchSize = 64;
     l.precision = relulab::core::Precision::Float;
+    RaceState &r = p.race;
+    r.scenario = relulab::core::RacePresetKind::DeepAndNarrow;
+    r.activations = {Activation::Relu, Activation::Elu, Activation::Gelu};
+    r.steps = 250;
+    r.measureEvery = 5;
+    r.training.dataset = relulab::core::DatasetKind::Circles;
+    r.training.points = 300;
+    r.training.noise = 0.2;
+    r.training.dataSeed = 6;
+    r.training.hiddenLayers = 2;
+    r.training.unitsPerLayer = 9;
+    r.training.init = relulab::core::Initialization::XavierUniform;
+    r.training.biasInit = relulab::core::BiasInit::Constant; // from the scenario
+    r.training.initSeed = 11;
+    r.training.optimizer = relulab::core::OptimizerKind::Momentum;
+    r.training.learningRate = 0.5;
+    r.training.batchSize = 32;
+    r.training.precision = relulab::core::Precision::Float;
+    r.biasValue = -0.5;
+    relulab::core::BornDeadConfig &b = p.bornDead.config;
+    b.widths = {7, 3};
+    b.depths = {40, 1, 6};
+    b.networks = 123;
+    b.inputs = 0;
+    b.inputDim = 2;
+    b.bias = relulab::core::BornDeadBias::Normal;
+    b.init = relulab::core::BornDeadInit::RandomizedAsymmetric;
+    p.bornDead.compare = true;
+    b.seed = 77;
     return p;
 }
 
@@ -300,6 +383,7 @@ private slots:
     void jsonIsStableAndReadable();
     void defaultJsonMatchesTheReferenceFile();
     void handWrittenFileLoads();
+    void version1Reads();
     void malformed_data();
     void malformed();
     void messageIsExact();
@@ -323,9 +407,8 @@ private slots:
 
 void TestPreset::defaultPresetIsTheModelsDefaults()
 {
-    ParameterModel parameters;
-    LabModel lab(&parameters);
-    QCOMPARE(relulab::app::capture(parameters, lab, PresetTab::Explorer), Preset {});
+    Models models;
+    QCOMPARE(models.capture(PresetTab::Explorer), Preset {});
     QCOMPARE(validationError(Preset {}), QString());
 }
 
@@ -366,14 +449,46 @@ void TestPreset::everyFieldDiffersFromDefault()
     QVERIFY(ol.learningRate != dl.learningRate);
     QVERIFY(ol.batchSize != dl.batchSize);
     QVERIFY(ol.precision != dl.precision);
+    const RaceState &orr = o.race;
+    const RaceState &dr = d.race;
+    QVERIFY(orr.scenario != dr.scenario);
+    QVERIFY(orr.activations != dr.activations);
+    QVERIFY(orr.steps != dr.steps);
+    QVERIFY(orr.measureEvery != dr.measureEvery);
+    QVERIFY(orr.biasValue != dr.biasValue);
+    const relulab::app::TrainingState &ot = orr.training;
+    const relulab::app::TrainingState &dt = dr.training;
+    QVERIFY(ot.dataset != dt.dataset);
+    QVERIFY(ot.points != dt.points);
+    QVERIFY(ot.noise != dt.noise);
+    QVERIFY(ot.dataSeed != dt.dataSeed);
+    QVERIFY(ot.hiddenLayers != dt.hiddenLayers);
+    QVERIFY(ot.unitsPerLayer != dt.unitsPerLayer);
+    QVERIFY(ot.init != dt.init);
+    QVERIFY(ot.biasInit != dt.biasInit);
+    QVERIFY(ot.initSeed != dt.initSeed);
+    QVERIFY(ot.optimizer != dt.optimizer);
+    QVERIFY(ot.learningRate != dt.learningRate);
+    QVERIFY(ot.batchSize != dt.batchSize);
+    QVERIFY(ot.precision != dt.precision);
+    const relulab::core::BornDeadConfig &ob = o.bornDead.config;
+    const relulab::core::BornDeadConfig &db = d.bornDead.config;
+    QVERIFY(ob.widths != db.widths);
+    QVERIFY(ob.depths != db.depths);
+    QVERIFY(ob.networks != db.networks);
+    QVERIFY(ob.inputs != db.inputs);
+    QVERIFY(ob.inputDim != db.inputDim);
+    QVERIFY(ob.bias != db.bias);
+    QVERIFY(ob.init != db.init);
+    QVERIFY(ob.seed != db.seed);
+    QVERIFY(o.bornDead.compare != d.bornDead.compare);
 }
 
 void TestPreset::roundTripRestoresEveryField()
 {
-    ParameterModel parameters;
-    LabModel lab(&parameters);
-    setOddState(parameters, lab);
-    const Preset captured = relulab::app::capture(parameters, lab, PresetTab::Lab);
+    Models models;
+    setOddState(models);
+    const Preset captured = models.capture(PresetTab::Lab);
     QCOMPARE(captured, oddPreset());
 
     const PresetResult parsed =
@@ -383,15 +498,17 @@ void TestPreset::roundTripRestoresEveryField()
     QVERIFY(loaded.warnings.isEmpty());
     QCOMPARE(loaded.preset, captured);
 
-    ParameterModel freshParameters;
-    LabModel freshLab(&freshParameters);
-    QSignalSpy pushed(&freshParameters, &ParameterModel::boundPushed);
-    relulab::app::apply(loaded.preset, freshParameters, freshLab);
-    QCOMPARE(relulab::app::capture(freshParameters, freshLab, PresetTab::Lab), captured);
+    Models fresh;
+    QSignalSpy pushed(&fresh.parameters, &ParameterModel::boundPushed);
+    fresh.apply(loaded.preset);
+    QCOMPARE(fresh.capture(PresetTab::Lab), captured);
     QCOMPARE(pushed.count(), 0);
-    // What the lab trains on follows: the explorer's parameters merged into the lab's.
-    QCOMPARE(freshLab.config(), lab.config());
-    QCOMPARE(freshParameters.curveSpec(), parameters.curveSpec());
+    // What the lab and the race train on follows: the explorer's parameters merged into theirs.
+    QCOMPARE(fresh.lab.config(), models.lab.config());
+    QCOMPARE(fresh.race.config(), models.race.config());
+    QCOMPARE(fresh.race.activations(), models.race.activations());
+    QCOMPARE(fresh.bornDead.series(), models.bornDead.series());
+    QCOMPARE(fresh.parameters.curveSpec(), models.parameters.curveSpec());
 }
 
 void TestPreset::titleAndDescriptionRoundTrip()
@@ -428,8 +545,8 @@ void TestPreset::applyNeverPushesABound()
     QFETCH(double, oldUpper);
     QFETCH(double, newLower);
     QFETCH(double, newUpper);
-    ParameterModel parameters;
-    LabModel lab(&parameters);
+    Models models;
+    ParameterModel &parameters = models.parameters;
     parameters.setValue(Real::RreluUpper, 1.0);
     parameters.setValue(Real::RreluLower, oldLower);
     parameters.setValue(Real::RreluUpper, oldUpper);
@@ -439,7 +556,7 @@ void TestPreset::applyNeverPushesABound()
     p.explorer.params.rreluLower = newLower;
     p.explorer.params.rreluUpper = newUpper;
     QSignalSpy pushed(&parameters, &ParameterModel::boundPushed);
-    relulab::app::apply(p, parameters, lab);
+    models.apply(p);
     QCOMPARE(pushed.count(), 0);
     QCOMPARE(parameters.value(Real::RreluLower), newLower);
     QCOMPARE(parameters.value(Real::RreluUpper), newUpper);
@@ -464,6 +581,8 @@ void TestPreset::seedsRoundTrip()
     p.explorer.params.rreluSeed = seed;
     p.lab.dataSeed = seed;
     p.lab.initSeed = seed;
+    p.race.training.dataSeed = seed;
+    p.race.training.initSeed = seed;
     const QByteArray json = relulab::app::toJson(p);
     for (const char *key : {"rrelu_seed", "data_seed", "init_seed"})
         QVERIFY(json.contains('"' + QByteArray(key) + "\": " + spelling + ",\n"));
@@ -471,12 +590,13 @@ void TestPreset::seedsRoundTrip()
     QVERIFY2(std::holds_alternative<LoadedPreset>(parsed), qPrintable(messageOf(parsed)));
     QCOMPARE(std::get<LoadedPreset>(parsed).preset, p);
 
-    ParameterModel parameters;
-    LabModel lab(&parameters);
-    relulab::app::apply(p, parameters, lab);
-    QCOMPARE(parameters.rreluSeed(), seed);
-    QCOMPARE(lab.dataSeed(), seed);
-    QCOMPARE(lab.initSeed(), seed);
+    Models models;
+    models.apply(p);
+    QCOMPARE(models.parameters.rreluSeed(), seed);
+    QCOMPARE(models.lab.dataSeed(), seed);
+    QCOMPARE(models.lab.initSeed(), seed);
+    QCOMPARE(models.race.training().dataSeed(), seed);
+    QCOMPARE(models.race.training().initSeed(), seed);
 }
 
 void TestPreset::jsonIsStableAndReadable()
@@ -486,31 +606,35 @@ void TestPreset::jsonIsStableAndReadable()
     const QByteArray json = relulab::app::toJson(p);
     QCOMPARE(relulab::app::toJson(p), json);
     // The same state reached another way gives the same bytes.
-    ParameterModel parameters;
-    LabModel lab(&parameters);
-    setOddState(parameters, lab);
-    Preset captured = relulab::app::capture(parameters, lab, PresetTab::Lab);
+    Models models;
+    setOddState(models);
+    Preset captured = models.capture(PresetTab::Lab);
     captured.title = QStringLiteral("Odd");
     QCOMPARE(relulab::app::toJson(captured), json);
 
     QJsonParseError error;
     QVERIFY(QJsonDocument::fromJson(json, &error).isObject());
     QCOMPARE(error.error, QJsonParseError::NoError);
-    QVERIFY(json.startsWith("{\n    \"format\": \"relulab-preset\",\n    \"version\": 1,\n"));
+    QVERIFY(json.startsWith("{\n    \"format\": \"relulab-preset\",\n    \"version\": 2,\n"));
     QVERIFY(json.contains("\n    \"explorer\": {\n        \"activation\": \"rrelu\",\n"));
     QVERIFY(json.contains("\n        \"overlays\": [\"gelu\", \"silu\"],\n"));
     QVERIFY(json.contains("\n        \"learning_rate\": 0.03,\n"));
+    QVERIFY(json.contains("\n        \"scenario\": \"deep-narrow\",\n"));
+    QVERIFY(json.contains("\n        \"activations\": [\"relu\", \"elu\", \"gelu\"],\n"));
+    QVERIFY(json.contains("\n        \"widths\": [7, 3],\n"));
     QVERIFY(json.endsWith("\n    }\n}\n"));
     // Fields in the order of the format, not sorted.
     qsizetype previous = -1;
-    for (const char *key : {"\"format\"", "\"version\"", "\"title\"", "\"tab\"", "\"explorer\"",
-                            "\"x_min\"", "\"lab\": {", "\"dataset\"", "\"precision\""}) {
+    for (const char *key :
+         {"\"format\"", "\"version\"", "\"title\"", "\"tab\"", "\"explorer\"", "\"x_min\"",
+          "\"lab\": {", "\"dataset\"", "\"precision\"", "\"race\": {", "\"scenario\"",
+          "\"bias_value\"", "\"born_dead\": {", "\"widths\"", "\"seed\": 77"}) {
         const qsizetype at = json.indexOf(key);
         QVERIFY2(at > previous, key);
         previous = at;
     }
     // One field a line: a diff between two presets shows the fields that differ.
-    QCOMPARE(json.count('\n'), 37);
+    QCOMPARE(json.count('\n'), 68);
 }
 
 void TestPreset::defaultJsonMatchesTheReferenceFile()
@@ -535,8 +659,37 @@ void TestPreset::handWrittenFileLoads()
     expected.description = QStringLiteral(
             "Fields in any order, two-space indents, seeds as strings:\na file written by hand.");
     expected.lab.dataSeed = MaxSeed;
+    // A version 1 file: the race and born-dead take their defaults.
+    expected.race = RaceState {};
+    expected.bornDead = BornDeadState {};
     QCOMPARE(std::get<LoadedPreset>(loaded).preset, expected);
     QVERIFY(std::get<LoadedPreset>(loaded).warnings.isEmpty());
+}
+
+void TestPreset::version1Reads()
+{
+    // A version 1 document: no "race" or "born_dead". Those take their defaults; a "race" in a
+    // version 1 file means nothing and is ignored with a warning.
+    QJsonObject root = QJsonDocument::fromJson(relulab::app::toJson(oddPreset())).object();
+    root.insert(QStringLiteral("version"), 1);
+    root.remove(QStringLiteral("born_dead"));
+    const PresetResult parsed =
+            relulab::app::parsePreset(QJsonDocument(root).toJson(), QStringLiteral("v1.json"));
+    QVERIFY2(std::holds_alternative<LoadedPreset>(parsed), qPrintable(messageOf(parsed)));
+    Preset expected = oddPreset();
+    expected.race = RaceState {};
+    expected.bornDead = BornDeadState {};
+    QCOMPARE(std::get<LoadedPreset>(parsed).preset, expected);
+    QCOMPARE(std::get<LoadedPreset>(parsed).warnings,
+             QStringList(QStringLiteral("v1.json: unknown field race ignored")));
+
+    // Applied, it sets the race and born-dead back to their defaults.
+    Models models;
+    setOddState(models);
+    models.apply(std::get<LoadedPreset>(parsed).preset);
+    QCOMPARE(models.capture(PresetTab::Lab), expected);
+    QVERIFY(!models.race.scenario());
+    QCOMPARE(models.bornDead.series().size(), std::size_t(1));
 }
 
 void TestPreset::malformed_data()
@@ -562,8 +715,11 @@ void TestPreset::malformed_data()
                                              "format must be \"relulab-preset\", got \"other\"");
     QTest::newRow("format missing")
             << withField(QStringLiteral("format"), missing) << QStringLiteral("format is missing");
-    QTest::newRow("version 2") << withField(QStringLiteral("version"), 2)
-                               << QStringLiteral("version 2 is not supported");
+    QTest::newRow("version 3") << withField(QStringLiteral("version"), 3)
+                               << QStringLiteral("version 3 is not supported: this ReLU Lab reads "
+                                                 "version 1–2 (the file is from a newer one)");
+    QTest::newRow("version 1.5") << withField(QStringLiteral("version"), 1.5)
+                                 << QStringLiteral("version 1.5 is not supported");
     QTest::newRow("version 0") << withField(QStringLiteral("version"), 0)
                                << QStringLiteral("version 0 is not supported");
     QTest::newRow("version as text") << withField(QStringLiteral("version"), QStringLiteral("1"))
@@ -581,6 +737,14 @@ void TestPreset::malformed_data()
                                  << QStringLiteral("lab is missing");
     QTest::newRow("explorer null") << withField(QStringLiteral("explorer"), QJsonValue())
                                    << QStringLiteral("explorer must be an object, got null");
+    QTest::newRow("race missing") << withField(QStringLiteral("race"), missing)
+                                  << QStringLiteral("race is missing");
+    QTest::newRow("born_dead missing") << withField(QStringLiteral("born_dead"), missing)
+                                       << QStringLiteral("born_dead is missing");
+    QTest::newRow("race.scenario missing") << withField(QStringLiteral("race.scenario"), missing)
+                                           << QStringLiteral("race.scenario is missing");
+    QTest::newRow("born_dead.seed missing") << withField(QStringLiteral("born_dead.seed"), missing)
+                                            << QStringLiteral("born_dead.seed is missing");
     QTest::newRow("explorer.samples missing") << withField(QStringLiteral("explorer.samples"), missing)
                                               << QStringLiteral("explorer.samples is missing");
 
@@ -657,6 +821,70 @@ void TestPreset::malformed_data()
     row("lab.batch_size", 4097, "lab.batch_size must be a whole number between 0 and 4096");
     row("lab.batch_size", 32.5, "lab.batch_size must be a whole number");
     row("lab.precision", QStringLiteral("half"), "lab.precision must be one of float, double");
+    // Race: its own fields, then the training fields it shares with the lab (read by the same
+    // code, so one check each that they are read in "race").
+    row("race.scenario", QStringLiteral("high"),
+        "race.scenario must be null (the user's own settings) or one of high-lr, deep-narrow, "
+        "bad-bias, got \"high\"");
+    row("race.scenario", 0, "race.scenario must be null");
+    row("race.activations", QStringLiteral("relu"),
+        "race.activations must be an array of function names");
+    row("race.activations", QJsonArray {QStringLiteral("relu"), QStringLiteral("relu6")},
+        "race.activations[1] must be one of relu,");
+    row("race.steps", 0, "race.steps must be a whole number between 1 and 1000000, got 0");
+    row("race.steps", 1000001, "race.steps must be a whole number between 1 and 1000000");
+    row("race.steps", 10.5, "race.steps must be a whole number");
+    row("race.measure_every", 0, "race.measure_every must be a whole number between 1 and 1000000");
+    row("race.measure_every", QStringLiteral("10"), "race.measure_every must be a whole number");
+    row("race.dataset", QStringLiteral("spiral"), "race.dataset must be one of spirals,");
+    row("race.points", 701, "race.points must be an even whole number between 16 and 4096");
+    row("race.noise", 0.6, "race.noise must be a number between 0 and 0.5");
+    row("race.data_seed", -1, "race.data_seed must be a whole number between 0 and");
+    row("race.hidden_layers", 9, "race.hidden_layers must be a whole number between 1 and 8");
+    row("race.units_per_layer", 0, "race.units_per_layer must be a whole number between 1 and 128");
+    row("race.init", QStringLiteral("he"), "race.init must be one of he-normal,");
+    row("race.bias_init", QStringLiteral("one"), "race.bias_init must be one of zero, constant");
+    row("race.bias_value", 11, "race.bias_value must be a number between -10 and 10, got 11");
+    row("race.bias_value", QStringLiteral("-1"), "race.bias_value must be a number");
+    row("race.init_seed", 2.5, "race.init_seed must be a whole number");
+    row("race.optimizer", QStringLiteral("rmsprop"), "race.optimizer must be one of sgd,");
+    row("race.learning_rate", 0, "race.learning_rate must be a number between 0.0001 and 10");
+    row("race.batch_size", 4097, "race.batch_size must be a whole number between 0 and 4096");
+    row("race.precision", QStringLiteral("half"), "race.precision must be one of float, double");
+    // Born dead.
+    row("born_dead.widths", QJsonArray {},
+        "born_dead.widths must be an array of at least one whole "
+        "number between 1 and 128, got []");
+    row("born_dead.widths", QStringLiteral("2,3"), "born_dead.widths must be an array of at least one");
+    row("born_dead.widths", QJsonArray {2, 0},
+        "born_dead.widths[1] must be a whole number between 1 and 128, got 0");
+    row("born_dead.widths", QJsonArray {2, 129},
+        "born_dead.widths[1] must be a whole number between 1 and 128");
+    row("born_dead.widths", QJsonArray {2, 2.5}, "born_dead.widths[1] must be a whole number");
+    row("born_dead.widths", QJsonArray {2, QStringLiteral("3")},
+        "born_dead.widths[1] must be a whole number");
+    row("born_dead.widths", QJsonArray {2, 3, 2}, "born_dead.widths lists 2 more than once");
+    row("born_dead.depths", QJsonArray {1001},
+        "born_dead.depths[0] must be a whole number between 1 and 1000");
+    row("born_dead.depths",
+        QJsonValue(), "born_dead.depths must be an array of at least one whole number between 1 and 1000, got null");
+    row("born_dead.networks", 0,
+        "born_dead.networks must be a whole number between 1 and 10000000, got 0");
+    row("born_dead.networks", 10000001,
+        "born_dead.networks must be a whole number between 1 and 10000000");
+    row("born_dead.inputs", -1,
+        "born_dead.inputs must be a whole number between 0 and 10000000, got -1");
+    row("born_dead.inputs", 1.5, "born_dead.inputs must be a whole number");
+    row("born_dead.input_dim", 3, "born_dead.input_dim must be a whole number between 1 and 2, got 3");
+    row("born_dead.bias", QStringLiteral("constant"),
+        "born_dead.bias must be one of zero, normal, got \"constant\"");
+    row("born_dead.init", QStringLiteral("he"),
+        "born_dead.init must be one of he-normal, rai, got \"he\"");
+    row("born_dead.compare", 1, "born_dead.compare must be true or false, got 1");
+    row("born_dead.seed", -1, "born_dead.seed must be a whole number between 0 and 2147483647, got -1");
+    row("born_dead.seed", 2147483648.0,
+        "born_dead.seed must be a whole number between 0 and 2147483647");
+    row("born_dead.seed", QStringLiteral("1"), "born_dead.seed must be a whole number");
 
     QTest::newRow("rrelu_lower 0.7 > rrelu_upper 0.2")
             << withFields({{QStringLiteral("explorer.rrelu_lower"), 0.7},
@@ -681,20 +909,23 @@ void TestPreset::malformed()
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(fileName);
     QVERIFY(writeFile(path, document));
-    ParameterModel parameters;
-    LabModel lab(&parameters);
-    setOddState(parameters, lab);
-    const Preset before = relulab::app::capture(parameters, lab, PresetTab::Lab);
-    QSignalSpy parametersChanged(&parameters, &ParameterModel::changed);
-    QSignalSpy labChanged(&lab, &LabModel::changed);
-    const PresetResult loaded = relulab::app::loadAndApplyPreset(path, parameters, lab);
+    Models models;
+    setOddState(models);
+    const Preset before = models.capture(PresetTab::Lab);
+    QSignalSpy parametersChanged(&models.parameters, &ParameterModel::changed);
+    QSignalSpy labChanged(&models.lab, &LabModel::changed);
+    QSignalSpy raceChanged(&models.race, &RaceModel::changed);
+    QSignalSpy bornDeadChanged(&models.bornDead, &BornDeadModel::changed);
+    const PresetResult loaded = relulab::app::loadAndApplyPreset(path, models.all());
     QVERIFY(std::holds_alternative<PresetError>(loaded));
     const QString loadMessage = messageOf(loaded);
     QVERIFY2(loadMessage.startsWith(path + QStringLiteral(": ")), qPrintable(loadMessage));
     QVERIFY2(loadMessage.contains(expected), qPrintable(loadMessage));
-    QCOMPARE(relulab::app::capture(parameters, lab, PresetTab::Lab), before);
+    QCOMPARE(models.capture(PresetTab::Lab), before);
     QCOMPARE(parametersChanged.count(), 0);
     QCOMPARE(labChanged.count(), 0);
+    QCOMPARE(raceChanged.count(), 0);
+    QCOMPARE(bornDeadChanged.count(), 0);
 }
 
 void TestPreset::messageIsExact()
@@ -820,12 +1051,11 @@ void TestPreset::saveAndLoad()
     const QString path = dir.filePath(QStringLiteral("odd.json"));
     QCOMPARE(saveError(oddPreset(), path), QString());
     QCOMPARE(readAll(path), relulab::app::toJson(oddPreset()));
-    ParameterModel parameters;
-    LabModel lab(&parameters);
-    const PresetResult loaded = relulab::app::loadAndApplyPreset(path, parameters, lab);
+    Models models;
+    const PresetResult loaded = relulab::app::loadAndApplyPreset(path, models.all());
     QVERIFY2(std::holds_alternative<LoadedPreset>(loaded), qPrintable(messageOf(loaded)));
     QCOMPARE(std::get<LoadedPreset>(loaded).preset.tab, PresetTab::Lab);
-    QCOMPARE(relulab::app::capture(parameters, lab, PresetTab::Lab), oddPreset());
+    QCOMPARE(models.capture(PresetTab::Lab), oddPreset());
 }
 
 void TestPreset::saveOverExistingFile()

@@ -5,7 +5,7 @@
 // - toJson() writes it as a document that parses back to the same preset, and writing that one
 //   again gives the same bytes (a save is an exact, stable copy);
 // - apply() sets local models (never the app's) to it without clamping, and capture() reads the
-//   same explorer, lab and tab back.
+//   same explorer, lab, race, born-dead settings and tab back.
 // Each broken promise aborts with a message, which libFuzzer reports as a crash with the input.
 
 #include <QByteArray>
@@ -17,9 +17,11 @@
 #include <cstdlib>
 #include <variant>
 
+#include "app/borndeadmodel.h"
 #include "app/labmodel.h"
 #include "app/parametermodel.h"
 #include "app/preset.h"
+#include "app/racemodel.h"
 
 namespace {
 
@@ -65,9 +67,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 
     ParameterModel parameters;
     LabModel lab(&parameters);
-    apply(preset, parameters, lab);
-    const Preset captured = capture(parameters, lab, preset.tab);
+    RaceModel race(&parameters);
+    BornDeadModel bornDead;
+    apply(preset, {parameters, lab, race, bornDead});
+    const Preset captured = capture({parameters, lab, race, bornDead}, preset.tab);
     if (!(captured.explorer == preset.explorer) || !(captured.lab == preset.lab)
+        || !(captured.race == preset.race) || !(captured.bornDead == preset.bornDead)
         || captured.tab != preset.tab)
         broken("capture() after apply() differs from the preset",
                QString::fromUtf8(toJson(captured)) + QStringLiteral("\nexpected\n")

@@ -13,15 +13,18 @@ explorer = ("activation overlays leaky_slope prelu_weight elu_alpha rrelu_lower 
             "rrelu_mode rrelu_seed x_min x_max samples").split()
 lab = ("dataset points noise data_seed hidden_layers units_per_layer activation prelu_per_unit "
        "init bias_init init_seed optimizer learning_rate batch_size precision").split()
-top = "format version title description tab explorer lab".split()
+race = ("scenario activations steps measure_every bias_value").split()
+born_dead = "widths depths networks inputs input_dim bias init compare seed".split()
+top = "format version title description tab explorer lab race born_dead".split()
 numbers = ["9007199254740991", "9007199254740992", "18446744073709551615",
            "18446744073709551616", "1e308", "-0", "1e-400", "0.0001", "4096"]
-words = ["relulab-preset", "explorer", "lab", "train", "eval", "zero", "constant", "normal",
-         "float", "double", "he-normal", "high-lr", "deep-narrow", "bad-bias"]
+words = ["relulab-preset", "explorer", "lab", "born-dead", "race", "train", "eval", "zero",
+         "constant", "normal", "float", "double", "he-normal", "rai", "high-lr", "deep-narrow",
+         "bad-bias"]
 
 with open(os.path.join(here, "preset.dict"), "w") as f:
     f.write("# libFuzzer dictionary for fuzz_preset (written by gen-dicts.py).\n")
-    for key in sorted(set(top + explorer + lab)):
+    for key in sorted(set(top + explorer + lab + race + born_dead)):
         f.write('"\\"%s\\":"\n' % key)
     for value in sorted(set(activations + datasets + inits + optimizers + words)):
         f.write('"\\"%s\\""\n' % value)

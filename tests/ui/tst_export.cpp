@@ -488,10 +488,7 @@ void TestExport::copyAsCodeDialog()
     auto *dialog = m_window->findChild<relulab::ui::CodeDialog *>();
     QVERIFY(dialog);
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    const relulab::app::ExplorerState state =
-            relulab::app::capture(m_window->model(), m_window->lab().model(),
-                                  relulab::app::PresetTab::Explorer)
-                    .explorer;
+    const relulab::app::ExplorerState state = relulab::app::captureExplorer(m_window->model());
     QCOMPARE(child<QPlainTextEdit>(dialog, "torchEdit")->toPlainText(),
              relulab::app::torchExplorerSnippet(state));
     QVERIFY(child<QPlainTextEdit>(dialog, "torchEdit")

@@ -131,8 +131,7 @@ void TestLessons::eachLessonSetsItsPresetAndShowsItsText()
     Lessons &lessons = m_window->lessons();
     QCOMPARE(lessons.open(index), QString());
     QCOMPARE(lessons.current(), index);
-    const relulab::app::Preset shown =
-            relulab::app::capture(m_window->model(), m_window->lab().model(), preset.tab);
+    const relulab::app::Preset shown = relulab::app::capture(m_window->presetModels(), preset.tab);
     QCOMPARE(shown.explorer, preset.explorer);
     QCOMPARE(shown.lab, preset.lab);
     QCOMPARE(m_window->currentTab(),

@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QFileInfo>
@@ -34,7 +35,9 @@
 #include "app/labmodel.h"
 #include "ui/curveplots.h"
 #include "ui/labtab.h"
+#include "ui/borndeadtab.h"
 #include "ui/mainwindow.h"
+#include "ui/racetab.h"
 #include "ui/screenshot.h"
 
 using relulab::app::ParameterModel;
@@ -70,6 +73,7 @@ private slots:
     void infoPanelAndStatusBarFollow();
     void screenshotWritesTheWindow();
     void presetsSaveOpenAndDrop();
+    void presetSetsTheRaceAndBornDeadTabs();
     void badPresetChangesNothing();
 
 private:
@@ -558,6 +562,75 @@ void TestMainWindow::presetsSaveOpenAndDrop()
     QCOMPARE(model.value(ParameterModel::Real::LeakySlope), 0.2);
     QCOMPARE(m_window->lab().model().learningRate(), 2.0);
     delete mime;
+}
+
+void TestMainWindow::presetSetsTheRaceAndBornDeadTabs()
+{
+    // A version 2 preset as a teacher writes it for the race or born-dead tab.
+    relulab::app::Preset preset;
+    preset.tab = relulab::app::PresetTab::BornDead;
+    preset.race.scenario = relulab::core::RacePresetKind::HighLearningRate;
+    preset.race.activations = {Activation::Relu, Activation::Elu};
+    preset.race.steps = 345;
+    preset.race.training.learningRate = 0.7;
+    preset.race.training.hiddenLayers = 2;
+    relulab::core::BornDeadConfig &b = preset.bornDead.config;
+    b.widths = {3, 6};
+    b.depths = {4, 40};
+    b.networks = 1500;
+    b.inputDim = 2;
+    b.init = relulab::core::BornDeadInit::RandomizedAsymmetric;
+    b.seed = 9;
+    preset.bornDead.compare = true;
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("v2.json"));
+    QCOMPARE(relulab::app::savePreset(preset, file).value_or(QString()), QString());
+
+    QCOMPARE(m_window->openPreset(file), QString());
+    QCOMPARE(m_window->currentTab(), MainWindow::Tab::BornDead);
+    // The race's widgets.
+    relulab::ui::RaceTab &race = m_window->race();
+    QCOMPARE(race.findChild<QSpinBox *>(QStringLiteral("stepsSpin"))->value(), 345);
+    QCOMPARE(race.findChild<QDoubleSpinBox *>(QStringLiteral("learningRateSpin"))->value(), 0.7);
+    QCOMPARE(race.findChild<QSpinBox *>(QStringLiteral("depthSpin"))->value(), 2);
+    for (const relulab::core::ActivationInfo &info : relulab::core::allActivations()) {
+        auto *check = race.findChild<QCheckBox *>(
+                QStringLiteral("activationCheck_%1").arg(QLatin1String(info.cliName)));
+        QVERIFY(check);
+        QCOMPARE(check->isChecked(), info.kind == Activation::Relu || info.kind == Activation::Elu);
+    }
+    QCOMPARE(race.findChild<QComboBox *>(QStringLiteral("presetCombo"))->currentData().toInt(),
+             static_cast<int>(relulab::core::RacePresetKind::HighLearningRate));
+    QCOMPARE(race.targetSteps(), quint64(345));
+    // Born dead's widgets, and what Start would run.
+    relulab::ui::BornDeadTab &bornDead = m_window->bornDead();
+    QCOMPARE(bornDead.findChild<QLineEdit *>(QStringLiteral("widthsEdit"))->text(),
+             QStringLiteral("3,6"));
+    QCOMPARE(bornDead.findChild<QLineEdit *>(QStringLiteral("depthsEdit"))->text(),
+             QStringLiteral("4,40"));
+    QCOMPARE(bornDead.findChild<QSpinBox *>(QStringLiteral("networksSpin"))->value(), 1500);
+    QCOMPARE(bornDead.findChild<QSpinBox *>(QStringLiteral("bornDeadSeedSpin"))->value(), 9);
+    QCOMPARE(bornDead.findChild<QComboBox *>(QStringLiteral("inputDimCombo"))->currentData().toInt(), 2);
+    QVERIFY(bornDead.findChild<QCheckBox *>(QStringLiteral("compareCheck"))->isChecked());
+    QVERIFY(!bornDead.findChild<QComboBox *>(QStringLiteral("bornDeadInitCombo"))->isEnabled());
+    const auto series = bornDead.configs();
+    QVERIFY(series);
+    QCOMPARE(series->size(), std::size_t(2));
+    QCOMPARE(series->front().widths, b.widths);
+    QCOMPARE(series->back().init, relulab::core::BornDeadInit::RandomizedAsymmetric);
+
+    // Saved again, the file says the same; reset, both tabs show their defaults.
+    const QString again = dir.filePath(QStringLiteral("again.json"));
+    QCOMPARE(m_window->savePreset(again), QString());
+    const auto reread = relulab::app::loadPreset(again);
+    QVERIFY(std::holds_alternative<relulab::app::LoadedPreset>(reread));
+    QCOMPARE(std::get<relulab::app::LoadedPreset>(reread).preset.race, preset.race);
+    QCOMPARE(std::get<relulab::app::LoadedPreset>(reread).preset.bornDead, preset.bornDead);
+    m_window->findChild<QAction *>(QStringLiteral("resetParametersAction"))->trigger();
+    QCOMPARE(race.findChild<QSpinBox *>(QStringLiteral("stepsSpin"))->value(), 1000);
+    QCOMPARE(bornDead.findChild<QLineEdit *>(QStringLiteral("widthsEdit"))->text(),
+             QStringLiteral("2,3,4,5,10"));
+    QVERIFY(!bornDead.findChild<QCheckBox *>(QStringLiteral("compareCheck"))->isChecked());
 }
 
 void TestMainWindow::badPresetChangesNothing()

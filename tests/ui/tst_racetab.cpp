@@ -280,7 +280,7 @@ void TestRaceTab::aDivergedLaneIsShown()
     rate->selectAll();
     QTest::keyClicks(rate, QStringLiteral("3"));
     QTest::keyClick(rate, Qt::Key_Enter);
-    QCOMPARE(m_tab->model().learningRate(), 3.0);
+    QCOMPARE(m_tab->model().training().learningRate(), 3.0);
     setSteps(200);
     QVERIFY(QTest::qWaitFor([&] { return m_tab->controller().config().learningRate == 3.0; }, TimeoutMs));
     QTest::mouseClick(child<QPushButton>(QStringLiteral("startButton")), Qt::LeftButton);

@@ -14,10 +14,12 @@
 #include "app/labmodel.h"
 #include "app/preset.h"
 #include "app/settings.h"
+#include "ui/borndeadtab.h"
 #include "ui/labtab.h"
 #include "ui/lessons.h"
 #include "ui/mainwindow.h"
 #include "ui/presentation.h"
+#include "ui/racetab.h"
 #include "ui/windowsettings.h"
 
 using relulab::app::ParameterModel;
@@ -73,6 +75,9 @@ void TestWindowSettings::roundTripRestoresEverything()
         model.setOverlay(Activation::Gelu, true);
         window->lab().model().setLearningRate(0.5);
         window->lab().model().setDepth(5);
+        // The race's and born-dead's settings are part of the stored preset too.
+        window->race().model().setTargetSteps(77);
+        window->bornDead().model().setWidths({6});
         window->presentation().setTheme(Theme::Dark);
         window->presentation().setScale(2.25);
         relulab::app::storeLanguage(QStringLiteral("zh_CN"));
@@ -84,7 +89,7 @@ void TestWindowSettings::roundTripRestoresEverything()
         QVERIFY(splitterSizes.first() > splitterSizes.last());
         window->showTab(MainWindow::Tab::Lab);
         geometry = window->geometry();
-        expected = relulab::app::capture(model, window->lab().model(), relulab::app::PresetTab::Lab);
+        expected = relulab::app::capture(window->presetModels(), relulab::app::PresetTab::Lab);
         // Presentation mode at the end is left before saving: the normal window is stored.
         window->presentation().setPresenting(true);
         relulab::ui::saveWindowSettings(*window);
@@ -94,8 +99,7 @@ void TestWindowSettings::roundTripRestoresEverything()
     relulab::ui::restoreWindowSettings(*window);
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-    QCOMPARE(relulab::app::capture(window->model(), window->lab().model(), relulab::app::PresetTab::Lab),
-             expected);
+    QCOMPARE(relulab::app::capture(window->presetModels(), relulab::app::PresetTab::Lab), expected);
     QCOMPARE(window->model().value(ParameterModel::Real::LeakySlope), 0.2);
     QCOMPARE(window->lab().model().learningRate(), 0.5);
     QCOMPARE(window->currentTab(), MainWindow::Tab::Lab);
@@ -126,8 +130,7 @@ void TestWindowSettings::damagedParametersKeepTheDefaults()
     QTest::ignoreMessage(QtWarningMsg,
                          QRegularExpression(QStringLiteral("the saved parameters: tab must be")));
     relulab::ui::restoreWindowSettings(window);
-    QCOMPARE(relulab::app::capture(window.model(), window.lab().model(),
-                                   relulab::app::PresetTab::Explorer),
+    QCOMPARE(relulab::app::capture(window.presetModels(), relulab::app::PresetTab::Explorer),
              relulab::app::Preset {});
     QCOMPARE(window.presentation().theme(), Theme::Light);
     QCOMPARE(window.presentation().scale(), relulab::app::DefaultPresentationScale);
