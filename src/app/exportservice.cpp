@@ -47,10 +47,11 @@ void ExportService::writeNow(Request &request)
 {
     const Produced produced = request.produce();
     QString error;
-    if (const auto *message = std::get_if<QString>(&produced))
+    if (const auto *message = std::get_if<QString>(&produced)) {
         error = *message;
-    else if (const auto failed = writeFileAtomically(request.path, std::get<QByteArray>(produced)))
+    } else if (const auto failed = writeFileAtomically(request.path, std::get<QByteArray>(produced))) {
         error = *failed;
+    }
     emit writtenInWorker(request.id, request.path, error, QPrivateSignal());
 }
 
