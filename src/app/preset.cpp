@@ -268,12 +268,10 @@ public:
 
     std::optional<QJsonObject> object(const char *key)
     {
-        const auto value = required(key);
-        if (value && !value->isObject()) {
-            mistake(key, QCoreApplication::translate("relulab::app::Preset", "an object"), *value);
-            return std::nullopt;
-        }
-        return value ? std::optional(value->toObject()) : std::nullopt;
+        return typed(
+                key, [](const QJsonValue &v) { return v.isObject(); },
+                [](const QJsonValue &v) { return v.toObject(); },
+                QCoreApplication::translate("relulab::app::Preset", "an object"));
     }
 
     std::optional<double> number(const char *key, const NumberRule &rule)
@@ -319,12 +317,10 @@ public:
 
     std::optional<bool> boolean(const char *key)
     {
-        const auto value = required(key);
-        if (value && !value->isBool()) {
-            mistake(key, QCoreApplication::translate("relulab::app::Preset", "true or false"), *value);
-            return std::nullopt;
-        }
-        return value ? std::optional(value->toBool()) : std::nullopt;
+        return typed(
+                key, [](const QJsonValue &v) { return v.isBool(); },
+                [](const QJsonValue &v) { return v.toBool(); },
+                QCoreApplication::translate("relulab::app::Preset", "true or false"));
     }
 
     template<class Enum>
@@ -472,6 +468,20 @@ private:
             return std::nullopt;
         }
         return x;
+    }
+
+    // The value of a required `key` of one JSON type (`is`), converted (`to`); a value of another
+    // type is a mistake, reported as not being `expected`.
+    template<class Is, class To>
+    auto typed(const char *key, Is is, To to, const QString &expected)
+            -> std::optional<decltype(to(QJsonValue()))>
+    {
+        const auto value = required(key);
+        if (value && !is(*value)) {
+            mistake(key, expected, *value);
+            return std::nullopt;
+        }
+        return value ? std::optional(to(*value)) : std::nullopt;
     }
 
     std::optional<QJsonValue> required(const char *key)

@@ -318,6 +318,7 @@ RacePreset racePreset(RacePresetKind kind)
     preset.description = names.description;
     TrainingConfig &config = preset.config;
     config.optimizer = OptimizerKind::Adam;
+    preset.steps = 1000;
     switch (kind) {
     case RacePresetKind::HighLearningRate:
         // 200 times Adam's usual 0.001. Over init seeds 1-16, ReLU ends 1000 steps with 74-93 of
@@ -328,7 +329,6 @@ RacePreset racePreset(RacePresetKind kind)
         // keep a gradient: none of its dead units is dead for good.
         config.learningRate = 0.2;
         config.network.initSeed = 17;
-        preset.steps = 1000;
         preset.measureEvery = 10;
         break;
     case RacePresetKind::DeepAndNarrow:
@@ -338,7 +338,6 @@ RacePreset racePreset(RacePresetKind kind)
         config.learningRate = 0.01;
         config.network.hidden.assign(8, 4);
         config.network.initSeed = 10;
-        preset.steps = 1000;
         preset.measureEvery = 20;
         break;
     case RacePresetKind::BadBiasInit:
@@ -347,7 +346,6 @@ RacePreset racePreset(RacePresetKind kind)
         config.learningRate = 0.01;
         config.network.biasInit = BiasInit::Constant;
         config.network.biasValue = -1.0;
-        preset.steps = 1000;
         preset.measureEvery = 20;
         break;
     }

@@ -764,22 +764,19 @@ double rreluStepSlope(std::uint64_t seed, std::uint64_t step, int layer, std::ui
 
 bool needsNewTrainer(const TrainingConfig &current, const TrainingConfig &next) noexcept
 {
+    // `to` takes `from`'s values of `members`.
+    const auto keep = [](auto &to, const auto &from, auto... members) {
+        ((to.*members = from.*members), ...);
+    };
     TrainingConfig adjusted = next;
-    adjusted.learningRate = current.learningRate;
-    adjusted.momentum = current.momentum;
-    adjusted.adamBeta1 = current.adamBeta1;
-    adjusted.adamBeta2 = current.adamBeta2;
-    adjusted.adamEpsilon = current.adamEpsilon;
-    adjusted.rreluSeed = current.rreluSeed;
-    ActivationParams &p = adjusted.network.params;
-    const ActivationParams &c = current.network.params;
-    p.leakySlope = c.leakySlope;
-    p.eluAlpha = c.eluAlpha;
-    p.rreluLower = c.rreluLower;
-    p.rreluUpper = c.rreluUpper;
-    // The explorer's RReLU mode and seed are not training parameters.
-    p.rreluMode = c.rreluMode;
-    p.rreluSeed = c.rreluSeed;
+    keep(adjusted, current, &TrainingConfig::learningRate, &TrainingConfig::momentum,
+         &TrainingConfig::adamBeta1, &TrainingConfig::adamBeta2, &TrainingConfig::adamEpsilon,
+         &TrainingConfig::rreluSeed);
+    // The activation parameters a trainer takes on as it goes, and the explorer's RReLU mode and
+    // seed, which are not training parameters.
+    keep(adjusted.network.params, current.network.params, &ActivationParams::leakySlope,
+         &ActivationParams::eluAlpha, &ActivationParams::rreluLower, &ActivationParams::rreluUpper,
+         &ActivationParams::rreluMode, &ActivationParams::rreluSeed);
     return !(adjusted == current);
 }
 
