@@ -44,11 +44,10 @@ BornDeadController::BornDeadController(QObject *parent)
 
 BornDeadController::~BornDeadController()
 {
-    m_worker.post([this](Mail &mail) {
+    m_worker.stop([this](Mail &mail) {
         mail.next.reset();
         m_cancel = true;
     });
-    m_worker.stop();
 }
 
 void BornDeadController::setThreads(int threads)
@@ -127,6 +126,7 @@ void BornDeadController::setRunning(bool running)
 void BornDeadController::onCellInWorker(quint64 run, int series, const core::BornDeadCell &cell,
                                         qsizetype done, qsizetype total)
 {
+    m_worker.endReport();
     // A superseded or cancelled run's cells are never shown.
     if (run != m_run || !m_running)
         return;
@@ -139,6 +139,7 @@ void BornDeadController::onCellInWorker(quint64 run, int series, const core::Bor
 void BornDeadController::onFinishedInWorker(quint64 run, bool cancelled, double seconds,
                                             const QString &error)
 {
+    m_worker.endReport();
     if (run != m_run)
         return;
     // cancel() already stopped the run on the GUI side; the worker confirms it has stopped.
@@ -166,6 +167,7 @@ void BornDeadController::runJob(Job &job)
             const core::BornDeadResult result = core::runBornDead(
                     job.series[s],
                     [&](std::size_t done, std::size_t, const core::BornDeadCell &cell) {
+                        m_worker.beginReport();
                         emit cellInWorker(job.run, series, cell,
                                           static_cast<qsizetype>(before) + static_cast<qsizetype>(done),
                                           static_cast<qsizetype>(total), QPrivateSignal());
@@ -179,6 +181,7 @@ void BornDeadController::runJob(Job &job)
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - startTime).count();
     m_computing = 0;
+    m_worker.beginReport();
     emit finishedInWorker(job.run, cancelled, seconds, error, QPrivateSignal());
 }
 

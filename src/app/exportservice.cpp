@@ -2,6 +2,10 @@
 
 #include "dataexport.h"
 
+#include <QCoreApplication>
+
+#include <exception>
+
 namespace relulab::app {
 
 ExportService::ExportService(QObject *parent)
@@ -45,7 +49,14 @@ quint64 ExportService::write(const QString &path, QByteArray bytes)
 
 void ExportService::writeNow(Request &request)
 {
-    const Produced produced = request.produce();
+    Produced produced;
+    try {
+        produced = request.produce();
+    } catch (const std::exception &e) {
+        // A picture of hundreds of megapixels may not fit in memory: a message, not the end.
+        produced = QCoreApplication::translate("relulab::app::DataExport", "Could not write %1: %2")
+                           .arg(request.path, QString::fromLocal8Bit(e.what()));
+    }
     QString error;
     if (const auto *message = std::get_if<QString>(&produced)) {
         error = *message;

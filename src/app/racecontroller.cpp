@@ -88,12 +88,12 @@ RaceController::RaceController(QObject *parent)
 
 RaceController::~RaceController()
 {
-    // The race's train() stops within one step of a lane.
-    m_worker.post([](Mail &mail) {
+    // The race's train() stops within one step of a lane; the cancel comes with the stop, so no
+    // later turn can clear it.
+    m_worker.stop([](Mail &mail) {
         if (mail.activeRace)
             mail.activeRace->cancel();
     });
-    m_worker.stop();
 }
 
 void RaceController::rebuild(bool running)
@@ -208,6 +208,7 @@ void RaceController::takeSnapshot()
 
 void RaceController::onFinishedInWorker(quint64 build, quint64 step, quint64 target)
 {
+    m_worker.endReport();
     // A report about a race since replaced, or one overtaken by a higher target, is stale.
     if (build != m_builds || target != m_target)
         return;
@@ -373,6 +374,7 @@ void RaceController::runTurn(Turn &turn)
             run.measure();
         run.reportedFinished = true;
         force = true;
+        m_worker.beginReport();
         emit finishedInWorker(run.build, race.stepsDone(), run.target, QPrivateSignal());
     }
     if (force) {

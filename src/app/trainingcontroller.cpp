@@ -111,6 +111,7 @@ void TrainingController::takeSnapshot()
 
 void TrainingController::onDivergedInWorker(quint64 build, quint64 step)
 {
+    m_worker.endReport();
     // The GUI may have asked for a new run since: this report is about one it has replaced.
     if (build != m_builds)
         return;
@@ -242,6 +243,7 @@ void TrainingController::runTurn(Turn &turn)
     }
     if (!divergedBefore && trainer.diverged()) {
         force = true;
+        m_worker.beginReport();
         emit divergedInWorker(m_run.build, trainer.stepsDone(), QPrivateSignal());
     }
     if (force)

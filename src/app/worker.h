@@ -57,7 +57,8 @@ class Worker
 {
 public:
     // The job's parts. ready() and take() run on the worker thread with the lock held, so they may
-    // read and change the mail; run() runs without it. onStart() runs first on the worker thread.
+    // read and change the mail (and must not call inspect() or keep(): the lock is not
+    // recursive); run() runs without it. onStart() runs first on the worker thread.
     struct Job
     {
         std::function<void()> onStart;
@@ -93,10 +94,23 @@ public:
 
     // Ends the thread and joins it: the turn in progress must notice aborting() (or a cancel that
     // the owner posts first) to return soon. Idempotent; the destructor calls it.
-    void stop() { end(&Worker::m_aborting); }
+    void stop()
+    {
+        end(&Worker::m_aborting, [](Mail &) {});
+    }
+    // The same, with a last change of the mail made under the same lock as the stop (a cancel
+    // of the work in progress that no later turn can take and clear).
+    template<class Change>
+    void stop(Change &&change)
+    {
+        end(&Worker::m_aborting, std::forward<Change>(change));
+    }
     // Ends the thread once the job has nothing more to do (every request in the mail taken and
     // run), and joins it.
-    void finish() { end(&Worker::m_finishing); }
+    void finish()
+    {
+        end(&Worker::m_finishing, [](Mail &) {});
+    }
 
     // Any thread but the worker's: changes the mail (`change(mail)`, under the lock) and wakes the
     // worker.
@@ -154,15 +168,31 @@ public:
         bool notify = false;
         {
             const std::lock_guard lock(m_mutex);
+            // Counted before the GUI can take it: taken never runs ahead of published.
+            m_published.fetch_add(1, std::memory_order_relaxed);
             m_outbox = std::move(product);
             m_hasProduct = true;
             notify = !std::exchange(m_notified, true);
         }
-        m_published.fetch_add(1, std::memory_order_relaxed);
         if (notify && m_job.notify)
             m_job.notify();
         return notify;
     }
+    // A report the worker sends the GUI thread by a queued signal of the owner's own (a divergence,
+    // a finish, a cell): the worker calls beginReport() just before it emits, the signal's slot
+    // endReport() first thing. Until then the worker is not idle, so a test that waits for idle
+    // sees the report's effect.
+    void beginReport()
+    {
+        const std::lock_guard lock(m_mutex);
+        ++m_reportsInFlight;
+    }
+    void endReport()
+    {
+        const std::lock_guard lock(m_mutex);
+        --m_reportsInFlight;
+    }
+
     // Worker thread: whether the GUI has taken the last notification (false while it has not yet
     // drawn the last frame: a pacing job skips a frame then).
     bool outboxTaken() const
@@ -195,17 +225,19 @@ public:
     {
         const std::lock_guard lock(m_mutex);
         if (!m_thread.joinable())
-            return !m_posted;
-        return m_waiting && !m_posted && !m_notified && !m_hasProduct;
+            return !m_posted && m_reportsInFlight == 0;
+        return m_waiting && !m_posted && !m_notified && !m_hasProduct && m_reportsInFlight == 0;
     }
 
 private:
     // stop() and finish(): `how` says which.
-    void end(bool Worker::*how)
+    template<class Change>
+    void end(bool Worker::*how, Change &&change)
     {
         std::thread thread;
         {
             const std::lock_guard lock(m_mutex);
+            change(m_mail);
             this->*how = true;
             if (m_aborting)
                 m_commandPending = true;
@@ -262,6 +294,7 @@ private:
     bool m_hasProduct = false;
     bool m_notified = false;
     quint64 m_taken = 0;
+    int m_reportsInFlight = 0;
     bool m_posted = false; // a post() the worker has not taken yet
     bool m_waiting = false; // the worker waits for work (set by the worker only)
     bool m_aborting = false;

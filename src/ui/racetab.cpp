@@ -333,8 +333,10 @@ void RaceTab::applyConfig()
     }
     m_configValid = true;
     m_ui->startButton->setEnabled(true);
-    if (config == m_controller.config() && activations == m_controller.activations() && m_shownRun > 0)
+    if (config == m_controller.config() && activations == m_controller.activations() && m_shownRun > 0) {
+        m_configWhenShown = false;
         return;
+    }
     // A hidden race that is not running shows nothing, yet would build every lane anew for each
     // change of the explorer's sliders, on the cores the explorer needs: it is built when the
     // tab is shown. A running race restarts at once, as before.

@@ -50,6 +50,8 @@ private slots:
     void keepIsNoCommand();
     void stopEndsARunningTurn();
     void postReturnsTheChangesResult();
+    void reportsInFlightAreNotIdle();
+    void stopWithAChangeAppliesItFirst();
     void pacerChunksFollowTheStepTime();
     void pacerAveragesTheSpeedOverFrames();
 };
@@ -264,6 +266,47 @@ void TestWorker::postReturnsTheChangesResult()
     QVERIFY(!hadOne);
     QVERIFY(worker.post([](Mail &mail) { return mail.request.has_value(); }));
     QVERIFY(waitFor([&] { return worker.isIdle(); }));
+}
+
+void TestWorker::reportsInFlightAreNotIdle()
+{
+    IntWorker worker;
+    worker.start({.onStart = {},
+                  .ready = [](const Mail &mail) { return mail.request.has_value(); },
+                  .take = [](Mail &mail) { return *std::exchange(mail.request, std::nullopt); },
+                  .run = [&](int &) { worker.beginReport(); },
+                  .notify = {}});
+    worker.post([](Mail &mail) { mail.request = 1; });
+    // The turn is over and the worker waits, but its report has not been handled yet.
+    QVERIFY(waitFor([&] { return worker.inspect([](const Mail &mail) { return !mail.request; }); }));
+    QTest::qWait(20);
+    QVERIFY(!worker.isIdle());
+    worker.endReport();
+    QVERIFY(waitFor([&] { return worker.isIdle(); }));
+}
+
+void TestWorker::stopWithAChangeAppliesItFirst()
+{
+    // The change comes with the stop, under one lock: no turn can take the mail in between.
+    std::atomic<bool> inTurn {false};
+    std::atomic<int> turns {0};
+    IntWorker worker;
+    worker.start({.onStart = {},
+                  .ready = [](const Mail &mail) { return mail.request.has_value(); },
+                  .take = [](Mail &mail) { return *std::exchange(mail.request, std::nullopt); },
+                  .run =
+                          [&](int &) {
+                              ++turns;
+                              inTurn = true;
+                              while (!worker.commandPending())
+                                  std::this_thread::sleep_for(std::chrono::microseconds(100));
+                          },
+                  .notify = {}});
+    worker.post([](Mail &mail) { mail.request = 1; });
+    QVERIFY(waitFor([&] { return inTurn.load(); }));
+    worker.stop([](Mail &mail) { mail.request = 2; });
+    QCOMPARE(turns.load(), 1); // the request of the stop was never taken
+    QCOMPARE(worker.inspect([](const Mail &mail) { return mail.request.value_or(0); }), 2);
 }
 
 void TestWorker::pacerChunksFollowTheStepTime()
