@@ -690,21 +690,19 @@ namespace {
 
 TrainingState captureTraining(const LabModel &model)
 {
-    TrainingState t;
-    t.dataset = model.dataset();
-    t.points = model.points();
-    t.noise = model.noise();
-    t.dataSeed = model.dataSeed();
-    t.hiddenLayers = model.depth();
-    t.unitsPerLayer = model.width();
-    t.init = model.initialization();
-    t.biasInit = model.biasInit();
-    t.initSeed = model.initSeed();
-    t.optimizer = model.optimizer();
-    t.learningRate = model.learningRate();
-    t.batchSize = model.batchSize();
-    t.precision = model.precision();
-    return t;
+    return {.dataset = model.dataset(),
+            .points = model.points(),
+            .noise = model.noise(),
+            .dataSeed = model.dataSeed(),
+            .hiddenLayers = model.depth(),
+            .unitsPerLayer = model.width(),
+            .init = model.initialization(),
+            .biasInit = model.biasInit(),
+            .initSeed = model.initSeed(),
+            .optimizer = model.optimizer(),
+            .learningRate = model.learningRate(),
+            .batchSize = model.batchSize(),
+            .precision = model.precision()};
 }
 
 // The fields are independent of each other (depth and width each keep the other).

@@ -227,43 +227,44 @@ void RaceController::publish(bool running, bool fresh)
 {
     Run &run = *m_run;
     core::Race &race = *run.race;
-    auto s = std::make_shared<RaceSnapshot>();
-    s->run = run.id;
-    s->config = run.config;
-    s->targetSteps = run.target;
-    s->measureEvery = run.measureEvery;
-    s->step = race.stepsDone();
-    s->finished = run.done();
-    s->progress = race.allDiverged()
-            ? 1.0
-            : std::min(1.0, static_cast<double>(s->step) / static_cast<double>(run.target));
-    s->stepsPerSecond = m_pacer.stepsPerSecond();
-    s->trainingSet = run.trainingSet;
     const auto [gridSize, cancelled] = m_worker.inspect([](const Mail &mail) {
         return std::pair {mail.gridSize, mail.cancelled};
     });
-    s->cancelled = cancelled;
-    s->running = running && !s->finished && !s->cancelled;
     if (run.grid.size != gridSize) {
         run.grid = decisionGrid(*run.trainingSet, gridSize);
         run.gridPoints = run.grid.points();
         run.logitsStep.reset();
     }
+    const quint64 step = race.stepsDone();
     if (fresh || !run.logitsStep) {
         run.logits = race.predict(run.gridPoints);
-        run.logitsStep = s->step;
+        run.logitsStep = step;
     }
-    s->grid = run.grid;
-    s->lanes.resize(race.laneCount());
-    for (std::size_t lane = 0; lane < race.laneCount(); ++lane) {
-        RaceLaneSnapshot &l = s->lanes[lane];
-        l.activation = race.activation(lane);
-        l.summary = run.summaries[lane];
-        l.units = run.units[lane];
-        l.stepsDone = race.laneSteps(lane);
-        l.history = run.history[lane];
-        l.logits = run.logits[lane];
-    }
+    const bool finished = run.done();
+    auto s = std::make_shared<RaceSnapshot>(RaceSnapshot {
+            .run = run.id,
+            .config = run.config,
+            .targetSteps = run.target,
+            .measureEvery = run.measureEvery,
+            .step = step,
+            .progress = race.allDiverged()
+                    ? 1.0
+                    : std::min(1.0, static_cast<double>(step) / static_cast<double>(run.target)),
+            .stepsPerSecond = m_pacer.stepsPerSecond(),
+            .running = running && !finished && !cancelled,
+            .finished = finished,
+            .cancelled = cancelled,
+            .trainingSet = run.trainingSet,
+            .grid = run.grid,
+            .lanes = {}});
+    s->lanes.reserve(race.laneCount());
+    for (std::size_t lane = 0; lane < race.laneCount(); ++lane)
+        s->lanes.push_back({.activation = race.activation(lane),
+                            .summary = run.summaries[lane],
+                            .units = run.units[lane],
+                            .stepsDone = race.laneSteps(lane),
+                            .history = run.history[lane],
+                            .logits = run.logits[lane]});
     m_worker.publish(std::move(s));
 }
 

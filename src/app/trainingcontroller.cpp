@@ -144,21 +144,22 @@ TrainingController::Turn TrainingController::take(Mail &mail)
 void TrainingController::publish()
 {
     const core::Trainer &trainer = *m_run.trainer;
-    auto s = std::make_shared<TrainingSnapshot>();
-    s->run = m_run.id;
-    s->trainingSet = m_run.trainingSet;
-    s->testSet = m_run.testSet;
-    s->config = m_run.config;
-    s->measurement = trainer.measure();
-    s->layout = trainer.layout();
-    s->parameters = trainer.parameters();
-    s->stepsPerSecond = m_pacer.stepsPerSecond();
     const auto [gridSize, running] = m_worker.inspect([](const Mail &mail) {
         return std::pair {mail.gridSize, mail.running};
     });
-    s->running = running && !trainer.diverged();
-    s->grid = decisionGrid(trainer.trainingSet(), gridSize);
-    s->logits.resize(static_cast<std::size_t>(gridSize) * static_cast<std::size_t>(gridSize));
+    auto s = std::make_shared<TrainingSnapshot>(
+            TrainingSnapshot {.run = m_run.id,
+                              .config = m_run.config,
+                              .measurement = trainer.measure(),
+                              .layout = trainer.layout(),
+                              .parameters = trainer.parameters(),
+                              .trainingSet = m_run.trainingSet,
+                              .testSet = m_run.testSet,
+                              .grid = decisionGrid(trainer.trainingSet(), gridSize),
+                              .logits = std::vector<float>(static_cast<std::size_t>(gridSize)
+                                                           * static_cast<std::size_t>(gridSize)),
+                              .stepsPerSecond = m_pacer.stepsPerSecond(),
+                              .running = running && !trainer.diverged()});
     trainer.predict(s->grid.points(), s->logits);
     m_worker.publish(std::move(s));
 }
