@@ -24,10 +24,9 @@ BornDeadController::BornDeadController(QObject *parent)
     qRegisterMetaType<core::BornDeadCell>();
     // Signals, not QMetaObject::invokeMethod with a functor, for the worker's notifications: see
     // TrainingController (ThreadSanitizer cannot see through Qt's uninstrumented event queue).
-    connect(this, &BornDeadController::cellInWorker, this, &BornDeadController::onCellInWorker,
+    connect(
+            this, &BornDeadController::reportsQueued, this, [this] { m_worker.deliverReports(); },
             Qt::QueuedConnection);
-    connect(this, &BornDeadController::finishedInWorker, this,
-            &BornDeadController::onFinishedInWorker, Qt::QueuedConnection);
     m_worker.start({.onStart = yieldCoresToGui,
                     .ready = [](const Mail &mail) { return mail.next.has_value(); },
                     .take =
@@ -39,7 +38,8 @@ BornDeadController::BornDeadController(QObject *parent)
                                 return job;
                             },
                     .run = [this](Job &job) { runJob(job); },
-                    .notify = {}});
+                    .notify = {},
+                    .notifyReports = [this] { emit reportsQueued(QPrivateSignal()); }});
 }
 
 BornDeadController::~BornDeadController()
@@ -126,7 +126,6 @@ void BornDeadController::setRunning(bool running)
 void BornDeadController::onCellInWorker(quint64 run, int series, const core::BornDeadCell &cell,
                                         qsizetype done, qsizetype total)
 {
-    m_worker.endReport();
     // A superseded or cancelled run's cells are never shown.
     if (run != m_run || !m_running)
         return;
@@ -139,7 +138,6 @@ void BornDeadController::onCellInWorker(quint64 run, int series, const core::Bor
 void BornDeadController::onFinishedInWorker(quint64 run, bool cancelled, double seconds,
                                             const QString &error)
 {
-    m_worker.endReport();
     if (run != m_run)
         return;
     // cancel() already stopped the run on the GUI side; the worker confirms it has stopped.
@@ -167,10 +165,12 @@ void BornDeadController::runJob(Job &job)
             const core::BornDeadResult result = core::runBornDead(
                     job.series[s],
                     [&](std::size_t done, std::size_t, const core::BornDeadCell &cell) {
-                        m_worker.beginReport();
-                        emit cellInWorker(job.run, series, cell,
-                                          static_cast<qsizetype>(before) + static_cast<qsizetype>(done),
-                                          static_cast<qsizetype>(total), QPrivateSignal());
+                        ++m_computedCells;
+                        m_worker.report([this, run = job.run, series, cell,
+                                         done = static_cast<qsizetype>(before + done),
+                                         total = static_cast<qsizetype>(total)] {
+                            onCellInWorker(run, series, cell, done, total);
+                        });
                     },
                     &m_cancel);
             before += cellCount(job.series[s]);
@@ -181,8 +181,9 @@ void BornDeadController::runJob(Job &job)
     }
     const double seconds = std::chrono::duration<double>(Clock::now() - startTime).count();
     m_computing = 0;
-    m_worker.beginReport();
-    emit finishedInWorker(job.run, cancelled, seconds, error, QPrivateSignal());
+    m_worker.report([this, run = job.run, cancelled, seconds, error] {
+        onFinishedInWorker(run, cancelled, seconds, error);
+    });
 }
 
 } // namespace relulab::app

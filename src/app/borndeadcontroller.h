@@ -49,6 +49,8 @@ public:
     std::size_t cellsTotal() const noexcept { return m_cellsTotal; }
     // The run the worker is computing now, 0 when idle (for tests: any thread may ask).
     quint64 computingRun() const noexcept { return m_computing.load(); }
+    // Cells the worker has computed, whether shown or dropped (for tests: any thread may ask).
+    quint64 computedCellCount() const noexcept { return m_computedCells.load(); }
     // No run queued or computing (its cells may still be on their way to the GUI thread).
     bool isIdle() const { return m_worker.isIdle(); }
 
@@ -70,11 +72,8 @@ signals:
     // The run stopped on an error (a configuration the core refused, memory): its message.
     void failed(quint64 run, const QString &message);
 
-    // The worker thread's notifications to the GUI thread (queued; not for use outside).
-    void cellInWorker(quint64 run, int series, const relulab::core::BornDeadCell &cell,
-                      qsizetype done, qsizetype total, QPrivateSignal);
-    void finishedInWorker(quint64 run, bool cancelled, double seconds, const QString &error,
-                          QPrivateSignal);
+    // The worker thread's notification to the GUI thread (queued; not for use outside).
+    void reportsQueued(QPrivateSignal);
 
 private:
     struct Job
@@ -105,6 +104,7 @@ private:
     // next job, so a cancel can never be lost between two runs.
     std::atomic<bool> m_cancel {false};
     std::atomic<quint64> m_computing {0};
+    std::atomic<quint64> m_computedCells {0};
     Worker<Mail, Job> m_worker; // last: stopped before the members its job uses are destroyed
 };
 

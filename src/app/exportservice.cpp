@@ -12,7 +12,8 @@ ExportService::ExportService(QObject *parent)
     : QObject(parent)
 {
     // As in TrainingController: the worker notifies by a queued signal, not a functor.
-    connect(this, &ExportService::writtenInWorker, this, &ExportService::onWrittenInWorker,
+    connect(
+            this, &ExportService::reportsQueued, this, [this] { m_worker.deliverReports(); },
             Qt::QueuedConnection);
     m_worker.start({.onStart = {},
                     .ready = [](const std::deque<Request> &queue) { return !queue.empty(); },
@@ -23,7 +24,8 @@ ExportService::ExportService(QObject *parent)
                                 return next;
                             },
                     .run = [this](Request &request) { writeNow(request); },
-                    .notify = {}});
+                    .notify = {},
+                    .notifyReports = [this] { emit reportsQueued(QPrivateSignal()); }});
 }
 
 // Writes what is queued before it goes: a user who exported and quit still gets the file.
@@ -63,7 +65,9 @@ void ExportService::writeNow(Request &request)
     } else if (const auto failed = writeFileAtomically(request.path, std::get<QByteArray>(produced))) {
         error = *failed;
     }
-    emit writtenInWorker(request.id, request.path, error, QPrivateSignal());
+    m_worker.report([this, id = request.id, path = request.path, error] {
+        onWrittenInWorker(id, path, error);
+    });
 }
 
 void ExportService::onWrittenInWorker(quint64 id, const QString &path, const QString &error)

@@ -40,14 +40,14 @@ public:
     // Requests not yet written (queued or being written).
     int pendingCount() const noexcept { return m_pending; }
     // Nothing queued, nothing being written, every written() delivered.
-    bool isIdle() const { return m_pending == 0 && m_worker.isIdle(); }
+    bool isIdle() const { return m_worker.isIdle(); }
 
 signals:
     // Request `id` is done: `error` is empty when `path` holds the file, else the message.
     void written(quint64 id, const QString &path, const QString &error);
 
     // The worker's notification to the GUI thread (queued; not for use outside).
-    void writtenInWorker(quint64 id, const QString &path, const QString &error, QPrivateSignal);
+    void reportsQueued(QPrivateSignal);
 
 private:
     struct Request

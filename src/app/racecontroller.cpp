@@ -77,13 +77,15 @@ RaceController::RaceController(QObject *parent)
     // As in TrainingController: the worker notifies by signals, not functors (see there).
     connect(this, &RaceController::snapshotPublished, this, &RaceController::takeSnapshot,
             Qt::QueuedConnection);
-    connect(this, &RaceController::finishedInWorker, this, &RaceController::onFinishedInWorker,
+    connect(
+            this, &RaceController::reportsQueued, this, [this] { m_worker.deliverReports(); },
             Qt::QueuedConnection);
     m_worker.start({.onStart = yieldCoresToGui,
                     .ready = [this](const Mail &mail) { return ready(mail); },
                     .take = [this](Mail &mail) { return take(mail); },
                     .run = [this](Turn &turn) { runTurn(turn); },
-                    .notify = [this] { emit snapshotPublished(QPrivateSignal()); }});
+                    .notify = [this] { emit snapshotPublished(QPrivateSignal()); },
+                    .notifyReports = [this] { emit reportsQueued(QPrivateSignal()); }});
 }
 
 RaceController::~RaceController()
@@ -208,7 +210,6 @@ void RaceController::takeSnapshot()
 
 void RaceController::onFinishedInWorker(quint64 build, quint64 step, quint64 target)
 {
-    m_worker.endReport();
     // A report about a race since replaced, or one overtaken by a higher target, is stale.
     if (build != m_builds || target != m_target)
         return;
@@ -375,8 +376,9 @@ void RaceController::runTurn(Turn &turn)
             run.measure();
         run.reportedFinished = true;
         force = true;
-        m_worker.beginReport();
-        emit finishedInWorker(run.build, race.stepsDone(), run.target, QPrivateSignal());
+        m_worker.report([this, build = run.build, step = race.stepsDone(), target = run.target] {
+            onFinishedInWorker(build, step, target);
+        });
     }
     if (force) {
         // A pause or cancel in the middle of a measuring interval: the charts keep their last

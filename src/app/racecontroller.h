@@ -118,7 +118,7 @@ signals:
 
     // The worker's notifications to the GUI thread (queued; not for use outside).
     void snapshotPublished(QPrivateSignal);
-    void finishedInWorker(quint64 build, quint64 step, quint64 target, QPrivateSignal);
+    void reportsQueued(QPrivateSignal);
 
 private:
     struct Request

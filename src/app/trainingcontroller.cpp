@@ -14,13 +14,15 @@ TrainingController::TrainingController(QObject *parent)
     // instrumented), so every TSan run reported a race there.
     connect(this, &TrainingController::snapshotPublished, this, &TrainingController::takeSnapshot,
             Qt::QueuedConnection);
-    connect(this, &TrainingController::divergedInWorker, this,
-            &TrainingController::onDivergedInWorker, Qt::QueuedConnection);
+    connect(
+            this, &TrainingController::reportsQueued, this, [this] { m_worker.deliverReports(); },
+            Qt::QueuedConnection);
     m_worker.start({.onStart = yieldCoresToGui,
                     .ready = [this](const Mail &mail) { return ready(mail); },
                     .take = &TrainingController::take,
                     .run = [this](Turn &turn) { runTurn(turn); },
-                    .notify = [this] { emit snapshotPublished(QPrivateSignal()); }});
+                    .notify = [this] { emit snapshotPublished(QPrivateSignal()); },
+                    .notifyReports = [this] { emit reportsQueued(QPrivateSignal()); }});
 }
 
 TrainingController::~TrainingController() = default;
@@ -111,7 +113,6 @@ void TrainingController::takeSnapshot()
 
 void TrainingController::onDivergedInWorker(quint64 build, quint64 step)
 {
-    m_worker.endReport();
     // The GUI may have asked for a new run since: this report is about one it has replaced.
     if (build != m_builds)
         return;
@@ -244,8 +245,9 @@ void TrainingController::runTurn(Turn &turn)
     }
     if (!divergedBefore && trainer.diverged()) {
         force = true;
-        m_worker.beginReport();
-        emit divergedInWorker(m_run.build, trainer.stepsDone(), QPrivateSignal());
+        m_worker.report([this, build = m_run.build, step = trainer.stepsDone()] {
+            onDivergedInWorker(build, step);
+        });
     }
     if (force)
         publish();

@@ -87,7 +87,7 @@ signals:
 
     // The worker thread's notifications to the GUI thread (queued; not for use outside).
     void snapshotPublished(QPrivateSignal);
-    void divergedInWorker(quint64 build, quint64 step, QPrivateSignal);
+    void reportsQueued(QPrivateSignal);
 
 private:
     // What the GUI thread asks of the worker (the worker's mailbox).

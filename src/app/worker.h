@@ -16,8 +16,10 @@
 //    notifies (the job's `notify`, a queued signal) only when the GUI had taken the last one, so
 //    the GUI never has more than one notification queued however fast the worker goes; a job that
 //    should skip frames while the GUI is behind asks outboxTaken() first;
-//  - an idle state: nothing posted and not yet taken, the worker waiting for work, and the outbox
-//    taken. Tests wait on it instead of a quiet period.
+//  - reports (report(), deliverReports()): events the GUI must get every one of, in order (a
+//    divergence, a finish, a cell), queued under the same lock;
+//  - an idle state: nothing posted and not yet taken, the worker waiting for work, the outbox
+//    taken and every report delivered. Tests wait on it instead of a quiet period.
 //
 // A Worker is held as the owner's last data member, so that it is destroyed (stopped and joined)
 // before anything its job uses.
@@ -29,6 +31,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -68,6 +71,9 @@ public:
         // Called on the worker thread when publish() puts a product into an outbox the GUI had
         // emptied: the owner's queued signal, whose slot calls takeProduct().
         std::function<void()> notify;
+        // Called on the worker thread when report() queues a report after the GUI had delivered
+        // them all: the owner's queued signal, whose slot calls deliverReports().
+        std::function<void()> notifyReports = {};
     };
 
     Worker() = default;
@@ -178,19 +184,39 @@ public:
             m_job.notify();
         return notify;
     }
-    // A report the worker sends the GUI thread by a queued signal of the owner's own (a divergence,
-    // a finish, a cell): the worker calls beginReport() just before it emits, the signal's slot
-    // endReport() first thing. Until then the worker is not idle, so a test that waits for idle
-    // sees the report's effect.
-    void beginReport()
+    // Worker thread: `deliver` is to run on the GUI thread (a divergence, a finish, a finished
+    // cell: events that must not be dropped, unlike products). Reports queue up in order under the
+    // worker's lock; the job's `notifyReports` (a queued signal without arguments, whose slot
+    // calls deliverReports()) is called when the queue was empty. What a report carries is
+    // captured by value here and read there after the lock: the handover is the standard
+    // library's, which ThreadSanitizer sees, not Qt's event queue, which it does not.
+    void report(std::function<void()> deliver)
     {
-        const std::lock_guard lock(m_mutex);
-        ++m_reportsInFlight;
+        bool notify = false;
+        {
+            const std::lock_guard lock(m_mutex);
+            m_reports.push_back(std::move(deliver));
+            notify = !std::exchange(m_reportsNotified, true);
+        }
+        if (notify && m_job.notifyReports)
+            m_job.notifyReports();
     }
-    void endReport()
+    // GUI thread: runs every report, in order, including any that come in meanwhile.
+    void deliverReports()
     {
-        const std::lock_guard lock(m_mutex);
-        --m_reportsInFlight;
+        for (;;) {
+            std::deque<std::function<void()>> reports;
+            {
+                const std::lock_guard lock(m_mutex);
+                if (m_reports.empty()) {
+                    m_reportsNotified = false;
+                    return;
+                }
+                reports.swap(m_reports);
+            }
+            for (const std::function<void()> &deliver : reports)
+                deliver();
+        }
     }
 
     // Worker thread: whether the GUI has taken the last notification (false while it has not yet
@@ -225,8 +251,8 @@ public:
     {
         const std::lock_guard lock(m_mutex);
         if (!m_thread.joinable())
-            return !m_posted && m_reportsInFlight == 0;
-        return m_waiting && !m_posted && !m_notified && !m_hasProduct && m_reportsInFlight == 0;
+            return !m_posted && !m_reportsNotified;
+        return m_waiting && !m_posted && !m_notified && !m_hasProduct && !m_reportsNotified;
     }
 
 private:
@@ -294,7 +320,8 @@ private:
     bool m_hasProduct = false;
     bool m_notified = false;
     quint64 m_taken = 0;
-    int m_reportsInFlight = 0;
+    std::deque<std::function<void()>> m_reports;
+    bool m_reportsNotified = false; // reports queued or being delivered
     bool m_posted = false; // a post() the worker has not taken yet
     bool m_waiting = false; // the worker waits for work (set by the worker only)
     bool m_aborting = false;

@@ -75,14 +75,17 @@ core::BornDeadConfig manyCellsConfig()
     return config;
 }
 
-// Counts the cells the worker emits, on the worker thread, before any queue.
-std::shared_ptr<std::atomic<int>> countWorkerCells(BornDeadController &controller)
+// Counts the cells the worker computes from now on, before any queue.
+struct WorkerCells
 {
-    auto count = std::make_shared<std::atomic<int>>(0);
-    QObject::connect(
-            &controller, &BornDeadController::cellInWorker, &controller, [count] { ++*count; },
-            Qt::DirectConnection);
-    return count;
+    const BornDeadController &controller;
+    quint64 before = controller.computedCellCount();
+    quint64 load() const { return controller.computedCellCount() - before; }
+};
+
+std::unique_ptr<WorkerCells> countWorkerCells(const BornDeadController &controller)
+{
+    return std::make_unique<WorkerCells>(WorkerCells {controller});
 }
 
 struct Seen

@@ -270,18 +270,37 @@ void TestWorker::postReturnsTheChangesResult()
 
 void TestWorker::reportsInFlightAreNotIdle()
 {
+    // Reports reach the GUI thread in order, every one (none replaces another), through the
+    // job's notifyReports, which is called once until they are delivered; until then the worker
+    // is not idle.
+    std::atomic<int> notified {0};
+    std::vector<int> delivered; // GUI thread
     IntWorker worker;
     worker.start({.onStart = {},
                   .ready = [](const Mail &mail) { return mail.request.has_value(); },
                   .take = [](Mail &mail) { return *std::exchange(mail.request, std::nullopt); },
-                  .run = [&](int &) { worker.beginReport(); },
-                  .notify = {}});
-    worker.post([](Mail &mail) { mail.request = 1; });
-    // The turn is over and the worker waits, but its report has not been handled yet.
+                  .run =
+                          [&](int &count) {
+                              for (int k = 1; k <= count; ++k)
+                                  worker.report([&delivered, k] { delivered.push_back(k); });
+                          },
+                  .notify = {},
+                  .notifyReports = [&] { ++notified; }});
+    worker.post([](Mail &mail) { mail.request = 3; });
+    QVERIFY(waitFor([&] { return notified.load() == 1; }));
+    // The turn is over and the worker waits, but its reports have not been delivered.
     QVERIFY(waitFor([&] { return worker.inspect([](const Mail &mail) { return !mail.request; }); }));
     QTest::qWait(20);
     QVERIFY(!worker.isIdle());
-    worker.endReport();
+    QCOMPARE(notified.load(), 1);
+    worker.deliverReports();
+    QCOMPARE(delivered, (std::vector<int> {1, 2, 3}));
+    QVERIFY(waitFor([&] { return worker.isIdle(); }));
+    // Delivered: the next report notifies again.
+    worker.post([](Mail &mail) { mail.request = 1; });
+    QVERIFY(waitFor([&] { return notified.load() == 2; }));
+    worker.deliverReports();
+    QCOMPARE(delivered, (std::vector<int> {1, 2, 3, 1}));
     QVERIFY(waitFor([&] { return worker.isIdle(); }));
 }
 
