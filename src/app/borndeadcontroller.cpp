@@ -166,11 +166,12 @@ void BornDeadController::runJob(Job &job)
                     job.series[s],
                     [&](std::size_t done, std::size_t, const core::BornDeadCell &cell) {
                         ++m_computedCells;
-                        m_worker.report([this, run = job.run, series, cell,
-                                         done = static_cast<qsizetype>(before + done),
-                                         total = static_cast<qsizetype>(total)] {
-                            onCellInWorker(run, series, cell, done, total);
-                        });
+                        m_worker.report(
+                                [this, run = job.run, series, cell,
+                                 done = static_cast<qsizetype>(before) + static_cast<qsizetype>(done),
+                                 total = static_cast<qsizetype>(total)] {
+                                    onCellInWorker(run, series, cell, done, total);
+                                });
                     },
                     &m_cancel);
             before += cellCount(job.series[s]);
