@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/timeouts.h"
 #include "app/borndeadcontroller.h"
 #include "core/borndead.h"
 
@@ -24,11 +25,7 @@ namespace core = relulab::core;
 
 namespace {
 
-#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
-constexpr bool Sanitized = true;
-#else
-constexpr bool Sanitized = false;
-#endif
+using relulab::test::Sanitized;
 
 constexpr int TimeoutMs = 60'000;
 // The bound; a sanitised build is many times slower per layer.

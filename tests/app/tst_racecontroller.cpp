@@ -14,6 +14,7 @@
 #include <memory>
 #include <vector>
 
+#include "common/timeouts.h"
 #include "app/racecontroller.h"
 #include "core/race.h"
 
@@ -26,15 +27,11 @@ namespace core = relulab::core;
 
 namespace {
 
-#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
-constexpr bool Sanitized = true;
-#else
-constexpr bool Sanitized = false;
-#endif
+using relulab::test::Sanitized;
 
 // A sanitised build runs beside another build in CI (.ci/sanitizers.sh): ThreadSanitizer's
 // slowdown times a shared core can stretch 200 race steps past a minute.
-constexpr int TimeoutMs = Sanitized ? 600'000 : 60'000;
+constexpr int TimeoutMs = relulab::test::StateTimeoutMs;
 // The bound. A sanitised build is many times slower at everything (measured here under
 // ThreadSanitizer on a loaded machine: a median of one second), and is run for its races, not its
 // speed.

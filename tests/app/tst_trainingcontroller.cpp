@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/timeouts.h"
 #include "app/trainingcontroller.h"
 #include "core/trainer.h"
 
@@ -29,17 +30,12 @@ using relulab::core::TrainingConfig;
 
 namespace {
 
-#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
-// A sanitised worker is many times slower: speeds are then only checked for their order.
-constexpr bool Sanitized = true;
-#else
-constexpr bool Sanitized = false;
-#endif
+using relulab::test::Sanitized;
 
 // Generous: waits end as soon as their condition holds, and a ThreadSanitizer build on a busy
 // 2-core machine (CI runs it beside the ASan build) can be a hundred times slower than a release
 // build.
-constexpr int SettleTimeoutMs = Sanitized ? 600'000 : 60'000;
+constexpr int SettleTimeoutMs = relulab::test::StateTimeoutMs;
 
 // The most snapshots a controller may deliver in `ms` milliseconds of running: one per frame, and
 // a few forced ones (the first of a run, a pause).

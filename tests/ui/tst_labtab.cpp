@@ -16,6 +16,7 @@
 #include <cmath>
 #include <memory>
 
+#include "common/timeouts.h"
 #include "app/parametermodel.h"
 #include "core/trainer.h"
 #include "ui/labtab.h"
@@ -26,7 +27,7 @@ namespace core = relulab::core;
 
 namespace {
 
-constexpr int TimeoutMs = 60000; // generous: a sanitizer build on a busy two-core machine
+constexpr int TimeoutMs = relulab::test::StateTimeoutMs;
 
 } // namespace
 

@@ -16,6 +16,7 @@
 
 #include "app/labmodel.h"
 #include "app/preset.h"
+#include "common/timeouts.h"
 #include "ui/labtab.h"
 #include "ui/lessons.h"
 #include "ui/mainwindow.h"
@@ -82,7 +83,7 @@ bool TestLessons::openAndWaitForRun(int index)
                 return lab.shownRun() > before && lab.controller().isIdle()
                         && lab.controller().config() == lab.model().config();
             },
-            5000);
+            relulab::test::StateTimeoutMs);
 }
 
 bool TestLessons::trainTo(quint64 steps)
@@ -90,12 +91,14 @@ bool TestLessons::trainTo(quint64 steps)
     relulab::ui::LabTab &lab = m_window->lab();
     relulab::app::TrainingController &controller = lab.controller();
     controller.setStepsPerFrame(relulab::app::TrainingController::AsFastAsPossible);
-    if (!QTest::qWaitFor([&] { return lab.shownRun() > 0; }, 5000))
+    if (!QTest::qWaitFor([&] { return lab.shownRun() > 0; }, relulab::test::StateTimeoutMs))
         return false;
     controller.play();
-    const bool reached = QTest::qWaitFor([&] { return lab.shownStep() >= steps; }, 30000);
+    const bool reached =
+            QTest::qWaitFor([&] { return lab.shownStep() >= steps; }, relulab::test::StateTimeoutMs);
     controller.pause();
-    return reached && QTest::qWaitFor([&] { return !controller.isRunning(); }, 5000);
+    return reached
+            && QTest::qWaitFor([&] { return !controller.isRunning(); }, relulab::test::StateTimeoutMs);
 }
 
 QList<int> TestLessons::deadCounts() const

@@ -18,6 +18,7 @@
 
 #include <memory>
 
+#include "common/timeouts.h"
 #include "app/parametermodel.h"
 #include "core/race.h"
 #include "ui/racetab.h"
@@ -28,7 +29,7 @@ namespace core = relulab::core;
 
 namespace {
 
-constexpr int TimeoutMs = 60000;
+constexpr int TimeoutMs = relulab::test::StateTimeoutMs;
 
 } // namespace
 
