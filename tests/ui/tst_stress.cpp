@@ -496,6 +496,9 @@ void TestStress::rebuildingWhileTrainingIsSafe()
     }
     QTest::mouseClick(play, Qt::LeftButton);
     QVERIFY(!m_lab->controller().isRunning());
+    // Paused and idle, the picture is the newest run's (a frame of an older one may have been the
+    // last shown a moment ago): one dead-count graph per hidden layer of the widgets' network.
+    QVERIFY(QTest::qWaitFor([&] { return m_lab->controller().isIdle(); }, TimeoutMs));
     QVERIFY(m_lab->deadGraph(depth->value() - 1));
     QVERIFY(!m_lab->deadGraph(depth->value()));
 }
