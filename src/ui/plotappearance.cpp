@@ -213,6 +213,9 @@ private:
         return brush;
     }
 
+    // A text's font and colour: text elements, legends and their items have both.
+    template<class Text>
+    void styleText(Text *text);
     void styleAxis(QCPAxis *axis);
     void styleElement(QCPLayoutElement *element);
     void styleLegend(QCPLegend *legend);
@@ -232,6 +235,13 @@ private:
             [&] { return object->getter(); }, [&](const auto &value) { object->setter(value); },   \
             [&](const auto &value) { return transform(value); })
 // NOLINTEND(bugprone-macro-parentheses)
+
+template<class Text>
+void Styler::styleText(Text *text)
+{
+    RELULAB_STYLE(fonts, text, Role::Font, font, setFont, scaled);
+    RELULAB_STYLE(colors, text, Role::TextColor, textColor, setTextColor, chrome);
+}
 
 void Styler::styleAxis(QCPAxis *axis)
 {
@@ -254,8 +264,7 @@ void Styler::styleElement(QCPLayoutElement *element)
         for (QCPAxis *axis : rect->axes())
             styleAxis(axis);
     } else if (auto *text = qobject_cast<QCPTextElement *>(element)) {
-        RELULAB_STYLE(fonts, text, Role::Font, font, setFont, scaled);
-        RELULAB_STYLE(colors, text, Role::TextColor, textColor, setTextColor, chrome);
+        styleText(text);
     } else if (auto *legend = qobject_cast<QCPLegend *>(element)) {
         styleLegend(legend);
     }
@@ -283,12 +292,10 @@ void Styler::styleLegend(QCPLegend *legend)
             && legendColor != m_state.memory.colors.constEnd()
             && same(item->textColor(), legendColor->applied))
             m_state.memory.colors.insert(itemColor, *legendColor);
-        RELULAB_STYLE(fonts, item, Role::Font, font, setFont, scaled);
-        RELULAB_STYLE(colors, item, Role::TextColor, textColor, setTextColor, chrome);
+        styleText(item);
     }
     // The items' fonts equal the legend's, so setting the legend's afterwards changes nothing.
-    RELULAB_STYLE(fonts, legend, Role::Font, font, setFont, scaled);
-    RELULAB_STYLE(colors, legend, Role::TextColor, textColor, setTextColor, chrome);
+    styleText(legend);
     RELULAB_STYLE(brushes, legend, Role::Brush, brush, setBrush, legendBrush);
     RELULAB_STYLE(pens, legend, Role::BorderPen, borderPen, setBorderPen, chromePen);
 }

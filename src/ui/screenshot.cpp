@@ -106,9 +106,8 @@ QString saveWindowWhenDrawn(MainWindow &window, const QString &file, QSize size,
         return curves.requestedGeneration() > 0
                 && window.drawnGeneration() == curves.requestedGeneration();
     });
-    if (!drawn)
-        return QStringLiteral("%1: the curves were not drawn within %2 ms").arg(file).arg(timeoutMs);
-    return writeWindow(window, file, writer);
+    return drawn ? writeWindow(window, file, writer)
+                 : QStringLiteral("%1: the curves were not drawn within %2 ms").arg(file).arg(timeoutMs);
 }
 
 QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, quint64 steps,
@@ -136,9 +135,11 @@ QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, 
                 if (steps > 0)
                     controller.play();
             });
-    if (!done)
-        return QStringLiteral("%1: the lab did not reach step %2 within %3 ms").arg(file).arg(steps).arg(timeoutMs);
-    return writeWhenReplotted(window, file, writer);
+    return done ? writeWhenReplotted(window, file, writer)
+                : QStringLiteral("%1: the lab did not reach step %2 within %3 ms")
+                          .arg(file)
+                          .arg(steps)
+                          .arg(timeoutMs);
 }
 
 QString saveBornDeadWhenFinished(MainWindow &window, const QString &file, QSize size, int timeoutMs,
