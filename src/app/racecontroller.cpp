@@ -348,8 +348,11 @@ void RaceController::trainFrame()
         m_pacer.endFrame();
         // A GUI that has not drawn the last frame yet gets no new one: frames are skipped. The
         // finish is published by the turn in any case.
-        if (m_worker.outboxTaken() && !run.done())
+        if (m_worker.outboxTaken() && !run.done()) {
+            const auto start = WorkerClock::now();
             publish(true, true);
+            m_pacer.pictureTook(WorkerClock::now() - start);
+        }
     }
 }
 

@@ -201,8 +201,11 @@ void TrainingController::trainFrame()
         m_pacer.endFrame();
         // A GUI that has not drawn the last frame yet gets no new one: frames are skipped. (A
         // diverged trainer is published by the turn in any case.)
-        if (m_worker.outboxTaken() && !trainer.diverged())
+        if (m_worker.outboxTaken() && !trainer.diverged()) {
+            const auto start = WorkerClock::now();
             publish();
+            m_pacer.pictureTook(WorkerClock::now() - start);
+        }
     }
     // The rest of the frame: a command (pause, a new configuration) ends it early.
     if (perFrame != AsFastAsPossible && m_frameLeft == 0 && !trainer.diverged())

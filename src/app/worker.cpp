@@ -30,7 +30,7 @@ bool FramePacer::startFrameIfDue(WorkerClock::time_point now)
     if (now < m_frameEnd)
         return false;
     m_frameStart = now;
-    m_frameEnd = now + FrameInterval;
+    m_frameEnd = now + m_trainingWindow;
     m_frameSteps = 0;
     return true;
 }
@@ -41,6 +41,11 @@ void FramePacer::endFrame(WorkerClock::time_point now)
             std::chrono::duration<double>(std::max(now, m_frameEnd) - m_frameStart).count();
     const double rate = static_cast<double>(m_frameSteps) / seconds;
     m_stepsPerSecond = m_stepsPerSecond == 0.0 ? rate : 0.8 * m_stepsPerSecond + 0.2 * rate;
+}
+
+void FramePacer::pictureTook(WorkerClock::duration took) noexcept
+{
+    m_trainingWindow = std::clamp<WorkerClock::duration>(took, FrameInterval, MaxTrainingWindow);
 }
 
 void FramePacer::chunkTook(std::uint64_t size, WorkerClock::duration took) noexcept

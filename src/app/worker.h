@@ -339,6 +339,8 @@ class FramePacer
 {
 public:
     static constexpr auto FrameInterval = std::chrono::milliseconds(16); // about 60 frames a second
+    // The longest a frame trains before its picture, however slow pictures are: 4 frames a second.
+    static constexpr auto MaxTrainingWindow = std::chrono::milliseconds(250);
 
     // Starts a frame unless the current one is still going; true when it started one.
     bool startFrameIfDue(WorkerClock::time_point now = WorkerClock::now());
@@ -353,6 +355,14 @@ public:
     double stepsPerSecond() const noexcept { return m_stepsPerSecond; }
     // A new run or a new speed setting: the old average says nothing about it.
     void resetSpeed() noexcept { m_stepsPerSecond = 0.0; }
+
+    // The last frame's picture (measuring, the decision grid, publishing) took `took`: the next
+    // frames train at least as long, up to MaxTrainingWindow. Where a picture takes longer than a
+    // frame (a slow laptop, a large grid, a sanitizer build) training so keeps at least half of
+    // the time instead of a sliver of it, and the class sees fewer frames of a run that still
+    // moves. Where a picture takes less than a frame, nothing changes.
+    void pictureTook(WorkerClock::duration took) noexcept;
+    WorkerClock::duration trainingWindow() const noexcept { return m_trainingWindow; }
 
     // Runs one chunk of at most `limit` steps: `train(n)` returns the steps it took. Chunks are
     // sized to take about a millisecond, so a command is noticed quickly without a look at the
@@ -379,6 +389,7 @@ private:
     std::uint64_t m_frameSteps = 0;
     std::uint64_t m_chunk = 1;
     double m_stepsPerSecond = 0.0;
+    WorkerClock::duration m_trainingWindow = FrameInterval;
 };
 
 } // namespace relulab::app

@@ -53,6 +53,7 @@ private slots:
     void reportsInFlightAreNotIdle();
     void stopWithAChangeAppliesItFirst();
     void pacerChunksFollowTheStepTime();
+    void pacerTrainsAsLongAsAPictureTakes();
     void pacerAveragesTheSpeedOverFrames();
 };
 
@@ -366,6 +367,33 @@ void TestWorker::pacerChunksFollowTheStepTime()
     QCOMPARE(pacer.runChunk(3, train), std::uint64_t(3));
     QCOMPARE(pacer.runChunk(1'000'000, [](std::uint64_t n) { return n - 1; }), std::uint64_t(7));
     QCOMPARE(asked, (std::vector<std::uint64_t> {3}));
+}
+
+void TestWorker::pacerTrainsAsLongAsAPictureTakes()
+{
+    using namespace std::chrono_literals;
+    FramePacer pacer;
+    const WorkerClock::time_point t0 = WorkerClock::now();
+    QVERIFY(pacer.startFrameIfDue(t0));
+    QCOMPARE(pacer.frameEnd(), t0 + FramePacer::FrameInterval);
+    pacer.endFrame(t0 + 16ms);
+    // A picture of 5 ms changes nothing: frames of 16 ms.
+    pacer.pictureTook(5ms);
+    QVERIFY(pacer.startFrameIfDue(t0 + 21ms));
+    QCOMPARE(pacer.frameEnd(), t0 + 21ms + FramePacer::FrameInterval);
+    pacer.endFrame(t0 + 37ms);
+    // A picture of 90 ms (a sanitizer build's decision grid): the next frame trains 90 ms.
+    pacer.pictureTook(90ms);
+    QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(90ms));
+    QVERIFY(pacer.startFrameIfDue(t0 + 127ms));
+    QCOMPARE(pacer.frameEnd(), t0 + 217ms);
+    pacer.endFrame(t0 + 217ms);
+    // However slow the picture, at most MaxTrainingWindow, so frames still come.
+    pacer.pictureTook(10s);
+    QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(FramePacer::MaxTrainingWindow));
+    // A quick picture again: back to 16 ms frames.
+    pacer.pictureTook(1ms);
+    QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(FramePacer::FrameInterval));
 }
 
 void TestWorker::pacerAveragesTheSpeedOverFrames()
