@@ -249,10 +249,6 @@
         <translation>当 x &amp;gt; 0 时 f′(x) = 1，否则为 0</translation>
     </message>
     <message>
-        <source>f′(0) = 0: PyTorch takes the x ≤ 0 branch. mlpack, for one, takes 1.</source>
-        <translation>f′(0) = 0：PyTorch 取 x ≤ 0 分支。而 mlpack 等则取 1。</translation>
-    </message>
-    <message>
         <source>&lt;code&gt;torch.nn.ReLU()&lt;/code&gt;, &lt;code&gt;torch.relu&lt;/code&gt;; relu(−0.0) = −0.0</source>
         <translation>&lt;code&gt;torch.nn.ReLU()&lt;/code&gt;、&lt;code&gt;torch.relu&lt;/code&gt;；relu(−0.0) = −0.0</translation>
     </message>
@@ -727,6 +723,14 @@
     <message>
         <source>Dead neurons</source>
         <translation>死亡神经元</translation>
+    </message>
+    <message>
+        <source>f′(0) = 0: PyTorch takes the x ≤ 0 branch, and so does mlpack&apos;s ReLU (&lt;code&gt;RectifierFunction::Deriv&lt;/code&gt; tests x &amp;gt; 0). mlpack&apos;s &lt;code&gt;LeakyReLU&lt;/code&gt; layer tests x ≥ 0 instead, so its slope at 0 is 1.</source>
+        <translation>f′(0) = 0：PyTorch 取 x ≤ 0 分支，mlpack 的 ReLU 也是如此（&lt;code&gt;RectifierFunction::Deriv&lt;/code&gt; 判断 x &amp;gt; 0）。而 mlpack 的 &lt;code&gt;LeakyReLU&lt;/code&gt; 层判断的是 x ≥ 0，因此它在 0 处的斜率为 1。</translation>
+    </message>
+    <message>
+        <source>f′(0) = a: PyTorch takes the x ≤ 0 branch. mlpack&apos;s &lt;code&gt;LeakyReLU&lt;/code&gt; layer tests x ≥ 0 and takes 1 there.</source>
+        <translation>f′(0) = a：PyTorch 取 x ≤ 0 分支。mlpack 的 &lt;code&gt;LeakyReLU&lt;/code&gt; 层判断 x ≥ 0，在 0 处取 1。</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,9 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
         return {tr("ReLU — rectified linear unit"),
                 tr("f(x) = max(0, x)"),
                 tr("f′(x) = 1 if x &gt; 0, else 0"),
-                tr("f′(0) = 0: PyTorch takes the x ≤ 0 branch. mlpack, for one, takes 1."),
+                tr("f′(0) = 0: PyTorch takes the x ≤ 0 branch, and so does mlpack's ReLU "
+                   "(<code>RectifierFunction::Deriv</code> tests x &gt; 0). mlpack's "
+                   "<code>LeakyReLU</code> layer tests x ≥ 0 instead, so its slope at 0 is 1."),
                 tr("<code>torch.nn.ReLU()</code>, <code>torch.relu</code>; relu(−0.0) = −0.0"),
                 tr("<code>tf.nn.relu</code>, <code>keras.layers.ReLU()</code>"),
                 tr("Nair &amp; Hinton 2010; He initialisation (He et al. 2015) uses std = √(2 / "
@@ -40,7 +42,8 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
         return {tr("Leaky ReLU"),
                 tr("f(x) = x if x &gt; 0, else a·x"),
                 tr("f′(x) = 1 if x &gt; 0, else a"),
-                tr("f′(0) = a: PyTorch takes the x ≤ 0 branch."),
+                tr("f′(0) = a: PyTorch takes the x ≤ 0 branch. mlpack's <code>LeakyReLU</code> "
+                   "layer tests x ≥ 0 and takes 1 there."),
                 tr("<code>torch.nn.LeakyReLU(negative_slope=0.01)</code>"),
                 tr("<code>tf.nn.leaky_relu(alpha=0.2)</code>; the Keras <code>LeakyReLU</code> "
                    "layer defaults to 0.3. Same name, three defaults."),

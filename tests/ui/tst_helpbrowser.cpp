@@ -1,5 +1,7 @@
 // Help > Contents and the keyboard: F1 opens the help, which holds every reference, the
-// framework defaults and the shortcut list; the keys 1 to 9 select the explorer's functions.
+// framework defaults and the shortcut list; the keys 1 to 9 select the explorer's functions. The
+// teaching text's claims about frameworks and papers say what their sources say, in both
+// languages.
 
 #include <QAction>
 #include <QDialog>
@@ -17,9 +19,12 @@
 #include "core/activations.h"
 #include "ui/functioninfo.h"
 #include "ui/helpbrowser.h"
+#include "ui/language.h"
+#include "ui/lessons.h"
 #include "ui/mainwindow.h"
 
 using relulab::core::Activation;
+using relulab::ui::Language;
 using relulab::ui::MainWindow;
 
 class TestHelpBrowser : public QObject
@@ -35,8 +40,14 @@ private slots:
     void helpListsTheShortcuts();
     void digitKeysSelectFunctions();
     void digitsTypedIntoSpinBoxesStayThere();
+    void claimsFollowTheirSources_data();
+    void claimsFollowTheirSources();
 
 private:
+    // The plain text of an information page (a function's --activation name), of the help
+    // ("help") or of a lesson ("lesson N"), in the current language.
+    QString teachingText(const QString &where) const;
+
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -59,6 +70,25 @@ void TestHelpBrowser::init()
 void TestHelpBrowser::cleanup()
 {
     m_window.reset();
+    Language::instance().setLanguage(Language::English);
+}
+
+QString TestHelpBrowser::teachingText(const QString &where) const
+{
+    QString html;
+    if (where == QLatin1String("help")) {
+        html = relulab::ui::HelpBrowser::html(m_window.get());
+    } else if (where.startsWith(QLatin1String("lesson "))) {
+        html = relulab::ui::Lessons::html(where.mid(7).toInt() - 1);
+    } else {
+        const auto kind = relulab::core::activationFromCliName(where.toStdString());
+        if (!kind)
+            return {};
+        html = relulab::ui::FunctionInfo::html(*kind);
+    }
+    QTextDocument document;
+    document.setHtml(html);
+    return document.toPlainText();
 }
 
 void TestHelpBrowser::f1OpensHelpWithEveryReference()
@@ -131,6 +161,59 @@ void TestHelpBrowser::digitsTypedIntoSpinBoxesStayThere()
     QTest::keyClick(samples, Qt::Key_Return);
     QCOMPARE(m_window->model().samples(), 2001);
     QCOMPARE(m_window->model().selectedActivation(), Activation::Relu);
+}
+
+// Each claim the teaching text makes about a framework or a paper, as its source has it (issue 14),
+// in English and in Chinese: what the text must say, and the wrong claim it must no longer make.
+void TestHelpBrowser::claimsFollowTheirSources_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("where");
+    QTest::addColumn<QStringList>("present");
+    QTest::addColumn<QStringList>("absent");
+
+    // mlpack: RectifierFunction::Deriv returns x > 0, so ReLU′(0) = 0 as in PyTorch; the
+    // LeakyReLU layer's Backward tests x >= 0, so its slope at 0 is 1.
+    QTest::newRow("mlpack relu en")
+            << Language::English << "relu"
+            << QStringList {QStringLiteral("f′(0) = 0: PyTorch takes the x ≤ 0 branch, and so does "
+                                           "mlpack's ReLU (RectifierFunction::Deriv tests x > 0)"),
+                            QStringLiteral("mlpack's LeakyReLU layer tests x ≥ 0 instead, so its "
+                                           "slope at 0 is 1")}
+            << QStringList {QStringLiteral("mlpack, for one, takes 1")};
+    QTest::newRow("mlpack relu zh")
+            << Language::SimplifiedChinese << "relu"
+            << QStringList {QStringLiteral("mlpack 的 ReLU 也是如此（RectifierFunction::Deriv 判断 "
+                                           "x > 0）"),
+                            QStringLiteral(
+                                    "mlpack 的 LeakyReLU 层判断的是 x ≥ 0，因此它在 0 处的斜率"
+                                    "为 1")}
+            << QStringList {QStringLiteral("而 mlpack 等则取 1")};
+    QTest::newRow("mlpack leaky en")
+            << Language::English << "leaky_relu"
+            << QStringList {QStringLiteral(
+                       "mlpack's LeakyReLU layer tests x ≥ 0 and takes 1 there")}
+            << QStringList {};
+    QTest::newRow("mlpack leaky zh")
+            << Language::SimplifiedChinese << "leaky_relu"
+            << QStringList {QStringLiteral("mlpack 的 LeakyReLU 层判断 x ≥ 0，在 0 处取 1")}
+            << QStringList {};
+}
+
+void TestHelpBrowser::claimsFollowTheirSources()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, where);
+    QFETCH(QStringList, present);
+    QFETCH(QStringList, absent);
+    QVERIFY(Language::instance().setLanguage(language));
+    const QString text = teachingText(where);
+    QVERIFY2(!text.isEmpty(), qPrintable(where));
+    for (const QString &expected : std::as_const(present))
+        QVERIFY2(text.contains(expected),
+                 qPrintable(expected + QStringLiteral("\n--- not in:\n") + text));
+    for (const QString &wrong : std::as_const(absent))
+        QVERIFY2(!text.contains(wrong), qPrintable(wrong));
 }
 
 QTEST_MAIN(TestHelpBrowser)
