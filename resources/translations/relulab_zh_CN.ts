@@ -373,10 +373,6 @@
         <translation>Keras 中没有 RReLU 层：需要一个小的自定义层。</translation>
     </message>
     <message>
-        <source>Xu et al. 2015 write y = x / a with a ~ U(3, 8) and test with x / 5.5, a slope of 0.1818. PyTorch draws the slope itself uniformly in [1/8, 1/3] and tests with 0.2292. Same endpoints, different distributions: compare them in the histogram.</source>
-        <translation>Xu 等人 2015 写作 y = x / a，其中 a ~ U(3, 8)，测试时用 x / 5.5，即斜率 0.1818。PyTorch 直接在 [1/8, 1/3] 中均匀抽取斜率，测试时用 0.2292。端点相同，分布不同：请在直方图中比较。</translation>
-    </message>
-    <message>
         <source>The random slope regularises, like a little noise; never a zero gradient.</source>
         <translation>随机斜率起正则化作用，就像加入少许噪声；梯度从不为零。</translation>
     </message>
@@ -732,6 +728,10 @@
         <source>f′(0) = a: PyTorch takes the x ≤ 0 branch. mlpack&apos;s &lt;code&gt;LeakyReLU&lt;/code&gt; layer tests x ≥ 0 and takes 1 there.</source>
         <translation>f′(0) = a：PyTorch 取 x ≤ 0 分支。mlpack 的 &lt;code&gt;LeakyReLU&lt;/code&gt; 层判断 x ≥ 0，在 0 处取 1。</translation>
     </message>
+    <message>
+        <source>Xu et al. 2015 define y = a·x for x &amp;lt; 0 with a ~ U(l, u) and l, u in [0, 1), then sample a from U(3, 8) (the NDSB winner&apos;s setting) and test with x / ((l + u) / 2). The notation is inconsistent: read as a divisor, the slope is 1/a with a ~ U(3, 8), and the test is x / 5.5, a slope of 0.1818. PyTorch draws the slope itself uniformly in [1/8, 1/3] and tests with 0.2292. Same endpoints, different distributions: compare them in the histogram.</source>
+        <translation>Xu 等人 2015 定义 x &amp;lt; 0 时 y = a·x，其中 a ~ U(l, u)，l、u 属于 [0, 1)；随后却从 U(3, 8) 中抽取 a（NDSB 竞赛冠军的设置），测试时用 x / ((l + u) / 2)。其记号前后不一致：若把 a 读作除数，斜率就是 1/a，a ~ U(3, 8)，测试时为 x / 5.5，即斜率 0.1818。PyTorch 直接在 [1/8, 1/3] 中均匀抽取斜率，测试时用 0.2292。端点相同，分布不同：请在直方图中比较。</translation>
+    </message>
 </context>
 <context>
     <name>LabTab</name>
@@ -1067,10 +1067,6 @@
         <translation>导数图</translation>
     </message>
     <message>
-        <source>RReLU&apos;s slopes: the histogram of the drawn slopes against the uniform density 1 / (upper − lower), the distribution of the original paper, and the evaluation slope.</source>
-        <translation>RReLU 的斜率：抽取斜率的直方图，对照均匀密度 1 / (upper − lower)、原论文的分布以及评估斜率。</translation>
-    </message>
-    <message>
         <source>RReLU slope histogram</source>
         <translation>RReLU 斜率直方图</translation>
     </message>
@@ -1165,6 +1161,10 @@
     <message>
         <source>&amp;About ReLU Lab</source>
         <translation>关于 ReLU 实验室(&amp;A)</translation>
+    </message>
+    <message>
+        <source>RReLU&apos;s slopes: the histogram of the drawn slopes against the uniform density 1 / (upper − lower), the original paper&apos;s distribution (its U(3, 8) read as a divisor), and the evaluation slope.</source>
+        <translation>RReLU 的斜率：抽取斜率的直方图，对照均匀密度 1 / (upper − lower)、原论文的分布（把其中的 U(3, 8) 读作除数）以及评估斜率。</translation>
     </message>
 </context>
 <context>
@@ -2472,10 +2472,6 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
         <translation>浏览器显示的是训练模式：每个采样点有自己的斜率，因此负半轴是虚线 x/8 与 x/3 之间的一片点云。按“重新抽样”或勾选“动画”：每次抽取就是一次前向传播。切换到“评估”，点云就变成一条线。浅色绘出的 Leaky ReLU（a = 0.01）用于对比。</translation>
     </message>
     <message>
-        <source>The histogram compares the drawn slopes with the uniform density and with the original paper, which draws a divisor a ~ U(3, 8) and computes x / a: the same end points 1/8 and 1/3, but the slopes 1/a are not uniform — small ones are more frequent. At test time the paper divides by the mean divisor 5.5, a slope of 2/11 ≈ 0.182, while PyTorch uses the mean slope 0.229: the two conventions give different networks at test time.</source>
-        <translation>直方图把抽取的斜率与均匀密度以及原论文的做法相比较：原论文抽取除数 a ~ U(3, 8) 并计算 x / a，端点同为 1/8 和 1/3，但斜率 1/a 并不均匀——较小的斜率更常见。测试时论文除以除数的均值 5.5，即斜率 2/11 ≈ 0.182，而 PyTorch 使用平均斜率 0.229：两种约定在测试时给出不同的网络。</translation>
-    </message>
-    <message>
         <source>Born dead: deep and narrow networks</source>
         <translation>生而死亡：深而窄的网络</translation>
     </message>
@@ -2566,6 +2562,10 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
     <message>
         <source>Press Play and watch the dead counts. A loss spike near step 850 pushes many units below zero on every point (20, 18 and 23 of 32), yet they come back: 100 steps later the accuracy is above 95 % again, and after a second spike near step 1,800 only 17, 5 and 1 are left at step 2,000, with about 97 % accuracy. Then set the lab&apos;s activation to ReLU, everything else unchanged, and run again: it too reaches about 97.7 %, until a spike between steps 1,400 and 1,450 kills 87 of its 96 units (26, 32 and 29). It never recovers: the accuracy stays at 50 %.</source>
         <translation>按“播放”并观察死亡计数。第 850 步附近的一次损失突增把许多单元在每个点上都推到零以下（每层 32 个中分别有 20、18 和 23 个），但它们又回来了：100 步之后准确率又超过 95 %；第 1,800 步附近再次突增之后，到第 2,000 步只剩 17、5 和 1 个，准确率约为 97 %。然后把实验室的激活函数改为 ReLU，其余不变，再运行一次：它同样达到约 97.7 %，直到第 1,400 步与第 1,450 步之间的一次突增杀死了 96 个单元中的 87 个（分别为 26、32 和 29 个）。它再也没有恢复：准确率停在 50 %。</translation>
+    </message>
+    <message>
+        <source>The histogram compares the drawn slopes with the uniform density and with the original paper. Its notation is inconsistent: Xu et al. define y = a·x for x &amp;lt; 0 with a ~ U(l, u) and l, u in [0, 1), then sample a from U(3, 8) and test with x / ((l + u) / 2). Read as a divisor, as the histogram&apos;s dots do, the paper computes x / a with a ~ U(3, 8): the same end points 1/8 and 1/3, but the slopes 1/a are not uniform — small ones are more frequent. At test time it then divides by the mean divisor 5.5, a slope of 2/11 ≈ 0.182, while PyTorch uses the mean slope 0.229: the two conventions give different networks at test time.</source>
+        <translation>直方图把抽取的斜率与均匀密度以及原论文相比较。原论文的记号前后不一致：Xu 等人定义 x &amp;lt; 0 时 y = a·x，其中 a ~ U(l, u)，l、u 属于 [0, 1)；随后却从 U(3, 8) 中抽取 a，测试时用 x / ((l + u) / 2)。若像直方图中的点那样把 a 读作除数，论文计算的就是 x / a，a ~ U(3, 8)：端点同为 1/8 和 1/3，但斜率 1/a 并不均匀——较小的斜率更常见。测试时它再除以除数的均值 5.5，即斜率 2/11 ≈ 0.182，而 PyTorch 使用平均斜率 0.229：两种约定在测试时给出不同的网络。</translation>
     </message>
 </context>
 <context>

@@ -83,11 +83,12 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                 tr("<code>torch.nn.RReLU(lower=1/8, upper=1/3)</code>; evaluation slope 11/48 ≈ "
                    "0.2292"),
                 tr("No RReLU layer in Keras: a small custom layer is needed."),
-                tr("Xu et al. 2015 write y = x / a with a ~ U(3, 8) and test with x / 5.5, a slope "
-                   "of "
-                   "0.1818. PyTorch draws the slope itself uniformly in [1/8, 1/3] and tests with "
-                   "0.2292. Same endpoints, different distributions: compare them in the "
-                   "histogram."),
+                tr("Xu et al. 2015 define y = a·x for x &lt; 0 with a ~ U(l, u) and l, u in "
+                   "[0, 1), then sample a from U(3, 8) (the NDSB winner's setting) and test with "
+                   "x / ((l + u) / 2). The notation is inconsistent: read as a divisor, the slope "
+                   "is 1/a with a ~ U(3, 8), and the test is x / 5.5, a slope of 0.1818. PyTorch "
+                   "draws the slope itself uniformly in [1/8, 1/3] and tests with 0.2292. Same "
+                   "endpoints, different distributions: compare them in the histogram."),
                 tr("The random slope regularises, like a little noise; never a zero gradient."),
                 tr("Training and evaluation compute different functions; results depend on the "
                    "random draws."),

@@ -198,6 +198,38 @@ void TestHelpBrowser::claimsFollowTheirSources_data()
             << Language::SimplifiedChinese << "leaky_relu"
             << QStringList {QStringLiteral("mlpack 的 LeakyReLU 层判断 x ≥ 0，在 0 处取 1")}
             << QStringList {};
+
+    // Xu et al. 2015 (arXiv:1505.00853): y = a·x with a ~ U(l, u), l, u in [0, 1); then a from
+    // U(3, 8) and x / ((l + u) / 2) at test. The divisor is a reading of that notation.
+    QTest::newRow("xu panel en")
+            << Language::English << "rrelu"
+            << QStringList {QStringLiteral("Xu et al. 2015 define y = a·x for x < 0 with a ~ U(l, "
+                                           "u) and l, u in [0, 1), then sample a from U(3, 8)"),
+                            QStringLiteral("test with x / ((l + u) / 2). The notation is "
+                                           "inconsistent: read as a divisor"),
+                            QStringLiteral("the test is x / 5.5, a slope of 0.1818")}
+            << QStringList {QStringLiteral("write y = x / a")};
+    QTest::newRow("xu panel zh")
+            << Language::SimplifiedChinese << "rrelu"
+            << QStringList {QStringLiteral("Xu 等人 2015 定义 x < 0 时 y = a·x，其中 a ~ U(l, u)"),
+                            QStringLiteral("测试时用 x / ((l + u) / 2)。其记号前后不一致：若把 a "
+                                           "读作除数"),
+                            QStringLiteral("测试时为 x / 5.5，即斜率 0.1818")}
+            << QStringList {QStringLiteral("写作 y = x / a")};
+    QTest::newRow("xu lesson en")
+            << Language::English << "lesson 5"
+            << QStringList {QStringLiteral("Its notation is inconsistent: Xu et al. define y = a·x "
+                                           "for x < 0 with a ~ U(l, u)"),
+                            QStringLiteral("Read as a divisor, as the histogram's dots do, the "
+                                           "paper computes x / a with a ~ U(3, 8)"),
+                            QStringLiteral("the mean divisor 5.5, a slope of 2/11 ≈ 0.182")}
+            << QStringList {QStringLiteral("which draws a divisor a ~ U(3, 8)")};
+    QTest::newRow("xu lesson zh")
+            << Language::SimplifiedChinese << "lesson 5"
+            << QStringList {QStringLiteral("原论文的记号前后不一致：Xu 等人定义 x < 0 时 y = a·x"),
+                            QStringLiteral("把 a 读作除数，论文计算的就是 x / a，a ~ U(3, 8)"),
+                            QStringLiteral("除数的均值 5.5，即斜率 2/11 ≈ 0.182")}
+            << QStringList {QStringLiteral("原论文抽取除数 a ~ U(3, 8)")};
 }
 
 void TestHelpBrowser::claimsFollowTheirSources()
