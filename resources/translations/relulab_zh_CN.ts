@@ -449,10 +449,6 @@
         <translation>&lt;code&gt;keras.activations.gelu(approximate=False)&lt;/code&gt;</translation>
     </message>
     <message>
-        <source>Hendrycks &amp;amp; Gimpel 2016; the activation of BERT and GPT.</source>
-        <translation>Hendrycks &amp;amp; Gimpel 2016；BERT 和 GPT 使用的激活函数。</translation>
-    </message>
-    <message>
         <source>Smooth, with a small negative dip; trains well in transformers.</source>
         <translation>光滑，在负半轴有一个小凹陷；在 Transformer 中训练效果好。</translation>
     </message>
@@ -483,10 +479,6 @@
     <message>
         <source>&lt;code&gt;keras.activations.gelu(approximate=True)&lt;/code&gt;</source>
         <translation>&lt;code&gt;keras.activations.gelu(approximate=True)&lt;/code&gt;</translation>
-    </message>
-    <message>
-        <source>The approximation of the original GPT code; within 0.001 or so of the exact GELU.</source>
-        <translation>原始 GPT 代码中的近似；与精确 GELU 的差约在 0.001 以内。</translation>
     </message>
     <message>
         <source>Cheaper than erf on some hardware.</source>
@@ -731,6 +723,14 @@
     <message>
         <source>Xu et al. 2015 define y = a·x for x &amp;lt; 0 with a ~ U(l, u) and l, u in [0, 1), then sample a from U(3, 8) (the NDSB winner&apos;s setting) and test with x / ((l + u) / 2). The notation is inconsistent: read as a divisor, the slope is 1/a with a ~ U(3, 8), and the test is x / 5.5, a slope of 0.1818. PyTorch draws the slope itself uniformly in [1/8, 1/3] and tests with 0.2292. Same endpoints, different distributions: compare them in the histogram.</source>
         <translation>Xu 等人 2015 定义 x &amp;lt; 0 时 y = a·x，其中 a ~ U(l, u)，l、u 属于 [0, 1)；随后却从 U(3, 8) 中抽取 a（NDSB 竞赛冠军的设置），测试时用 x / ((l + u) / 2)。其记号前后不一致：若把 a 读作除数，斜率就是 1/a，a ~ U(3, 8)，测试时为 x / 5.5，即斜率 0.1818。PyTorch 直接在 [1/8, 1/3] 中均匀抽取斜率，测试时用 0.2292。端点相同，分布不同：请在直方图中比较。</translation>
+    </message>
+    <message>
+        <source>Hendrycks &amp;amp; Gimpel 2016. BERT (google-research/bert, &lt;code&gt;modeling.py&lt;/code&gt;) and GPT-2 (openai/gpt-2, &lt;code&gt;src/model.py&lt;/code&gt;) use GELU in its tanh approximation, not this exact form.</source>
+        <translation>Hendrycks &amp;amp; Gimpel 2016。BERT（google-research/bert 的 &lt;code&gt;modeling.py&lt;/code&gt;）和 GPT-2（openai/gpt-2 的 &lt;code&gt;src/model.py&lt;/code&gt;）用的是 GELU 的 tanh 近似，而不是这里的精确形式。</translation>
+    </message>
+    <message>
+        <source>The approximation Hendrycks &amp;amp; Gimpel give in their 2016 paper, and the GELU that BERT (&lt;code&gt;modeling.py&lt;/code&gt;) and GPT-2 (&lt;code&gt;src/model.py&lt;/code&gt;) compute; within 0.001 or so of the exact GELU.</source>
+        <translation>Hendrycks &amp;amp; Gimpel 在其 2016 年的论文中给出的近似，也是 BERT（&lt;code&gt;modeling.py&lt;/code&gt;）和 GPT-2（&lt;code&gt;src/model.py&lt;/code&gt;）所计算的 GELU；与精确 GELU 的差约在 0.001 以内。</translation>
     </message>
 </context>
 <context>

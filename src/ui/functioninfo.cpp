@@ -115,7 +115,9 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                 tr("f′(0) = 0.5 (smooth)."),
                 tr("<code>torch.nn.GELU(approximate='none')</code>"),
                 tr("<code>keras.activations.gelu(approximate=False)</code>"),
-                tr("Hendrycks &amp; Gimpel 2016; the activation of BERT and GPT."),
+                tr("Hendrycks &amp; Gimpel 2016. BERT (google-research/bert, "
+                   "<code>modeling.py</code>) and GPT-2 (openai/gpt-2, <code>src/model.py</code>) "
+                   "use GELU in its tanh approximation, not this exact form."),
                 tr("Smooth, with a small negative dip; trains well in transformers."),
                 tr("Costlier (erf); not monotonic."),
                 tr("Small negative inputs still pass gradient; only far below zero does it fade.")};
@@ -126,8 +128,10 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                 tr("f′(0) = 0.5 (smooth)."),
                 tr("<code>torch.nn.GELU(approximate='tanh')</code>"),
                 tr("<code>keras.activations.gelu(approximate=True)</code>"),
-                tr("The approximation of the original GPT code; within 0.001 or so of the exact "
-                   "GELU."),
+                tr("The approximation Hendrycks &amp; Gimpel give in their 2016 paper, and the "
+                   "GELU that BERT (<code>modeling.py</code>) and GPT-2 "
+                   "(<code>src/model.py</code>) "
+                   "compute; within 0.001 or so of the exact GELU."),
                 tr("Cheaper than erf on some hardware."),
                 tr("An approximation: not exactly the exact GELU."),
                 tr("As for the exact GELU.")};

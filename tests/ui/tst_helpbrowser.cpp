@@ -230,6 +230,34 @@ void TestHelpBrowser::claimsFollowTheirSources_data()
                             QStringLiteral("把 a 读作除数，论文计算的就是 x / a，a ~ U(3, 8)"),
                             QStringLiteral("除数的均值 5.5，即斜率 2/11 ≈ 0.182")}
             << QStringList {QStringLiteral("原论文抽取除数 a ~ U(3, 8)")};
+
+    // GELU: google-research/bert modeling.py and openai/gpt-2 src/model.py compute
+    // 0.5 x (1 + tanh(√(2/π) (x + 0.044715 x³))), the approximation of Hendrycks & Gimpel 2016.
+    QTest::newRow("gelu exact en")
+            << Language::English << "gelu"
+            << QStringList {QStringLiteral("BERT (google-research/bert, modeling.py) and GPT-2 "
+                                           "(openai/gpt-2, src/model.py) use GELU in its tanh "
+                                           "approximation, not this exact form")}
+            << QStringList {QStringLiteral("the activation of BERT and GPT")};
+    QTest::newRow("gelu exact zh")
+            << Language::SimplifiedChinese << "gelu"
+            << QStringList {QStringLiteral("BERT（google-research/bert 的 modeling.py）和 GPT-2"
+                                           "（openai/gpt-2 的 src/model.py）用的是 GELU 的 tanh "
+                                           "近似，而不是这里的精确形式")}
+            << QStringList {QStringLiteral("BERT 和 GPT 使用的激活函数")};
+    QTest::newRow("gelu tanh en")
+            << Language::English << "gelu_tanh"
+            << QStringList {QStringLiteral(
+                                    "The approximation Hendrycks & Gimpel give in their 2016 "
+                                    "paper"),
+                            QStringLiteral("BERT (modeling.py) and GPT-2 (src/model.py) compute")}
+            << QStringList {QStringLiteral("original GPT code")};
+    QTest::newRow("gelu tanh zh")
+            << Language::SimplifiedChinese << "gelu_tanh"
+            << QStringList {QStringLiteral("Hendrycks & Gimpel 在其 2016 年的论文中给出的近似"),
+                            QStringLiteral("BERT（modeling.py）和 GPT-2（src/model.py）所计算的 "
+                                           "GELU")}
+            << QStringList {QStringLiteral("原始 GPT 代码")};
 }
 
 void TestHelpBrowser::claimsFollowTheirSources()
