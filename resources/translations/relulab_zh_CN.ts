@@ -269,10 +269,6 @@
         <translation>x ≤ 0 时梯度为零；输出不以零为中心；在 0 处有折点。</translation>
     </message>
     <message>
-        <source>A unit whose pre-activation is ≤ 0 for every sample gets zero gradient and can never recover: it is dead. A large learning rate or a bad bias pushes whole layers there, and the network&apos;s output becomes constant.</source>
-        <translation>若一个单元对所有样本的预激活值都 ≤ 0，它的梯度为零，再也无法恢复：它死亡了。过大的学习率或不当的偏置会把整层推入这种状态，使网络的输出变为常数。</translation>
-    </message>
-    <message>
         <source>Leaky ReLU</source>
         <translation>Leaky ReLU</translation>
     </message>
@@ -731,6 +727,10 @@
     <message>
         <source>The approximation Hendrycks &amp;amp; Gimpel give in their 2016 paper, and the GELU that BERT (&lt;code&gt;modeling.py&lt;/code&gt;) and GPT-2 (&lt;code&gt;src/model.py&lt;/code&gt;) compute; within 0.001 or so of the exact GELU.</source>
         <translation>Hendrycks &amp;amp; Gimpel 在其 2016 年的论文中给出的近似，也是 BERT（&lt;code&gt;modeling.py&lt;/code&gt;）和 GPT-2（&lt;code&gt;src/model.py&lt;/code&gt;）所计算的 GELU；与精确 GELU 的差约在 0.001 以内。</translation>
+    </message>
+    <message>
+        <source>A unit whose pre-activation is ≤ 0 for every sample gets zero gradient: it is dead. Under plain SGD a unit of the first hidden layer, whose inputs are the fixed data, never comes back; a deeper one can, when the layers before it change its inputs. Momentum and Adam keep moving its weights for a while on the steps they have accumulated, even at zero gradient. A large learning rate or a bad bias pushes whole layers there, and the network&apos;s output becomes constant.</source>
+        <translation>若一个单元对所有样本的预激活值都 ≤ 0，它的梯度为零：它死亡了。在普通 SGD 下，第一个隐藏层的单元（其输入是固定的数据）再也不会恢复；更深层的单元则可以恢复，只要它之前的层改变了它的输入。即使梯度为零，动量法和 Adam 仍会凭已累积的步长在一段时间内继续移动它的权重。过大的学习率或不当的偏置会把整层推入这种状态，使网络的输出变为常数。</translation>
     </message>
 </context>
 <context>
@@ -2119,10 +2119,6 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
         <translation>同名并不意味着默认值相同。把 Keras 模型中的 Leaky ReLU 照搬到 PyTorch，若不写明数值，斜率会相差三十倍。</translation>
     </message>
     <message>
-        <source>A ReLU unit is &lt;b&gt;dead&lt;/b&gt; when its pre-activation w·x + b is ≤ 0 for every training input. Its output is then 0 everywhere and its gradient too, so gradient descent never changes its weights again: it stays dead unless the layers before it change its inputs. The lab counts dead units per layer with exactly this test.</source>
-        <translation>当一个 ReLU 单元的预激活值 w·x + b 对每个训练输入都 ≤ 0 时，它就&lt;b&gt;死亡&lt;/b&gt;了。此时它的输出处处为 0，梯度也为 0，梯度下降再也不会改变它的权重：除非它之前的层改变了它的输入，否则它会一直死亡。实验室正是用这一判据统计每层的死亡单元。</translation>
-    </message>
-    <message>
         <source>How units die: one large update (a high learning rate, a loss spike) pushes the bias or the weights so far that the unit is negative everywhere; a large negative bias; or the initialisation itself — in a deep, narrow network a whole layer can be zero for every input before training starts, and then the output is constant (born dead, Lu et al. 2019). A network with a dead layer predicts one value for every input: for balanced classes, a loss of ln 2 ≈ 0.693 and 50 % accuracy.</source>
         <translation>单元如何死亡：一次很大的更新（学习率过高、损失突增）把偏置或权重推得太远，使该单元处处为负；很大的负偏置；或者初始化本身——在深而窄的网络中，训练开始前就可能有一整层对每个输入都为零，于是输出为常数（生而死亡，Lu 等人 2019）。含有死亡层的网络对每个输入都预测同一个值：对于平衡的类别，损失为 ln 2 ≈ 0.693，准确率为 50 %。</translation>
     </message>
@@ -2265,6 +2261,10 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
     <message>
         <source>&lt;code&gt;keras.initializers.HeNormal()&lt;/code&gt;: truncated normal, std √(2 / fan_in)</source>
         <translation>&lt;code&gt;keras.initializers.HeNormal()&lt;/code&gt;：截断正态分布，标准差 √(2 / fan_in)</translation>
+    </message>
+    <message>
+        <source>A ReLU unit is &lt;b&gt;dead&lt;/b&gt; when its pre-activation w·x + b is ≤ 0 for every training input. Its output is then 0 everywhere and its gradient too, so plain SGD never changes its weights again: a unit of the first hidden layer, whose inputs are the fixed data, stays dead for good; a deeper unit comes back only if the layers before it change its inputs. With momentum or Adam its weights keep moving for a while on the steps already accumulated, which can revive it or push it further down. The lab counts dead units per layer with exactly this test.</source>
+        <translation>当一个 ReLU 单元的预激活值 w·x + b 对每个训练输入都 ≤ 0 时，它就&lt;b&gt;死亡&lt;/b&gt;了。此时它的输出处处为 0，梯度也为 0，因此普通 SGD 再也不会改变它的权重：第一个隐藏层的单元（其输入是固定的数据）会永远死亡；更深层的单元只有在它之前的层改变了它的输入时才会恢复。使用动量法或 Adam 时，它的权重还会凭已累积的步长继续移动一段时间，这可能使它复活，也可能把它推得更深。实验室正是用这一判据统计每层的死亡单元。</translation>
     </message>
 </context>
 <context>

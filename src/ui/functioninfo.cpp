@@ -35,9 +35,13 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                 tr("Cheapest of all; no saturation for x &gt; 0, so deep networks train; sparse "
                    "activations."),
                 tr("Zero gradient for x ≤ 0; not zero-centred; a kink at 0."),
-                tr("A unit whose pre-activation is ≤ 0 for every sample gets zero gradient and can "
-                   "never recover: it is dead. A large learning rate or a bad bias pushes whole "
-                   "layers there, and the network's output becomes constant.")};
+                tr("A unit whose pre-activation is ≤ 0 for every sample gets zero gradient: it is "
+                   "dead. Under plain SGD a unit of the first hidden layer, whose inputs are the "
+                   "fixed data, never comes back; a deeper one can, when the layers before it "
+                   "change its inputs. Momentum and Adam keep moving its weights for a while on "
+                   "the steps they have accumulated, even at zero gradient. A large learning rate "
+                   "or a bad bias pushes whole layers there, and the network's output becomes "
+                   "constant.")};
     case Activation::LeakyRelu:
         return {tr("Leaky ReLU"),
                 tr("f(x) = x if x &gt; 0, else a·x"),

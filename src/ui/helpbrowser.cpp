@@ -208,9 +208,12 @@ QString HelpBrowser::html(const QMainWindow *window)
     html += section(QStringLiteral("dead"), tr("Dead neurons"));
     html += paragraph(tr("A ReLU unit is <b>dead</b> when its pre-activation w·x + b is ≤ 0 for "
                          "every training input. Its output is then 0 everywhere and its gradient "
-                         "too, so gradient descent never changes its weights again: it stays dead "
-                         "unless the layers before it change its inputs. The lab counts dead "
-                         "units per layer with exactly this test."));
+                         "too, so plain SGD never changes its weights again: a unit of the first "
+                         "hidden layer, whose inputs are the fixed data, stays dead for good; a "
+                         "deeper unit comes back only if the layers before it change its inputs. "
+                         "With momentum or Adam its weights keep moving for a while on the steps "
+                         "already accumulated, which can revive it or push it further down. The "
+                         "lab counts dead units per layer with exactly this test."));
     html += paragraph(tr("How units die: one large update (a high learning rate, a loss spike) "
                          "pushes the bias or the weights so far that the unit is negative "
                          "everywhere; a large negative bias; or the initialisation itself — in a "

@@ -258,6 +258,44 @@ void TestHelpBrowser::claimsFollowTheirSources_data()
                             QStringLiteral("BERT（modeling.py）和 GPT-2（src/model.py）所计算的 "
                                            "GELU")}
             << QStringList {QStringLiteral("原始 GPT 代码")};
+
+    // Dead units: the panel and the help say the same. Zero gradient freezes a unit under plain
+    // SGD (for good in the first layer, whose inputs are the data); a deeper one comes back when
+    // its inputs change; momentum and Adam keep moving weights on their accumulated steps.
+    QTest::newRow("dead panel en")
+            << Language::English << "relu"
+            << QStringList {QStringLiteral(
+                                    "Under plain SGD a unit of the first hidden layer, whose "
+                                    "inputs are the fixed data, never comes back; a deeper "
+                                    "one can, when the layers before it change its inputs"),
+                            QStringLiteral("Momentum and Adam keep moving its weights for a while")}
+            << QStringList {QStringLiteral("can never recover")};
+    QTest::newRow("dead panel zh")
+            << Language::SimplifiedChinese << "relu"
+            << QStringList {QStringLiteral("在普通 SGD 下，第一个隐藏层的单元（其输入是固定的数据）"
+                                           "再也不会恢复；更深层的单元则可以恢复"),
+                            QStringLiteral("动量法和 Adam 仍会凭已累积的步长在一段时间内继续移动"
+                                           "它的权重")}
+            << QStringList {QStringLiteral("再也无法恢复")};
+    QTest::newRow("dead help en")
+            << Language::English << "help"
+            << QStringList {QStringLiteral("plain SGD never changes its weights again: a unit of "
+                                           "the first hidden layer, whose inputs are the fixed "
+                                           "data, stays dead for good; a deeper unit comes back "
+                                           "only if the layers before it change its inputs"),
+                            QStringLiteral("With momentum or Adam its weights keep moving for a "
+                                           "while")}
+            << QStringList {QStringLiteral("can never recover"),
+                            QStringLiteral("gradient descent never changes its weights")};
+    QTest::newRow("dead help zh")
+            << Language::SimplifiedChinese << "help"
+            << QStringList {QStringLiteral("普通 SGD 再也不会改变它的权重：第一个隐藏层的单元（其"
+                                           "输入是固定的数据）会永远死亡；更深层的单元只有在它之前"
+                                           "的层改变了它的输入时才会恢复"),
+                            QStringLiteral("使用动量法或 Adam 时，它的权重还会凭已累积的步长继续"
+                                           "移动一段时间")}
+            << QStringList {QStringLiteral("再也无法恢复"),
+                            QStringLiteral("梯度下降再也不会改变它的权重")};
 }
 
 void TestHelpBrowser::claimsFollowTheirSources()
