@@ -509,10 +509,6 @@
         <translation>&lt;code&gt;keras.activations.silu&lt;/code&gt;（也叫 swish）</translation>
     </message>
     <message>
-        <source>Elfwing et al. 2018; Ramachandran et al. 2017 (swish).</source>
-        <translation>Elfwing 等人 2018；Ramachandran 等人 2017（swish）。</translation>
-    </message>
-    <message>
         <source>Smooth and non-monotonic; strong results in deep vision models.</source>
         <translation>光滑且非单调；在深层视觉模型中效果出色。</translation>
     </message>
@@ -731,6 +727,10 @@
     <message>
         <source>A unit whose pre-activation is ≤ 0 for every sample gets zero gradient: it is dead. Under plain SGD a unit of the first hidden layer, whose inputs are the fixed data, never comes back; a deeper one can, when the layers before it change its inputs. Momentum and Adam keep moving its weights for a while on the steps they have accumulated, even at zero gradient. A large learning rate or a bad bias pushes whole layers there, and the network&apos;s output becomes constant.</source>
         <translation>若一个单元对所有样本的预激活值都 ≤ 0，它的梯度为零：它死亡了。在普通 SGD 下，第一个隐藏层的单元（其输入是固定的数据）再也不会恢复；更深层的单元则可以恢复，只要它之前的层改变了它的输入。即使梯度为零，动量法和 Adam 仍会凭已累积的步长在一段时间内继续移动它的权重。过大的学习率或不当的偏置会把整层推入这种状态，使网络的输出变为常数。</translation>
+    </message>
+    <message>
+        <source>Hendrycks &amp;amp; Gimpel 2016 first, in the GELU paper, where PyTorch&apos;s and TensorFlow&apos;s docs place the name SiLU; then Elfwing et al. (arXiv 2017, &lt;i&gt;Neural Networks&lt;/i&gt; 2018) and Ramachandran et al. 2017, who called it swish.</source>
+        <translation>最早是 Hendrycks &amp;amp; Gimpel 2016 的 GELU 论文，PyTorch 和 TensorFlow 的文档都把 SiLU 这一名称归于该文；随后是 Elfwing 等人（arXiv 2017，&lt;i&gt;Neural Networks&lt;/i&gt; 2018），以及称之为 swish 的 Ramachandran 等人 2017。</translation>
     </message>
 </context>
 <context>

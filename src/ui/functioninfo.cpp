@@ -146,7 +146,10 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                 tr("f′(0) = 0.5 (smooth)."),
                 tr("<code>torch.nn.SiLU()</code>"),
                 tr("<code>keras.activations.silu</code> (also called swish)"),
-                tr("Elfwing et al. 2018; Ramachandran et al. 2017 (swish)."),
+                tr("Hendrycks &amp; Gimpel 2016 first, in the GELU paper, where PyTorch's and "
+                   "TensorFlow's docs place the name SiLU; then Elfwing et al. (arXiv 2017, "
+                   "<i>Neural Networks</i> 2018) and Ramachandran et al. 2017, who called it "
+                   "swish."),
                 tr("Smooth and non-monotonic; strong results in deep vision models."),
                 tr("An exponential per element."),
                 tr("Gradient fades smoothly for negative inputs instead of stopping at zero.")};

@@ -296,6 +296,23 @@ void TestHelpBrowser::claimsFollowTheirSources_data()
                                            "移动一段时间")}
             << QStringList {QStringLiteral("再也无法恢复"),
                             QStringLiteral("梯度下降再也不会改变它的权重")};
+
+    // SiLU: PyTorch's torch.nn.SiLU and TensorFlow's tf.nn.silu cite Hendrycks & Gimpel 2016
+    // first, then Elfwing et al. and Ramachandran et al. (swish).
+    QTest::newRow("silu en") << Language::English << "silu"
+                             << QStringList {QStringLiteral(
+                                        "Hendrycks & Gimpel 2016 first, in the GELU paper, "
+                                        "where PyTorch's and TensorFlow's docs place the name "
+                                        "SiLU; then Elfwing et al. (arXiv 2017, Neural Networks "
+                                        "2018) and Ramachandran et al. 2017, who called it "
+                                        "swish.")}
+                             << QStringList {QStringLiteral("Elfwing et al. 2018; Ramachandran")};
+    QTest::newRow("silu zh") << Language::SimplifiedChinese << "silu"
+                             << QStringList {QStringLiteral(
+                                        "最早是 Hendrycks & Gimpel 2016 的 GELU 论文，PyTorch 和 "
+                                        "TensorFlow 的文档都把 SiLU 这一名称归于该文；随后是 "
+                                        "Elfwing 等人")}
+                             << QStringList {QStringLiteral("Elfwing 等人 2018；Ramachandran")};
 }
 
 void TestHelpBrowser::claimsFollowTheirSources()
