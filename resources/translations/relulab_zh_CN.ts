@@ -2127,10 +2127,6 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
         <translation>有效的办法：更小的学习率或预热；在 x &amp;lt; 0 时有梯度的激活函数（Leaky ReLU、PReLU、RReLU、ELU、GELU、SiLU）；He 初始化、更宽的层，或 RAI 等非对称初始化；0.1 这样的小正偏置；归一化层。对于 Leaky ReLU 及其同类，对每个输入都为负的单元并没有真正死亡：它的梯度是 a·δ，虽小但不为零，因而可以恢复。</translation>
     </message>
     <message>
-        <source>ReLU sets half of a symmetric input to zero, so it halves the second moment of the signal in every layer. He et al. (2015) compensate with weights of variance 2 / fan_in (std √(2 / fan_in)); the signal then keeps its scale through any number of layers, where Glorot&apos;s 1 / fan_in (suited to tanh) makes it shrink by half per layer. For Leaky ReLU and PReLU with slope a the variance is 2 / ((1 + a²) · fan_in).</source>
-        <translation>ReLU 把对称输入的一半置零，因此每一层都会使信号的二阶矩减半。He 等人（2015）用方差为 2 / fan_in（标准差 √(2 / fan_in)）的权重加以补偿；这样信号经过任意多层都能保持其尺度，而 Glorot 的 1 / fan_in（适合 tanh）会使信号每层缩小一半。对于斜率为 a 的 Leaky ReLU 和 PReLU，方差为 2 / ((1 + a²) · fan_in)。</translation>
-    </message>
-    <message>
         <source>He initialisation keeps the variance right on average; it does not prevent a narrow layer from being zero for every input. That is what Lu et al. (2019) quantify, and why they propose the randomized asymmetric initialisation (RAI), one of the lab&apos;s choices.</source>
         <translation>He 初始化只在平均意义上保持方差正确；它并不能防止窄层对每个输入都为零。这正是 Lu 等人（2019）定量分析的问题，也是他们提出随机非对称初始化（RAI）的原因，RAI 也是实验室的选项之一。</translation>
     </message>
@@ -2265,6 +2261,14 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
     <message>
         <source>A ReLU unit is &lt;b&gt;dead&lt;/b&gt; when its pre-activation w·x + b is ≤ 0 for every training input. Its output is then 0 everywhere and its gradient too, so plain SGD never changes its weights again: a unit of the first hidden layer, whose inputs are the fixed data, stays dead for good; a deeper unit comes back only if the layers before it change its inputs. With momentum or Adam its weights keep moving for a while on the steps already accumulated, which can revive it or push it further down. The lab counts dead units per layer with exactly this test.</source>
         <translation>当一个 ReLU 单元的预激活值 w·x + b 对每个训练输入都 ≤ 0 时，它就&lt;b&gt;死亡&lt;/b&gt;了。此时它的输出处处为 0，梯度也为 0，因此普通 SGD 再也不会改变它的权重：第一个隐藏层的单元（其输入是固定的数据）会永远死亡；更深层的单元只有在它之前的层改变了它的输入时才会恢复。使用动量法或 Adam 时，它的权重还会凭已累积的步长继续移动一段时间，这可能使它复活，也可能把它推得更深。实验室正是用这一判据统计每层的死亡单元。</translation>
+    </message>
+    <message>
+        <source>ReLU sets half of a symmetric input to zero, so it halves the second moment of the signal in every layer. He et al. (2015) compensate with weights of variance 2 / fan_in (std √(2 / fan_in)); the signal then keeps its scale through any number of layers. Glorot and Bengio&apos;s (2010) variance 2 / (fan_in + fan_out), derived for symmetric activations such as tanh, is LeCun&apos;s 1 / fan_in when fan_in = fan_out: through ReLU it halves the signal&apos;s second moment in every layer. For Leaky ReLU and PReLU with slope a the variance is 2 / ((1 + a²) · fan_in).</source>
+        <translation>ReLU 把对称输入的一半置零，因此每一层都会使信号的二阶矩减半。He 等人（2015）用方差为 2 / fan_in（标准差 √(2 / fan_in)）的权重加以补偿；这样信号经过任意多层都能保持其尺度。Glorot 与 Bengio（2010）的方差 2 / (fan_in + fan_out) 是针对 tanh 这类对称激活函数推导的，当 fan_in = fan_out 时它就是 LeCun 的 1 / fan_in：经过 ReLU 时，它会使信号的二阶矩每层减半。对于斜率为 a 的 Leaky ReLU 和 PReLU，方差为 2 / ((1 + a²) · fan_in)。</translation>
+    </message>
+    <message>
+        <source>LeCun, Y., Bottou, L., Orr, G. B. and Müller, K.-R. (1998). Efficient BackProp. In &lt;i&gt;Neural Networks: Tricks of the Trade&lt;/i&gt;, Springer. (Variance 1 / fan_in)</source>
+        <translation>LeCun, Y., Bottou, L., Orr, G. B. and Müller, K.-R. (1998). Efficient BackProp. In &lt;i&gt;Neural Networks: Tricks of the Trade&lt;/i&gt;, Springer.（方差 1 / fan_in）</translation>
     </message>
 </context>
 <context>

@@ -313,6 +313,24 @@ void TestHelpBrowser::claimsFollowTheirSources_data()
                                         "TensorFlow 的文档都把 SiLU 这一名称归于该文；随后是 "
                                         "Elfwing 等人")}
                              << QStringList {QStringLiteral("Elfwing 等人 2018；Ramachandran")};
+
+    // Glorot & Bengio 2010: Var(w) = 2 / (fan_in + fan_out) (PyTorch's xavier_normal_); 1 /
+    // fan_in is LeCun's (Keras' LecunNormal, after LeCun et al. 1998).
+    QTest::newRow("glorot en")
+            << Language::English << "help"
+            << QStringList {QStringLiteral("Glorot and Bengio's (2010) variance 2 / (fan_in + "
+                                           "fan_out), derived for symmetric activations such as "
+                                           "tanh, is LeCun's 1 / fan_in when fan_in = fan_out"),
+                            QStringLiteral("LeCun, Y., Bottou, L., Orr, G. B. and Müller, K.-R. "
+                                           "(1998). Efficient BackProp.")}
+            << QStringList {QStringLiteral("Glorot's 1 / fan_in")};
+    QTest::newRow("glorot zh")
+            << Language::SimplifiedChinese << "help"
+            << QStringList {QStringLiteral("Glorot 与 Bengio（2010）的方差 2 / (fan_in + fan_out) "
+                                           "是针对 tanh 这类对称激活函数推导的，当 fan_in = "
+                                           "fan_out 时它就是 LeCun 的 1 / fan_in"),
+                            QStringLiteral("Efficient BackProp")}
+            << QStringList {QStringLiteral("Glorot 的 1 / fan_in")};
 }
 
 void TestHelpBrowser::claimsFollowTheirSources()
