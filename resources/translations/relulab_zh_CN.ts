@@ -409,10 +409,6 @@
         <translation>Clevert, Unterthiner &amp;amp; Hochreiter 2015。</translation>
     </message>
     <message>
-        <source>Smooth for α = 1; mean activation closer to zero; bounded below by −α.</source>
-        <translation>α = 1 时光滑；平均激活更接近零；下界为 −α。</translation>
-    </message>
-    <message>
         <source>An exponential per element; saturates for very negative x.</source>
         <translation>每个元素要算一次指数；x 很负时饱和。</translation>
     </message>
@@ -731,6 +727,10 @@
     <message>
         <source>Hendrycks &amp;amp; Gimpel 2016 first, in the GELU paper, where PyTorch&apos;s and TensorFlow&apos;s docs place the name SiLU; then Elfwing et al. (arXiv 2017, &lt;i&gt;Neural Networks&lt;/i&gt; 2018) and Ramachandran et al. 2017, who called it swish.</source>
         <translation>最早是 Hendrycks &amp;amp; Gimpel 2016 的 GELU 论文，PyTorch 和 TensorFlow 的文档都把 SiLU 这一名称归于该文；随后是 Elfwing 等人（arXiv 2017，&lt;i&gt;Neural Networks&lt;/i&gt; 2018），以及称之为 swish 的 Ramachandran 等人 2017。</translation>
+    </message>
+    <message>
+        <source>For α = 1 continuously differentiable (C¹), though not smooth: f″ jumps from α to 0 at x = 0. Mean activation closer to zero; bounded below by −α.</source>
+        <translation>α = 1 时连续可微（C¹），但并不光滑：f″ 在 x = 0 处从 α 跳到 0。平均激活更接近零；下界为 −α。</translation>
     </message>
 </context>
 <context>
@@ -1884,10 +1884,6 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
 ○ 单侧极限 %2（左）和 %3（右）</translation>
     </message>
     <message>
-        <source>● f′(0) = %1 (smooth at 0: no convention needed)</source>
-        <translation>● f′(0) = %1（在 0 处光滑：无需约定）</translation>
-    </message>
-    <message>
         <source>bars: drawn · line: U(lower, upper) · dots: Xu et al. · bar: eval</source>
         <translation>柱：抽取值 · 线：U(lower, upper) · 点：Xu 等人 · 竖线：评估</translation>
     </message>
@@ -1908,6 +1904,10 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
     <message>
         <source>%1   x = %2   f(x) = %3   f′(x) = %4</source>
         <translation>%1   x = %2   f(x) = %3   f′(x) = %4</translation>
+    </message>
+    <message>
+        <source>● f′(0) = %1 (f′ continuous at 0: no convention needed)</source>
+        <translation>● f′(0) = %1（f′ 在 0 处连续：无需约定）</translation>
     </message>
 </context>
 <context>

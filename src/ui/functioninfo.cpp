@@ -107,7 +107,8 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                 tr("<code>torch.nn.ELU(alpha=1.0)</code>"),
                 tr("<code>keras.layers.ELU(alpha=1.0)</code>, <code>tf.nn.elu</code>"),
                 tr("Clevert, Unterthiner &amp; Hochreiter 2015."),
-                tr("Smooth for α = 1; mean activation closer to zero; bounded below by −α."),
+                tr("For α = 1 continuously differentiable (C¹), though not smooth: f″ jumps from "
+                   "α to 0 at x = 0. Mean activation closer to zero; bounded below by −α."),
                 tr("An exponential per element; saturates for very negative x."),
                 tr("The gradient α eˣ is never exactly zero, but it fades for very negative "
                    "inputs: "

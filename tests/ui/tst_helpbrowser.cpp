@@ -331,6 +331,19 @@ void TestHelpBrowser::claimsFollowTheirSources_data()
                                            "fan_out 时它就是 LeCun 的 1 / fan_in"),
                             QStringLiteral("Efficient BackProp")}
             << QStringList {QStringLiteral("Glorot 的 1 / fan_in")};
+
+    // ELU at α = 1: f′ = eˣ → 1 from the left, 1 on the right (C¹); f″ = eˣ → 1 from the left, 0
+    // on the right: not smooth.
+    QTest::newRow("elu en") << Language::English << "elu"
+                            << QStringList {QStringLiteral(
+                                       "For α = 1 continuously differentiable (C¹), though not "
+                                       "smooth: f″ jumps from α to 0 at x = 0.")}
+                            << QStringList {QStringLiteral("Smooth for α = 1")};
+    QTest::newRow("elu zh") << Language::SimplifiedChinese << "elu"
+                            << QStringList {QStringLiteral(
+                                       "α = 1 时连续可微（C¹），但并不光滑：f″ 在 x = 0 处从 α "
+                                       "跳到 0。")}
+                            << QStringList {QStringLiteral("α = 1 时光滑")};
 }
 
 void TestHelpBrowser::claimsFollowTheirSources()
