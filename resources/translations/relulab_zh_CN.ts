@@ -249,10 +249,6 @@
         <translation>当 x &amp;gt; 0 时 f′(x) = 1，否则为 0</translation>
     </message>
     <message>
-        <source>f′(0) = 0: PyTorch takes the x ≤ 0 branch. mlpack, for one, takes 1.</source>
-        <translation>f′(0) = 0：PyTorch 取 x ≤ 0 分支。而 mlpack 等则取 1。</translation>
-    </message>
-    <message>
         <source>&lt;code&gt;torch.nn.ReLU()&lt;/code&gt;, &lt;code&gt;torch.relu&lt;/code&gt;; relu(−0.0) = −0.0</source>
         <translation>&lt;code&gt;torch.nn.ReLU()&lt;/code&gt;、&lt;code&gt;torch.relu&lt;/code&gt;；relu(−0.0) = −0.0</translation>
     </message>
@@ -271,10 +267,6 @@
     <message>
         <source>Zero gradient for x ≤ 0; not zero-centred; a kink at 0.</source>
         <translation>x ≤ 0 时梯度为零；输出不以零为中心；在 0 处有折点。</translation>
-    </message>
-    <message>
-        <source>A unit whose pre-activation is ≤ 0 for every sample gets zero gradient and can never recover: it is dead. A large learning rate or a bad bias pushes whole layers there, and the network&apos;s output becomes constant.</source>
-        <translation>若一个单元对所有样本的预激活值都 ≤ 0，它的梯度为零，再也无法恢复：它死亡了。过大的学习率或不当的偏置会把整层推入这种状态，使网络的输出变为常数。</translation>
     </message>
     <message>
         <source>Leaky ReLU</source>
@@ -377,10 +369,6 @@
         <translation>Keras 中没有 RReLU 层：需要一个小的自定义层。</translation>
     </message>
     <message>
-        <source>Xu et al. 2015 write y = x / a with a ~ U(3, 8) and test with x / 5.5, a slope of 0.1818. PyTorch draws the slope itself uniformly in [1/8, 1/3] and tests with 0.2292. Same endpoints, different distributions: compare them in the histogram.</source>
-        <translation>Xu 等人 2015 写作 y = x / a，其中 a ~ U(3, 8)，测试时用 x / 5.5，即斜率 0.1818。PyTorch 直接在 [1/8, 1/3] 中均匀抽取斜率，测试时用 0.2292。端点相同，分布不同：请在直方图中比较。</translation>
-    </message>
-    <message>
         <source>The random slope regularises, like a little noise; never a zero gradient.</source>
         <translation>随机斜率起正则化作用，就像加入少许噪声；梯度从不为零。</translation>
     </message>
@@ -421,10 +409,6 @@
         <translation>Clevert, Unterthiner &amp;amp; Hochreiter 2015。</translation>
     </message>
     <message>
-        <source>Smooth for α = 1; mean activation closer to zero; bounded below by −α.</source>
-        <translation>α = 1 时光滑；平均激活更接近零；下界为 −α。</translation>
-    </message>
-    <message>
         <source>An exponential per element; saturates for very negative x.</source>
         <translation>每个元素要算一次指数；x 很负时饱和。</translation>
     </message>
@@ -455,10 +439,6 @@
     <message>
         <source>&lt;code&gt;keras.activations.gelu(approximate=False)&lt;/code&gt;</source>
         <translation>&lt;code&gt;keras.activations.gelu(approximate=False)&lt;/code&gt;</translation>
-    </message>
-    <message>
-        <source>Hendrycks &amp;amp; Gimpel 2016; the activation of BERT and GPT.</source>
-        <translation>Hendrycks &amp;amp; Gimpel 2016；BERT 和 GPT 使用的激活函数。</translation>
     </message>
     <message>
         <source>Smooth, with a small negative dip; trains well in transformers.</source>
@@ -493,10 +473,6 @@
         <translation>&lt;code&gt;keras.activations.gelu(approximate=True)&lt;/code&gt;</translation>
     </message>
     <message>
-        <source>The approximation of the original GPT code; within 0.001 or so of the exact GELU.</source>
-        <translation>原始 GPT 代码中的近似；与精确 GELU 的差约在 0.001 以内。</translation>
-    </message>
-    <message>
         <source>Cheaper than erf on some hardware.</source>
         <translation>在某些硬件上比 erf 更快。</translation>
     </message>
@@ -527,10 +503,6 @@
     <message>
         <source>&lt;code&gt;keras.activations.silu&lt;/code&gt; (also called swish)</source>
         <translation>&lt;code&gt;keras.activations.silu&lt;/code&gt;（也叫 swish）</translation>
-    </message>
-    <message>
-        <source>Elfwing et al. 2018; Ramachandran et al. 2017 (swish).</source>
-        <translation>Elfwing 等人 2018；Ramachandran 等人 2017（swish）。</translation>
     </message>
     <message>
         <source>Smooth and non-monotonic; strong results in deep vision models.</source>
@@ -727,6 +699,38 @@
     <message>
         <source>Dead neurons</source>
         <translation>死亡神经元</translation>
+    </message>
+    <message>
+        <source>f′(0) = 0: PyTorch takes the x ≤ 0 branch, and so does mlpack&apos;s ReLU (&lt;code&gt;RectifierFunction::Deriv&lt;/code&gt; tests x &amp;gt; 0). mlpack&apos;s &lt;code&gt;LeakyReLU&lt;/code&gt; layer tests x ≥ 0 instead, so its slope at 0 is 1.</source>
+        <translation>f′(0) = 0：PyTorch 取 x ≤ 0 分支，mlpack 的 ReLU 也是如此（&lt;code&gt;RectifierFunction::Deriv&lt;/code&gt; 判断 x &amp;gt; 0）。而 mlpack 的 &lt;code&gt;LeakyReLU&lt;/code&gt; 层判断的是 x ≥ 0，因此它在 0 处的斜率为 1。</translation>
+    </message>
+    <message>
+        <source>f′(0) = a: PyTorch takes the x ≤ 0 branch. mlpack&apos;s &lt;code&gt;LeakyReLU&lt;/code&gt; layer tests x ≥ 0 and takes 1 there.</source>
+        <translation>f′(0) = a：PyTorch 取 x ≤ 0 分支。mlpack 的 &lt;code&gt;LeakyReLU&lt;/code&gt; 层判断 x ≥ 0，在 0 处取 1。</translation>
+    </message>
+    <message>
+        <source>Xu et al. 2015 define y = a·x for x &amp;lt; 0 with a ~ U(l, u) and l, u in [0, 1), then sample a from U(3, 8) (the NDSB winner&apos;s setting) and test with x / ((l + u) / 2). The notation is inconsistent: read as a divisor, the slope is 1/a with a ~ U(3, 8), and the test is x / 5.5, a slope of 0.1818. PyTorch draws the slope itself uniformly in [1/8, 1/3] and tests with 0.2292. Same endpoints, different distributions: compare them in the histogram.</source>
+        <translation>Xu 等人 2015 定义 x &amp;lt; 0 时 y = a·x，其中 a ~ U(l, u)，l、u 属于 [0, 1)；随后却从 U(3, 8) 中抽取 a（NDSB 竞赛冠军的设置），测试时用 x / ((l + u) / 2)。其记号前后不一致：若把 a 读作除数，斜率就是 1/a，a ~ U(3, 8)，测试时为 x / 5.5，即斜率 0.1818。PyTorch 直接在 [1/8, 1/3] 中均匀抽取斜率，测试时用 0.2292。端点相同，分布不同：请在直方图中比较。</translation>
+    </message>
+    <message>
+        <source>Hendrycks &amp;amp; Gimpel 2016. BERT (google-research/bert, &lt;code&gt;modeling.py&lt;/code&gt;) and GPT-2 (openai/gpt-2, &lt;code&gt;src/model.py&lt;/code&gt;) use GELU in its tanh approximation, not this exact form.</source>
+        <translation>Hendrycks &amp;amp; Gimpel 2016。BERT（google-research/bert 的 &lt;code&gt;modeling.py&lt;/code&gt;）和 GPT-2（openai/gpt-2 的 &lt;code&gt;src/model.py&lt;/code&gt;）用的是 GELU 的 tanh 近似，而不是这里的精确形式。</translation>
+    </message>
+    <message>
+        <source>The approximation Hendrycks &amp;amp; Gimpel give in their 2016 paper, and the GELU that BERT (&lt;code&gt;modeling.py&lt;/code&gt;) and GPT-2 (&lt;code&gt;src/model.py&lt;/code&gt;) compute; within 0.001 or so of the exact GELU.</source>
+        <translation>Hendrycks &amp;amp; Gimpel 在其 2016 年的论文中给出的近似，也是 BERT（&lt;code&gt;modeling.py&lt;/code&gt;）和 GPT-2（&lt;code&gt;src/model.py&lt;/code&gt;）所计算的 GELU；与精确 GELU 的差约在 0.001 以内。</translation>
+    </message>
+    <message>
+        <source>A unit whose pre-activation is ≤ 0 for every sample gets zero gradient: it is dead. Under plain SGD a unit of the first hidden layer, whose inputs are the fixed data, never comes back; a deeper one can, when the layers before it change its inputs. Momentum and Adam keep moving its weights for a while on the steps they have accumulated, even at zero gradient. A large learning rate or a bad bias pushes whole layers there, and the network&apos;s output becomes constant.</source>
+        <translation>若一个单元对所有样本的预激活值都 ≤ 0，它的梯度为零：它死亡了。在普通 SGD 下，第一个隐藏层的单元（其输入是固定的数据）再也不会恢复；更深层的单元则可以恢复，只要它之前的层改变了它的输入。即使梯度为零，动量法和 Adam 仍会凭已累积的步长在一段时间内继续移动它的权重。过大的学习率或不当的偏置会把整层推入这种状态，使网络的输出变为常数。</translation>
+    </message>
+    <message>
+        <source>Hendrycks &amp;amp; Gimpel 2016 first, in the GELU paper, where PyTorch&apos;s and TensorFlow&apos;s docs place the name SiLU; then Elfwing et al. (arXiv 2017, &lt;i&gt;Neural Networks&lt;/i&gt; 2018) and Ramachandran et al. 2017, who called it swish.</source>
+        <translation>最早是 Hendrycks &amp;amp; Gimpel 2016 的 GELU 论文，PyTorch 和 TensorFlow 的文档都把 SiLU 这一名称归于该文；随后是 Elfwing 等人（arXiv 2017，&lt;i&gt;Neural Networks&lt;/i&gt; 2018），以及称之为 swish 的 Ramachandran 等人 2017。</translation>
+    </message>
+    <message>
+        <source>For α = 1 continuously differentiable (C¹), though not smooth: f″ jumps from α to 0 at x = 0. Mean activation closer to zero; bounded below by −α.</source>
+        <translation>α = 1 时连续可微（C¹），但并不光滑：f″ 在 x = 0 处从 α 跳到 0。平均激活更接近零；下界为 −α。</translation>
     </message>
 </context>
 <context>
@@ -1063,10 +1067,6 @@
         <translation>导数图</translation>
     </message>
     <message>
-        <source>RReLU&apos;s slopes: the histogram of the drawn slopes against the uniform density 1 / (upper − lower), the distribution of the original paper, and the evaluation slope.</source>
-        <translation>RReLU 的斜率：抽取斜率的直方图，对照均匀密度 1 / (upper − lower)、原论文的分布以及评估斜率。</translation>
-    </message>
-    <message>
         <source>RReLU slope histogram</source>
         <translation>RReLU 斜率直方图</translation>
     </message>
@@ -1161,6 +1161,10 @@
     <message>
         <source>&amp;About ReLU Lab</source>
         <translation>关于 ReLU 实验室(&amp;A)</translation>
+    </message>
+    <message>
+        <source>RReLU&apos;s slopes: the histogram of the drawn slopes against the uniform density 1 / (upper − lower), the original paper&apos;s distribution (its U(3, 8) read as a divisor), and the evaluation slope.</source>
+        <translation>RReLU 的斜率：抽取斜率的直方图，对照均匀密度 1 / (upper − lower)、原论文的分布（把其中的 U(3, 8) 读作除数）以及评估斜率。</translation>
     </message>
 </context>
 <context>
@@ -1880,10 +1884,6 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
 ○ 单侧极限 %2（左）和 %3（右）</translation>
     </message>
     <message>
-        <source>● f′(0) = %1 (smooth at 0: no convention needed)</source>
-        <translation>● f′(0) = %1（在 0 处光滑：无需约定）</translation>
-    </message>
-    <message>
         <source>bars: drawn · line: U(lower, upper) · dots: Xu et al. · bar: eval</source>
         <translation>柱：抽取值 · 线：U(lower, upper) · 点：Xu 等人 · 竖线：评估</translation>
     </message>
@@ -1904,6 +1904,10 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
     <message>
         <source>%1   x = %2   f(x) = %3   f′(x) = %4</source>
         <translation>%1   x = %2   f(x) = %3   f′(x) = %4</translation>
+    </message>
+    <message>
+        <source>● f′(0) = %1 (f′ continuous at 0: no convention needed)</source>
+        <translation>● f′(0) = %1（f′ 在 0 处连续：无需约定）</translation>
     </message>
 </context>
 <context>
@@ -2115,20 +2119,12 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
         <translation>同名并不意味着默认值相同。把 Keras 模型中的 Leaky ReLU 照搬到 PyTorch，若不写明数值，斜率会相差三十倍。</translation>
     </message>
     <message>
-        <source>A ReLU unit is &lt;b&gt;dead&lt;/b&gt; when its pre-activation w·x + b is ≤ 0 for every training input. Its output is then 0 everywhere and its gradient too, so gradient descent never changes its weights again: it stays dead unless the layers before it change its inputs. The lab counts dead units per layer with exactly this test.</source>
-        <translation>当一个 ReLU 单元的预激活值 w·x + b 对每个训练输入都 ≤ 0 时，它就&lt;b&gt;死亡&lt;/b&gt;了。此时它的输出处处为 0，梯度也为 0，梯度下降再也不会改变它的权重：除非它之前的层改变了它的输入，否则它会一直死亡。实验室正是用这一判据统计每层的死亡单元。</translation>
-    </message>
-    <message>
         <source>How units die: one large update (a high learning rate, a loss spike) pushes the bias or the weights so far that the unit is negative everywhere; a large negative bias; or the initialisation itself — in a deep, narrow network a whole layer can be zero for every input before training starts, and then the output is constant (born dead, Lu et al. 2019). A network with a dead layer predicts one value for every input: for balanced classes, a loss of ln 2 ≈ 0.693 and 50 % accuracy.</source>
         <translation>单元如何死亡：一次很大的更新（学习率过高、损失突增）把偏置或权重推得太远，使该单元处处为负；很大的负偏置；或者初始化本身——在深而窄的网络中，训练开始前就可能有一整层对每个输入都为零，于是输出为常数（生而死亡，Lu 等人 2019）。含有死亡层的网络对每个输入都预测同一个值：对于平衡的类别，损失为 ln 2 ≈ 0.693，准确率为 50 %。</translation>
     </message>
     <message>
         <source>What helps: a smaller learning rate or a warm-up; activations with a gradient for x &amp;lt; 0 (Leaky ReLU, PReLU, RReLU, ELU, GELU, SiLU); He initialisation, wider layers, or asymmetric initialisations such as RAI; a small positive bias such as 0.1; normalisation layers. For Leaky ReLU and its relatives a unit negative on every input is not truly dead: its gradient is a·δ, small but not zero, and it can recover.</source>
         <translation>有效的办法：更小的学习率或预热；在 x &amp;lt; 0 时有梯度的激活函数（Leaky ReLU、PReLU、RReLU、ELU、GELU、SiLU）；He 初始化、更宽的层，或 RAI 等非对称初始化；0.1 这样的小正偏置；归一化层。对于 Leaky ReLU 及其同类，对每个输入都为负的单元并没有真正死亡：它的梯度是 a·δ，虽小但不为零，因而可以恢复。</translation>
-    </message>
-    <message>
-        <source>ReLU sets half of a symmetric input to zero, so it halves the second moment of the signal in every layer. He et al. (2015) compensate with weights of variance 2 / fan_in (std √(2 / fan_in)); the signal then keeps its scale through any number of layers, where Glorot&apos;s 1 / fan_in (suited to tanh) makes it shrink by half per layer. For Leaky ReLU and PReLU with slope a the variance is 2 / ((1 + a²) · fan_in).</source>
-        <translation>ReLU 把对称输入的一半置零，因此每一层都会使信号的二阶矩减半。He 等人（2015）用方差为 2 / fan_in（标准差 √(2 / fan_in)）的权重加以补偿；这样信号经过任意多层都能保持其尺度，而 Glorot 的 1 / fan_in（适合 tanh）会使信号每层缩小一半。对于斜率为 a 的 Leaky ReLU 和 PReLU，方差为 2 / ((1 + a²) · fan_in)。</translation>
     </message>
     <message>
         <source>He initialisation keeps the variance right on average; it does not prevent a narrow layer from being zero for every input. That is what Lu et al. (2019) quantify, and why they propose the randomized asymmetric initialisation (RAI), one of the lab&apos;s choices.</source>
@@ -2261,6 +2257,18 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
     <message>
         <source>&lt;code&gt;keras.initializers.HeNormal()&lt;/code&gt;: truncated normal, std √(2 / fan_in)</source>
         <translation>&lt;code&gt;keras.initializers.HeNormal()&lt;/code&gt;：截断正态分布，标准差 √(2 / fan_in)</translation>
+    </message>
+    <message>
+        <source>A ReLU unit is &lt;b&gt;dead&lt;/b&gt; when its pre-activation w·x + b is ≤ 0 for every training input. Its output is then 0 everywhere and its gradient too, so plain SGD never changes its weights again: a unit of the first hidden layer, whose inputs are the fixed data, stays dead for good; a deeper unit comes back only if the layers before it change its inputs. With momentum or Adam its weights keep moving for a while on the steps already accumulated, which can revive it or push it further down. The lab counts dead units per layer with exactly this test.</source>
+        <translation>当一个 ReLU 单元的预激活值 w·x + b 对每个训练输入都 ≤ 0 时，它就&lt;b&gt;死亡&lt;/b&gt;了。此时它的输出处处为 0，梯度也为 0，因此普通 SGD 再也不会改变它的权重：第一个隐藏层的单元（其输入是固定的数据）会永远死亡；更深层的单元只有在它之前的层改变了它的输入时才会恢复。使用动量法或 Adam 时，它的权重还会凭已累积的步长继续移动一段时间，这可能使它复活，也可能把它推得更深。实验室正是用这一判据统计每层的死亡单元。</translation>
+    </message>
+    <message>
+        <source>ReLU sets half of a symmetric input to zero, so it halves the second moment of the signal in every layer. He et al. (2015) compensate with weights of variance 2 / fan_in (std √(2 / fan_in)); the signal then keeps its scale through any number of layers. Glorot and Bengio&apos;s (2010) variance 2 / (fan_in + fan_out), derived for symmetric activations such as tanh, is LeCun&apos;s 1 / fan_in when fan_in = fan_out: through ReLU it halves the signal&apos;s second moment in every layer. For Leaky ReLU and PReLU with slope a the variance is 2 / ((1 + a²) · fan_in).</source>
+        <translation>ReLU 把对称输入的一半置零，因此每一层都会使信号的二阶矩减半。He 等人（2015）用方差为 2 / fan_in（标准差 √(2 / fan_in)）的权重加以补偿；这样信号经过任意多层都能保持其尺度。Glorot 与 Bengio（2010）的方差 2 / (fan_in + fan_out) 是针对 tanh 这类对称激活函数推导的，当 fan_in = fan_out 时它就是 LeCun 的 1 / fan_in：经过 ReLU 时，它会使信号的二阶矩每层减半。对于斜率为 a 的 Leaky ReLU 和 PReLU，方差为 2 / ((1 + a²) · fan_in)。</translation>
+    </message>
+    <message>
+        <source>LeCun, Y., Bottou, L., Orr, G. B. and Müller, K.-R. (1998). Efficient BackProp. In &lt;i&gt;Neural Networks: Tricks of the Trade&lt;/i&gt;, Springer. (Variance 1 / fan_in)</source>
+        <translation>LeCun, Y., Bottou, L., Orr, G. B. and Müller, K.-R. (1998). Efficient BackProp. In &lt;i&gt;Neural Networks: Tricks of the Trade&lt;/i&gt;, Springer.（方差 1 / fan_in）</translation>
     </message>
 </context>
 <context>
@@ -2468,10 +2476,6 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
         <translation>浏览器显示的是训练模式：每个采样点有自己的斜率，因此负半轴是虚线 x/8 与 x/3 之间的一片点云。按“重新抽样”或勾选“动画”：每次抽取就是一次前向传播。切换到“评估”，点云就变成一条线。浅色绘出的 Leaky ReLU（a = 0.01）用于对比。</translation>
     </message>
     <message>
-        <source>The histogram compares the drawn slopes with the uniform density and with the original paper, which draws a divisor a ~ U(3, 8) and computes x / a: the same end points 1/8 and 1/3, but the slopes 1/a are not uniform — small ones are more frequent. At test time the paper divides by the mean divisor 5.5, a slope of 2/11 ≈ 0.182, while PyTorch uses the mean slope 0.229: the two conventions give different networks at test time.</source>
-        <translation>直方图把抽取的斜率与均匀密度以及原论文的做法相比较：原论文抽取除数 a ~ U(3, 8) 并计算 x / a，端点同为 1/8 和 1/3，但斜率 1/a 并不均匀——较小的斜率更常见。测试时论文除以除数的均值 5.5，即斜率 2/11 ≈ 0.182，而 PyTorch 使用平均斜率 0.229：两种约定在测试时给出不同的网络。</translation>
-    </message>
-    <message>
         <source>Born dead: deep and narrow networks</source>
         <translation>生而死亡：深而窄的网络</translation>
     </message>
@@ -2562,6 +2566,10 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
     <message>
         <source>Press Play and watch the dead counts. A loss spike near step 850 pushes many units below zero on every point (20, 18 and 23 of 32), yet they come back: 100 steps later the accuracy is above 95 % again, and after a second spike near step 1,800 only 17, 5 and 1 are left at step 2,000, with about 97 % accuracy. Then set the lab&apos;s activation to ReLU, everything else unchanged, and run again: it too reaches about 97.7 %, until a spike between steps 1,400 and 1,450 kills 87 of its 96 units (26, 32 and 29). It never recovers: the accuracy stays at 50 %.</source>
         <translation>按“播放”并观察死亡计数。第 850 步附近的一次损失突增把许多单元在每个点上都推到零以下（每层 32 个中分别有 20、18 和 23 个），但它们又回来了：100 步之后准确率又超过 95 %；第 1,800 步附近再次突增之后，到第 2,000 步只剩 17、5 和 1 个，准确率约为 97 %。然后把实验室的激活函数改为 ReLU，其余不变，再运行一次：它同样达到约 97.7 %，直到第 1,400 步与第 1,450 步之间的一次突增杀死了 96 个单元中的 87 个（分别为 26、32 和 29 个）。它再也没有恢复：准确率停在 50 %。</translation>
+    </message>
+    <message>
+        <source>The histogram compares the drawn slopes with the uniform density and with the original paper. Its notation is inconsistent: Xu et al. define y = a·x for x &amp;lt; 0 with a ~ U(l, u) and l, u in [0, 1), then sample a from U(3, 8) and test with x / ((l + u) / 2). Read as a divisor, as the histogram&apos;s dots do, the paper computes x / a with a ~ U(3, 8): the same end points 1/8 and 1/3, but the slopes 1/a are not uniform — small ones are more frequent. At test time it then divides by the mean divisor 5.5, a slope of 2/11 ≈ 0.182, while PyTorch uses the mean slope 0.229: the two conventions give different networks at test time.</source>
+        <translation>直方图把抽取的斜率与均匀密度以及原论文相比较。原论文的记号前后不一致：Xu 等人定义 x &amp;lt; 0 时 y = a·x，其中 a ~ U(l, u)，l、u 属于 [0, 1)；随后却从 U(3, 8) 中抽取 a，测试时用 x / ((l + u) / 2)。若像直方图中的点那样把 a 读作除数，论文计算的就是 x / a，a ~ U(3, 8)：端点同为 1/8 和 1/3，但斜率 1/a 并不均匀——较小的斜率更常见。测试时它再除以除数的均值 5.5，即斜率 2/11 ≈ 0.182，而 PyTorch 使用平均斜率 0.229：两种约定在测试时给出不同的网络。</translation>
     </message>
 </context>
 <context>

@@ -280,7 +280,7 @@ QString kerasRreluLayer()
 {
     return QStringLiteral(
             "class RReLU(keras.layers.Layer):\n"
-            "    \"\"\"PyTorch's RReLU, which Keras lacks. Training: each element x < 0 gets its "
+            "    \"\"\"PyTorch's RReLU, which Keras lacks. Training: each element x <= 0 gets its "
             "own\n"
             "    slope drawn from U(lower, upper). Evaluation: the mean slope (lower + upper) / "
             "2.\"\"\"\n"
@@ -298,7 +298,9 @@ QString kerasRreluLayer()
             "                                         seed=self.seed_generator)\n"
             "        else:\n"
             "            slope = (self.lower + self.upper) / 2\n"
-            "        return keras.ops.where(x >= 0, x, slope * x)\n"
+            "        # x = 0 takes the slope branch, as in PyTorch: the gradient there is the "
+            "slope.\n"
+            "        return keras.ops.where(x > 0, x, slope * x)\n"
             "\n"
             "    def get_config(self):\n"
             "        return {**super().get_config(), \"lower\": self.lower, \"upper\": "
@@ -313,7 +315,7 @@ QString torchExplorerSnippet(const ExplorerState &state)
                            .arg(displayName(kind), torchActivation(kind, params));
     if (kind == Activation::Rrelu) {
         if (params.rreluMode == core::RreluMode::Training)
-            code += QStringLiteral("# Training mode: each element x < 0 draws its own slope from "
+            code += QStringLiteral("# Training mode: each element x <= 0 draws its own slope from "
                                    "U(lower, upper)\n"
                                    "# (PyTorch's generator: other draws than ReLU Lab's).\n"
                                    "activation.train()\n"

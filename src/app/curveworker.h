@@ -65,8 +65,10 @@ struct SlopeHistogram
     QList<double> binCenters;
     QList<double> density;
     int drawCount = 0;
-    // Xu et al. (2015) instead divide by a ~ U(1/upper, 1/lower), so the slope 1/a is not uniform:
-    // its density 1 / ((1/lower - 1/upper) s^2), on a fine grid of s (empty when lower <= 0).
+    // Xu et al. (2015) read as a divisor (their notation is inconsistent: y = a x with
+    // a ~ U(l, u) in [0, 1), then a ~ U(3, 8) and x / ((l + u) / 2) at test): x / a with
+    // a ~ U(1/upper, 1/lower), so the slope 1/a is not uniform: its density
+    // 1 / ((1/lower - 1/upper) s^2), on a fine grid of s (empty when lower <= 0).
     QList<double> paperSlopes;
     QList<double> paperDensity;
 };

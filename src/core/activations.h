@@ -11,8 +11,9 @@
 //   compute inf * 0 (GELU, SiLU, Mish).
 // - Signed zero follows PyTorch: relu(-0.0) = -0.0, leaky_relu(-0.0) = -0.0.
 // - The derivative at exactly x == 0 of the piecewise-linear functions is PyTorch's: the x <= 0
-//   branch (ReLU 0, Leaky ReLU a, PReLU a, RReLU the slope on the negative side). mlpack, for one,
-//   takes slope 1 there; the app says which convention it shows.
+//   branch (ReLU 0, Leaky ReLU a, PReLU a, RReLU the slope on the negative side). mlpack's ReLU
+//   agrees (RectifierFunction::Deriv tests x > 0), but its LeakyReLU layer tests x >= 0 and takes
+//   slope 1 there; the app says which convention it shows.
 
 #include <cmath>
 #include <cstddef>

@@ -407,7 +407,7 @@ bool CurvePlots::showZeroMarker()
                   "○ one-sided limits %2 (left) and %3 (right)")
                        .arg(value, number(z.derivativeLeft), number(z.derivativeRight));
     } else {
-        text = tr("● f′(0) = %1 (smooth at 0: no convention needed)").arg(value);
+        text = tr("● f′(0) = %1 (f′ continuous at 0: no convention needed)").arg(value);
     }
     const bool reflows = text.count(QLatin1Char('\n')) != m_zeroLabel->text().count(QLatin1Char('\n'));
     m_zeroLabel->setText(text);

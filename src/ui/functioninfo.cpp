@@ -24,7 +24,9 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
         return {tr("ReLU — rectified linear unit"),
                 tr("f(x) = max(0, x)"),
                 tr("f′(x) = 1 if x &gt; 0, else 0"),
-                tr("f′(0) = 0: PyTorch takes the x ≤ 0 branch. mlpack, for one, takes 1."),
+                tr("f′(0) = 0: PyTorch takes the x ≤ 0 branch, and so does mlpack's ReLU "
+                   "(<code>RectifierFunction::Deriv</code> tests x &gt; 0). mlpack's "
+                   "<code>LeakyReLU</code> layer tests x ≥ 0 instead, so its slope at 0 is 1."),
                 tr("<code>torch.nn.ReLU()</code>, <code>torch.relu</code>; relu(−0.0) = −0.0"),
                 tr("<code>tf.nn.relu</code>, <code>keras.layers.ReLU()</code>"),
                 tr("Nair &amp; Hinton 2010; He initialisation (He et al. 2015) uses std = √(2 / "
@@ -33,14 +35,19 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                 tr("Cheapest of all; no saturation for x &gt; 0, so deep networks train; sparse "
                    "activations."),
                 tr("Zero gradient for x ≤ 0; not zero-centred; a kink at 0."),
-                tr("A unit whose pre-activation is ≤ 0 for every sample gets zero gradient and can "
-                   "never recover: it is dead. A large learning rate or a bad bias pushes whole "
-                   "layers there, and the network's output becomes constant.")};
+                tr("A unit whose pre-activation is ≤ 0 for every sample gets zero gradient: it is "
+                   "dead. Under plain SGD a unit of the first hidden layer, whose inputs are the "
+                   "fixed data, never comes back; a deeper one can, when the layers before it "
+                   "change its inputs. Momentum and Adam keep moving its weights for a while on "
+                   "the steps they have accumulated, even at zero gradient. A large learning rate "
+                   "or a bad bias pushes whole layers there, and the network's output becomes "
+                   "constant.")};
     case Activation::LeakyRelu:
         return {tr("Leaky ReLU"),
                 tr("f(x) = x if x &gt; 0, else a·x"),
                 tr("f′(x) = 1 if x &gt; 0, else a"),
-                tr("f′(0) = a: PyTorch takes the x ≤ 0 branch."),
+                tr("f′(0) = a: PyTorch takes the x ≤ 0 branch. mlpack's <code>LeakyReLU</code> "
+                   "layer tests x ≥ 0 and takes 1 there."),
                 tr("<code>torch.nn.LeakyReLU(negative_slope=0.01)</code>"),
                 tr("<code>tf.nn.leaky_relu(alpha=0.2)</code>; the Keras <code>LeakyReLU</code> "
                    "layer defaults to 0.3. Same name, three defaults."),
@@ -80,11 +87,12 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                 tr("<code>torch.nn.RReLU(lower=1/8, upper=1/3)</code>; evaluation slope 11/48 ≈ "
                    "0.2292"),
                 tr("No RReLU layer in Keras: a small custom layer is needed."),
-                tr("Xu et al. 2015 write y = x / a with a ~ U(3, 8) and test with x / 5.5, a slope "
-                   "of "
-                   "0.1818. PyTorch draws the slope itself uniformly in [1/8, 1/3] and tests with "
-                   "0.2292. Same endpoints, different distributions: compare them in the "
-                   "histogram."),
+                tr("Xu et al. 2015 define y = a·x for x &lt; 0 with a ~ U(l, u) and l, u in "
+                   "[0, 1), then sample a from U(3, 8) (the NDSB winner's setting) and test with "
+                   "x / ((l + u) / 2). The notation is inconsistent: read as a divisor, the slope "
+                   "is 1/a with a ~ U(3, 8), and the test is x / 5.5, a slope of 0.1818. PyTorch "
+                   "draws the slope itself uniformly in [1/8, 1/3] and tests with 0.2292. Same "
+                   "endpoints, different distributions: compare them in the histogram."),
                 tr("The random slope regularises, like a little noise; never a zero gradient."),
                 tr("Training and evaluation compute different functions; results depend on the "
                    "random draws."),
@@ -99,7 +107,8 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                 tr("<code>torch.nn.ELU(alpha=1.0)</code>"),
                 tr("<code>keras.layers.ELU(alpha=1.0)</code>, <code>tf.nn.elu</code>"),
                 tr("Clevert, Unterthiner &amp; Hochreiter 2015."),
-                tr("Smooth for α = 1; mean activation closer to zero; bounded below by −α."),
+                tr("For α = 1 continuously differentiable (C¹), though not smooth: f″ jumps from "
+                   "α to 0 at x = 0. Mean activation closer to zero; bounded below by −α."),
                 tr("An exponential per element; saturates for very negative x."),
                 tr("The gradient α eˣ is never exactly zero, but it fades for very negative "
                    "inputs: "
@@ -111,7 +120,9 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                 tr("f′(0) = 0.5 (smooth)."),
                 tr("<code>torch.nn.GELU(approximate='none')</code>"),
                 tr("<code>keras.activations.gelu(approximate=False)</code>"),
-                tr("Hendrycks &amp; Gimpel 2016; the activation of BERT and GPT."),
+                tr("Hendrycks &amp; Gimpel 2016. BERT (google-research/bert, "
+                   "<code>modeling.py</code>) and GPT-2 (openai/gpt-2, <code>src/model.py</code>) "
+                   "use GELU in its tanh approximation, not this exact form."),
                 tr("Smooth, with a small negative dip; trains well in transformers."),
                 tr("Costlier (erf); not monotonic."),
                 tr("Small negative inputs still pass gradient; only far below zero does it fade.")};
@@ -122,8 +133,10 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                 tr("f′(0) = 0.5 (smooth)."),
                 tr("<code>torch.nn.GELU(approximate='tanh')</code>"),
                 tr("<code>keras.activations.gelu(approximate=True)</code>"),
-                tr("The approximation of the original GPT code; within 0.001 or so of the exact "
-                   "GELU."),
+                tr("The approximation Hendrycks &amp; Gimpel give in their 2016 paper, and the "
+                   "GELU that BERT (<code>modeling.py</code>) and GPT-2 "
+                   "(<code>src/model.py</code>) "
+                   "compute; within 0.001 or so of the exact GELU."),
                 tr("Cheaper than erf on some hardware."),
                 tr("An approximation: not exactly the exact GELU."),
                 tr("As for the exact GELU.")};
@@ -134,7 +147,10 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
                 tr("f′(0) = 0.5 (smooth)."),
                 tr("<code>torch.nn.SiLU()</code>"),
                 tr("<code>keras.activations.silu</code> (also called swish)"),
-                tr("Elfwing et al. 2018; Ramachandran et al. 2017 (swish)."),
+                tr("Hendrycks &amp; Gimpel 2016 first, in the GELU paper, where PyTorch's and "
+                   "TensorFlow's docs place the name SiLU; then Elfwing et al. (arXiv 2017, "
+                   "<i>Neural Networks</i> 2018) and Ramachandran et al. 2017, who called it "
+                   "swish."),
                 tr("Smooth and non-monotonic; strong results in deep vision models."),
                 tr("An exponential per element."),
                 tr("Gradient fades smoothly for negative inputs instead of stopping at zero.")};

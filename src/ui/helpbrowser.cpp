@@ -208,9 +208,12 @@ QString HelpBrowser::html(const QMainWindow *window)
     html += section(QStringLiteral("dead"), tr("Dead neurons"));
     html += paragraph(tr("A ReLU unit is <b>dead</b> when its pre-activation w·x + b is ≤ 0 for "
                          "every training input. Its output is then 0 everywhere and its gradient "
-                         "too, so gradient descent never changes its weights again: it stays dead "
-                         "unless the layers before it change its inputs. The lab counts dead "
-                         "units per layer with exactly this test."));
+                         "too, so plain SGD never changes its weights again: a unit of the first "
+                         "hidden layer, whose inputs are the fixed data, stays dead for good; a "
+                         "deeper unit comes back only if the layers before it change its inputs. "
+                         "With momentum or Adam its weights keep moving for a while on the steps "
+                         "already accumulated, which can revive it or push it further down. The "
+                         "lab counts dead units per layer with exactly this test."));
     html += paragraph(tr("How units die: one large update (a high learning rate, a loss spike) "
                          "pushes the bias or the weights so far that the unit is negative "
                          "everywhere; a large negative bias; or the initialisation itself — in a "
@@ -230,9 +233,12 @@ QString HelpBrowser::html(const QMainWindow *window)
     html += paragraph(tr("ReLU sets half of a symmetric input to zero, so it halves the second "
                          "moment of the signal in every layer. He et al. (2015) compensate with "
                          "weights of variance 2 / fan_in (std √(2 / fan_in)); the signal then "
-                         "keeps its scale through any number of layers, where Glorot's 1 / fan_in "
-                         "(suited to tanh) makes it shrink by half per layer. For Leaky ReLU and "
-                         "PReLU with slope a the variance is 2 / ((1 + a²) · fan_in)."));
+                         "keeps its scale through any number of layers. Glorot and Bengio's "
+                         "(2010) variance 2 / (fan_in + fan_out), derived for symmetric "
+                         "activations such as tanh, is LeCun's 1 / fan_in when fan_in = fan_out: "
+                         "through ReLU it halves the signal's second moment in every layer. For "
+                         "Leaky ReLU and PReLU with slope a the variance is 2 / ((1 + a²) · "
+                         "fan_in)."));
     html += paragraph(tr("He initialisation keeps the variance right on average; it does not "
                          "prevent a narrow layer from being zero for every input. That is what "
                          "Lu et al. (2019) quantify, and why they propose the randomized "
@@ -255,7 +261,9 @@ QString HelpBrowser::html(const QMainWindow *window)
              "initialization: theory and numerical examples. arXiv:1903.06733. (Born dead, "
              "RAI)"),
           tr("Glorot, X. and Bengio, Y. (2010). Understanding the difficulty of training deep "
-             "feedforward neural networks. <i>AISTATS 2010</i>.")})
+             "feedforward neural networks. <i>AISTATS 2010</i>."),
+          tr("LeCun, Y., Bottou, L., Orr, G. B. and Müller, K.-R. (1998). Efficient BackProp. "
+             "In <i>Neural Networks: Tricks of the Trade</i>, Springer. (Variance 1 / fan_in)")})
         html += QStringLiteral("<li>%1</li>").arg(reference);
     html += QStringLiteral("</ul>");
 

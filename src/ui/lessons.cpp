@@ -107,12 +107,14 @@ std::array<LessonText, 6> lessonTexts()
                          "to Evaluation and the cloud becomes one line. Leaky ReLU (a = 0.01) is "
                          "drawn faintly for comparison."),
              Lessons::tr("The histogram compares the drawn slopes with the uniform density and "
-                         "with the original paper, which draws a divisor a ~ U(3, 8) and "
-                         "computes x / a: the same end points 1/8 and 1/3, but the slopes 1/a are "
-                         "not uniform — small ones are more frequent. At test time the paper "
-                         "divides by the mean divisor 5.5, a slope of 2/11 ≈ 0.182, while "
-                         "PyTorch uses the mean slope 0.229: the two conventions give different "
-                         "networks at test time.")},
+                         "with the original paper. Its notation is inconsistent: Xu et al. define "
+                         "y = a·x for x &lt; 0 with a ~ U(l, u) and l, u in [0, 1), then sample a "
+                         "from U(3, 8) and test with x / ((l + u) / 2). Read as a divisor, as the "
+                         "histogram's dots do, the paper computes x / a with a ~ U(3, 8): the "
+                         "same end points 1/8 and 1/3, but the slopes 1/a are not uniform — small "
+                         "ones are more frequent. At test time it then divides by the mean "
+                         "divisor 5.5, a slope of 2/11 ≈ 0.182, while PyTorch uses the mean slope "
+                         "0.229: the two conventions give different networks at test time.")},
             {"6-born-dead", Lessons::tr("Born dead: deep and narrow networks"),
              Lessons::tr("A ReLU network can be dead before training starts: if every unit of "
                          "one hidden layer is zero for every input, the layers after it see a "

@@ -223,6 +223,8 @@ void TestCodeSnippets::explorerRreluModes()
     const QString torchTraining = relulab::app::torchExplorerSnippet(state);
     QVERIFY(torchTraining.contains(QStringLiteral(
             "activation = torch.nn.RReLU(lower=0.125, upper=0.3333333333333333)\n")));
+    QVERIFY(torchTraining.contains(QStringLiteral("# Training mode: each element x <= 0 draws its "
+                                                  "own slope from U(lower, upper)\n")));
     QVERIFY(torchTraining.contains(QStringLiteral("activation.train()\ntorch.manual_seed(7)\n")));
     QVERIFY(!torchTraining.contains(QStringLiteral("eval()")));
 
@@ -244,14 +246,19 @@ void TestCodeSnippets::explorerRreluModes()
             QStringLiteral("y = activation(x, training=False)  # f(x)\n")));
 
     // The layer's behaviour in both modes, as PyTorch's: a slope per element from U(lower, upper)
-    // in training, the mean in evaluation, x itself for x >= 0.
+    // in training, the mean in evaluation, x itself for x > 0. At x = 0 PyTorch takes the x <= 0
+    // branch (rrelu_with_noise draws a slope for input <= 0), so the gradient there is the slope:
+    // the layer tests x > 0, where x >= 0 would give the gradient 1.
     const QString layer = relulab::app::kerasRreluLayer();
     QVERIFY(layer.startsWith(QStringLiteral("class RReLU(keras.layers.Layer):\n")));
     QVERIFY(layer.contains(QStringLiteral(
             "            slope = keras.random.uniform(keras.ops.shape(x), minval=self.lower,\n")));
     QVERIFY(layer.contains(QStringLiteral("            slope = (self.lower + self.upper) / 2\n")));
     QVERIFY(layer.contains(
-            QStringLiteral("        return keras.ops.where(x >= 0, x, slope * x)\n")));
+            QStringLiteral("        return keras.ops.where(x > 0, x, slope * x)\n")));
+    QVERIFY(!layer.contains(QStringLiteral("x >= 0")));
+    QVERIFY(!kerasTraining.contains(QStringLiteral("x >= 0")));
+    QVERIFY(layer.contains(QStringLiteral("Training: each element x <= 0 gets its own\n")));
 }
 
 void TestCodeSnippets::explorerOverlays()

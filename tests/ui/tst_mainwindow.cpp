@@ -422,11 +422,17 @@ void TestMainWindow::derivativeMarksValueAtZero_data()
             << Activation::Rrelu
             << QStringLiteral("● f′(0) = 0.2292 (PyTorch's convention: x = 0 takes the x ≤ 0 "
                               "branch)\n○ one-sided limits 0.2292 (left) and 1 (right)");
+    // ELU at α = 1 has one-sided derivatives 1 and 1: f′ is continuous there, but f″ is not (α
+    // on the left, 0 on the right), so the label says no more than that.
+    QTest::newRow("elu") << Activation::Elu
+                         << QStringLiteral(
+                                    "● f′(0) = 1 (f′ continuous at 0: no convention needed)");
     QTest::newRow("gelu") << Activation::Gelu
-                          << QStringLiteral("● f′(0) = 0.5 (smooth at 0: no convention needed)");
-    QTest::newRow("sigmoid") << Activation::Sigmoid
-                             << QStringLiteral(
-                                        "● f′(0) = 0.25 (smooth at 0: no convention needed)");
+                          << QStringLiteral(
+                                     "● f′(0) = 0.5 (f′ continuous at 0: no convention needed)");
+    QTest::newRow("sigmoid")
+            << Activation::Sigmoid
+            << QStringLiteral("● f′(0) = 0.25 (f′ continuous at 0: no convention needed)");
 }
 
 void TestMainWindow::derivativeMarksValueAtZero()
