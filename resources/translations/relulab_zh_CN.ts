@@ -1476,14 +1476,6 @@
         <translation>（该文件来自更新的版本）</translation>
     </message>
     <message>
-        <source>cannot open: %1</source>
-        <translation>无法打开：%1</translation>
-    </message>
-    <message>
-        <source>cannot read: %1</source>
-        <translation>无法读取：%1</translation>
-    </message>
-    <message>
         <source>is larger than a preset may be (%1 bytes): not opened</source>
         <translation>超过预设文件的上限（%1 字节）：未打开</translation>
     </message>
@@ -1512,6 +1504,73 @@
     <message>
         <source>null (the user&apos;s own settings)</source>
         <translation>null（用户自己的设置）</translation>
+    </message>
+</context>
+<context>
+    <name>relulab::app::UserFiles</name>
+    <message>
+        <source>a folder</source>
+        <translation>一个文件夹</translation>
+    </message>
+    <message>
+        <source>a FIFO</source>
+        <translation>一个 FIFO（命名管道）</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>一个字符设备</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>一个块设备</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>一个套接字</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>标准输出</translation>
+    </message>
+    <message>
+        <source>can only be opened once, for writing</source>
+        <translation>只能以写入方式打开一次</translation>
+    </message>
+    <message>
+        <source>no file name given</source>
+        <translation>没有给出文件名</translation>
+    </message>
+    <message>
+        <source>is %1: not written</source>
+        <translation>是%1：未写入</translation>
+    </message>
+    <message>
+        <source>is not open</source>
+        <translation>未打开</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>standard input (&apos;-&apos;) cannot be read here</source>
+        <translation>此处不能读取标准输入（&apos;-&apos;）</translation>
+    </message>
+    <message>
+        <source>cannot open: %1</source>
+        <translation>无法打开：%1</translation>
+    </message>
+    <message>
+        <source>is %1, not a regular file: not read</source>
+        <translation>是%1，不是普通文件：未读取</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>无法读取：%1</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,5 @@
 #include "dataexport.h"
 
-#include <QCoreApplication>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <array>
@@ -63,20 +61,6 @@ QList<DataColumn> curveColumns(const CurveResult &result)
     for (const CurveSeries &overlay : result.overlays)
         appendSeries(columns, overlay);
     return columns;
-}
-
-std::optional<QString> writeFileAtomically(const QString &path, const QByteArray &bytes)
-{
-    if (path.isEmpty())
-        return QCoreApplication::translate("relulab::app::DataExport", "No file name given.");
-    // flush() before commit(): commit() ignores a failed last flush (a full disk) and would put
-    // an empty file in the place of the old one.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()
-        || !file.commit())
-        return QCoreApplication::translate("relulab::app::DataExport", "Could not write %1: %2")
-                .arg(path, file.errorString());
-    return std::nullopt;
 }
 
 } // namespace relulab::app

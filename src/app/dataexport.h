@@ -29,9 +29,4 @@ QByteArray csvFromColumns(const QList<DataColumn> &columns);
 // selected function and of each comparison function, NAME their --activation spelling.
 QList<DataColumn> curveColumns(const CurveResult &result);
 
-// Writes `bytes` to `path` through QSaveFile: a temporary file renamed over `path` once complete,
-// so a failure leaves no file behind (and an existing one as it was). Returns a message naming the
-// file on failure.
-std::optional<QString> writeFileAtomically(const QString &path, const QByteArray &bytes);
-
 } // namespace relulab::app

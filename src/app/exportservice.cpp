@@ -1,6 +1,7 @@
 #include "exportservice.h"
 
 #include "dataexport.h"
+#include "userfiles.h"
 
 #include <QCoreApplication>
 
@@ -62,7 +63,7 @@ void ExportService::writeNow(Request &request)
     QString error;
     if (const auto *message = std::get_if<QString>(&produced)) {
         error = *message;
-    } else if (const auto failed = writeFileAtomically(request.path, std::get<QByteArray>(produced))) {
+    } else if (const auto failed = writeUserFile(request.path, std::get<QByteArray>(produced))) {
         error = *failed;
     }
     m_worker.report([this, id = request.id, path = request.path, error] {

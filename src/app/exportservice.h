@@ -15,7 +15,7 @@ namespace relulab::app {
 // Writes the files a user exports (File > Export data, Export figure) on a Worker, off the GUI
 // thread: formatting a large CSV or encoding a large PNG takes longer than a frame. Every request
 // is written, in the order asked (an export is a file the user wants: none is dropped for a
-// newer one), each atomically (writeFileAtomically). Lives on the GUI thread; write() returns at
+// newer one), each atomically (writeUserFile). Lives on the GUI thread; write() returns at
 // once and written() follows on the GUI thread.
 class ExportService : public QObject
 {

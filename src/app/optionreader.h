@@ -17,6 +17,22 @@
 
 namespace relulab::app {
 
+// "--activation: given twice ('relu', then 'tanh'); give it once", for the first option that
+// takes a value and was given more than once (under any of its names): every option of both
+// executables takes one value, and silently keeping the last would hide a mistake.
+inline std::optional<QString> repeatedOptionError(const QCommandLineParser &parser)
+{
+    for (const QString &name : parser.optionNames()) {
+        const QStringList values = parser.values(name);
+        if (values.size() > 1)
+            return QStringLiteral("%1: given %2 times ('%3'); give it once")
+                    .arg(name.size() == 1 ? QStringLiteral("-") + name : dashed(name))
+                    .arg(values.size())
+                    .arg(values.join(QStringLiteral("', '")));
+    }
+    return std::nullopt;
+}
+
 // Reads option values one by one and keeps the first mistake: after it, every read yields
 // nothing, so the caller checks failed() once per group instead of after every option.
 class OptionReader

@@ -1,22 +1,18 @@
 #include "preset.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QJsonValue>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <array>
 #include <bitset>
 #include <charconv>
-#include <cerrno>
 #include <cmath>
 #include <limits>
-#include <system_error>
 #include <utility>
 
 #include "borndeadmodel.h"
@@ -25,6 +21,7 @@
 #include "optionparsing.h"
 #include "parametermodel.h"
 #include "racemodel.h"
+#include "userfiles.h"
 
 namespace relulab::app {
 
@@ -639,8 +636,13 @@ PresetError failure(const QString &fileName, const QString &text)
     return {fileName + QStringLiteral(": ") + text};
 }
 
+// `size` -1: more than allowed, how much more unknown (a file that grew while read).
 QString tooLarge(qint64 size)
 {
+    if (size < 0)
+        return QCoreApplication::translate("relulab::app::Preset",
+                                           "is larger than a preset may be (%1 bytes): not opened")
+                .arg(MaxPresetSize);
     return QCoreApplication::translate(
                    "relulab::app::Preset",
                    "is %1 bytes, larger than a preset may be (%2 bytes): not opened")
@@ -924,27 +926,12 @@ PresetResult parsePreset(const QByteArray &json, const QString &fileName)
 
 PresetResult loadPreset(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return failure(path,
-                       QCoreApplication::translate("relulab::app::Preset", "cannot open: %1")
-                               .arg(file.errorString()));
-    if (file.size() > MaxPresetSize)
-        return failure(path, tooLarge(file.size()));
-    // At most one byte more than allowed, also from a file whose size() said nothing (a pipe) or
-    // that grew since.
-    const QByteArray json = file.read(MaxPresetSize + 1);
-    if (file.error() != QFileDevice::NoError)
-        return failure(path,
-                       QCoreApplication::translate("relulab::app::Preset", "cannot read: %1")
-                               .arg(file.errorString()));
-    if (json.size() > MaxPresetSize)
-        return failure(
-                path,
-                QCoreApplication::translate("relulab::app::Preset",
-                                            "is larger than a preset may be (%1 bytes): not opened")
-                        .arg(MaxPresetSize));
-    return parsePreset(json, path);
+    // A regular file only, read up to the size a preset may have: a FIFO would block the reader
+    // and a device would never end.
+    std::variant<QByteArray, QString> json = readUserFile(path, {MaxPresetSize, tooLarge});
+    if (const auto *error = std::get_if<QString>(&json))
+        return failure(path, *error);
+    return parsePreset(std::get<QByteArray>(json), path);
 }
 
 PresetResult loadAndApplyPreset(const QString &path, const PresetModels &models)
@@ -970,31 +957,11 @@ std::optional<QString> savePreset(const Preset &preset, const QString &path)
         return QCoreApplication::translate("relulab::app::Preset",
                                            "%1: not saved, the preset is not valid:\n%2")
                 .arg(path, error->message);
-    QSaveFile file(path);
-    // Never write in place, even where no temporary file can be made next to the target (a
-    // directory without write permission): the old file must survive a failed save.
-    file.setDirectWriteFallback(false);
-    if (!file.open(QIODevice::WriteOnly))
+    // Never in place: the old file survives a failed save (userfiles.h).
+    OutputFile file(path);
+    if (!file.open() || file.write(json) != json.size() || !file.commit())
         return QCoreApplication::translate("relulab::app::Preset", "%1: cannot save: %2")
-                .arg(path, file.errorString());
-    // Qt 6.4's QSaveFile commits a truncated file when the disk fills up: a write cut short comes
-    // back as a smaller count with no error, and a buffered write (any preset under 16 KiB) that
-    // fails when flushed sets an error commit() ignores. So both are checked before commit(), and
-    // the reason taken from errno, where QFileDevice has none to tell ("Unknown error").
-    errno = 0;
-    const bool written =
-            file.write(json) == json.size() && file.flush() && file.error() == QFileDevice::NoError;
-    if (!written) {
-        const int writeErrno = errno;
-        const QString reason = writeErrno != 0
-                ? QString::fromStdString(std::generic_category().message(writeErrno))
-                : file.errorString();
-        file.cancelWriting();
-        return QCoreApplication::translate("relulab::app::Preset", "%1: cannot save: %2").arg(path, reason);
-    }
-    if (!file.commit())
-        return QCoreApplication::translate("relulab::app::Preset", "%1: cannot save: %2")
-                .arg(path, file.errorString());
+                .arg(file.displayName(), file.errorString());
     return std::nullopt;
 }
 

@@ -15,6 +15,7 @@
 #include "integerlist.h"
 #include "optionparsing.h"
 #include "optionreader.h"
+#include "userfiles.h"
 
 namespace relulab::app {
 
@@ -211,8 +212,7 @@ void addTrainingOptions(QCommandLineParser &parser)
                      .arg(MaxTrainingThreads),
              QStringLiteral("n")},
             {{QStringLiteral("o"), OutputOption},
-             QStringLiteral("Write the CSV to this file instead of standard output, atomically: on "
-                            "failure an existing file is left as it was."),
+             outputOptionHelp(QStringLiteral("the CSV (default: standard output)")),
              QStringLiteral("file")},
     });
 }

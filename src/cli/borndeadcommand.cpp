@@ -3,7 +3,6 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QFile>
-#include <QSaveFile>
 #include <QString>
 #include <QStringList>
 
@@ -99,8 +98,7 @@ void addOptions(QCommandLineParser &parser)
                      .arg(app::MaxTrainingThreads),
              QStringLiteral("n")},
             {{QStringLiteral("o"), OutputOption},
-             QStringLiteral("Write the CSV to this file instead of standard output, atomically: on "
-                            "failure an existing file is left as it was."),
+             app::outputOptionHelp(QStringLiteral("the CSV (default: standard output)")),
              QStringLiteral("file")},
     });
 }
@@ -184,14 +182,11 @@ std::variant<Options, QString> readOptions(const QCommandLineParser &parser)
     return options;
 }
 
-// Runs the grid and writes the header and each cell's row as it finishes, flushing every row
-// when `flushRows` (so a pipe sees the progress of a long run). A failed write cancels the run;
-// returns whether everything was written.
-bool writeTable(const core::BornDeadConfig &config, QFileDevice &device, bool flushRows)
+// Runs the grid and writes the header and each cell's row as it finishes (so a pipe sees the
+// progress of a long run). A failed write cancels the run; returns whether everything was written.
+bool writeTable(const core::BornDeadConfig &config, QIODevice &device)
 {
-    const auto write = [&](const std::string &text) {
-        return writeText(device, text) && (!flushRows || device.flush());
-    };
+    const auto write = [&](const std::string &text) { return writeText(device, text); };
     if (!write(bornDeadCsvHeader()))
         return false;
     std::atomic<bool> failed {false};
@@ -207,8 +202,8 @@ bool writeTable(const core::BornDeadConfig &config, QFileDevice &device, bool fl
 
 int run(const Options &options)
 {
-    return writeCsv(options.output, [&](QFileDevice &device, bool flushRows) {
-        return writeTable(options.config, device, flushRows);
+    return writeCsv(options.output, [&](QIODevice &device) {
+        return writeTable(options.config, device);
     });
 }
 

@@ -1,11 +1,10 @@
 #include "command.h"
 
-#include <QFile>
-#include <QSaveFile>
 
 #include "app/borndeadmodel.h"
 #include "app/labmodel.h"
 #include "app/parametermodel.h"
+#include "app/optionreader.h"
 #include "app/preset.h"
 #include "app/racemodel.h"
 
@@ -90,33 +89,67 @@ parseCommandLine(QCommandLineParser &parser, const QStringList &arguments, const
         return parser.errorText();
     if (parser.isSet(help))
         return HelpWanted {};
+    if (auto repeated = app::repeatedOptionError(parser))
+        return std::move(*repeated);
     if (!parser.positionalArguments().isEmpty())
         return QStringLiteral("%1: unexpected argument '%2'")
                 .arg(QLatin1String(command), parser.positionalArguments().constFirst());
     return std::nullopt;
 }
 
-int writeCsv(const QString &fileName,
-             const std::function<bool(QFileDevice &device, bool flushRows)> &write)
+namespace {
+
+void reportWriteError(const app::OutputFile &file)
 {
-    if (fileName.isEmpty()) {
-        QFile out;
-        // Unbuffered: the writers hand over whole rows or megabyte blocks, and a second buffer
-        // would only copy them.
-        if (!out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered) || !write(out, true)) {
-            printError(QStringLiteral("cannot write to standard output: %1").arg(out.errorString()));
-            return ExitIoError;
-        }
-        return ExitSuccess;
+    printError(app::isStandardStream(file.path())
+                       ? QStringLiteral("cannot write to standard output: %1").arg(file.errorString())
+                       : QStringLiteral("cannot write '%1': %2").arg(file.path(), file.errorString()));
+}
+
+} // namespace
+
+std::unique_ptr<app::OutputFile> openOutput(const QString &fileName)
+{
+    auto file = std::make_unique<app::OutputFile>(fileName);
+    if (!file->open()) {
+        reportWriteError(*file);
+        return nullptr;
     }
-    // flush() before commit(): Qt 6.4's commit() ignores a failed last flush (a full disk) and
-    // renames the empty or truncated temporary file over the target, reporting success.
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || !write(file, false) || !file.flush() || !file.commit()) {
-        printError(QStringLiteral("cannot write '%1': %2").arg(fileName, file.errorString()));
+    return file;
+}
+
+bool commitOutput(app::OutputFile &file)
+{
+    if (!file.commit()) {
+        reportWriteError(file);
+        return false;
+    }
+    return true;
+}
+
+int writeCsv(const QString &fileName, const std::function<bool(QIODevice &device)> &write)
+{
+    const std::unique_ptr<app::OutputFile> file =
+            openOutput(fileName.isEmpty() ? QString::fromLatin1(app::StandardStreamName) : fileName);
+    if (!file)
+        return ExitIoError;
+    // `write` fails only at a failed write, whose reason the file holds.
+    if (!write(*file)) {
+        reportWriteError(*file);
         return ExitIoError;
     }
-    return ExitSuccess;
+    return commitOutput(*file) ? ExitSuccess : ExitIoError;
+}
+
+std::optional<QString> sameFileError(const QString &firstOption, const QString &first,
+                                     const QString &secondOption, const QString &second)
+{
+    if (first.isEmpty() || second.isEmpty() || !app::sameUserFile(first, second))
+        return std::nullopt;
+    return app::isStandardStream(first)
+            ? QStringLiteral("--%1 and --%2 both write to standard output ('-')").arg(firstOption, secondOption)
+            : QStringLiteral("--%1 and --%2 name the same file '%3'; one would overwrite the other")
+                      .arg(firstOption, secondOption, second);
 }
 
 } // namespace relulab::cli

@@ -20,14 +20,16 @@
 
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <utility>
 #include <variant>
 
 #include "core/sampling.h"
+#include "app/userfiles.h"
 #include "core/trainer.h"
 
-class QFileDevice;
+class QIODevice;
 
 namespace relulab::cli {
 
@@ -116,14 +118,23 @@ std::variant<Options, QString, HelpWanted> readCommandLine(const Command<Options
     return std::get<Options>(std::move(read));
 }
 
-// Writes a command's CSV with `write` to standard output (unbuffered, `flushRows` true: a pipe
-// sees the progress of a long run) or, when `fileName` is not empty, to that file (`flushRows`
-// false). The file is a QSaveFile, opened before `write` runs, so that an unwritable path fails
-// at once and not after a long run; the rows go to its temporary file and the target appears,
-// complete, on commit, and an existing file survives a failure. `write` returns false as soon as
-// a write fails. Returns the exit code; a failure is reported naming the file.
-int writeCsv(const QString &fileName,
-             const std::function<bool(QFileDevice &device, bool flushRows)> &write);
+// Writes a command's CSV with `write` to an app::OutputFile (userfiles.h): standard output when
+// `fileName` is empty or "-", a device or FIFO directly, a regular file atomically. It is opened
+// before `write` runs, so that an unwritable path fails at once and not after a long run. Writes
+// are unbuffered (a pipe sees each row as it is measured) and checked: `write` returns false at
+// the first one that fails, which ends the run with the system's reason. Returns the exit code; a
+// failure is reported naming the file, and an existing regular file is left as it was.
+int writeCsv(const QString &fileName, const std::function<bool(QIODevice &device)> &write);
+
+// Opens `fileName` ("-" standard output) for a command's second output, as writeCsv() does; the
+// file, or nothing after reporting why not.
+std::unique_ptr<app::OutputFile> openOutput(const QString &fileName);
+// Commits it; false after reporting why not.
+bool commitOutput(app::OutputFile &file);
+
+// "--a and --b name the same file 'x'", when they do (sameUserFile()); both options are optional.
+std::optional<QString> sameFileError(const QString &firstOption, const QString &first,
+                                     const QString &secondOption, const QString &second);
 
 // Runs the command on `arguments` (the program name and the command first); the exit code.
 template<class Options>

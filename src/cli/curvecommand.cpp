@@ -1,7 +1,7 @@
 #include "curvecommand.h"
 
 #include <QCommandLineParser>
-#include <QFileDevice>
+#include <QIODevice>
 
 #include <variant>
 
@@ -29,8 +29,7 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption(presetOption(
             QStringLiteral("the explorer's function, its parameters, range and samples")));
     parser.addOption({{QStringLiteral("o"), OutputOption},
-                      QStringLiteral("Write the CSV to this file instead of standard output, "
-                                     "atomically: on failure an existing file is left as it was."),
+                      app::outputOptionHelp(QStringLiteral("the CSV (default: standard output)")),
                       QStringLiteral("file")});
 }
 
@@ -73,7 +72,7 @@ std::variant<CurveRun, QString> readOptions(const QCommandLineParser &parser)
 
 int run(const CurveRun &options)
 {
-    return writeCsv(options.output, [&](QFileDevice &device, bool) {
+    return writeCsv(options.output, [&](QIODevice &device) {
         return writeCurveCsv(core::sampleCurve(options.spec), device);
     });
 }

@@ -3,7 +3,6 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QString>
 #include <QStringList>
 
@@ -78,8 +77,8 @@ void addOptions(QCommandLineParser &parser)
                      .arg(app::enumNameList<core::RacePresetKind>()),
              QStringLiteral("name")},
             {SummaryOption,
-             QStringLiteral("Also write the finish table (one row per activation, with the steps "
-                            "to 95 % training accuracy) as CSV to this file."),
+             app::outputOptionHelp(QStringLiteral("the finish table too (one row per activation, with "
+                                                 "the steps to 95 % training accuracy, as CSV)")),
              QStringLiteral("file")},
     });
     parser.addOption(presetOption(trainingPresetContents()));
@@ -286,6 +285,11 @@ std::variant<RaceOptions, QString> readOptions(const QCommandLineParser &parser)
                                               : app::DefaultMeasureEvery;
     options.threads = first->threads;
     options.output = first->output;
+    // Without --output the CSV goes to standard output, which --summary - would share.
+    if (const auto clash = sameFileError(QStringLiteral("output"),
+                                         options.output.isEmpty() ? QStringLiteral("-") : options.output,
+                                         SummaryOption, options.summary))
+        return *clash;
     if (const std::optional<std::string> problem = core::validateRace(options.base, options.lanes))
         return QStringLiteral("invalid race: %1").arg(QString::fromStdString(*problem));
     return options;
@@ -304,14 +308,11 @@ struct RaceOutcome
     std::vector<core::RaceLaneSummary> summary;
 };
 
-// Races and writes the header and each measurement's rows as they are measured, flushing after
-// every measurement when `flushRows` (so a pipe sees the progress of a long run). Stops at the
-// first failed write.
-RaceOutcome race(const RaceOptions &options, QFileDevice &device, bool flushRows)
+// Races and writes the header and each measurement's rows as they are measured (so a pipe sees
+// the progress of a long run). Stops at the first failed write.
+RaceOutcome race(const RaceOptions &options, QIODevice &device)
 {
-    const auto write = [&](const std::string &text) {
-        return writeText(device, text) && (!flushRows || device.flush());
-    };
+    const auto write = [&](const std::string &text) { return writeText(device, text); };
     const int layers = static_cast<int>(options.base.network.hidden.size());
     RaceOutcome outcome;
     core::Race race(options.base, options.lanes);
@@ -348,15 +349,15 @@ RaceOutcome race(const RaceOptions &options, QFileDevice &device, bool flushRows
 }
 
 // Writes the finish table; false (and a message) when it cannot.
-bool writeSummary(const RaceOptions &options, QSaveFile &file,
+bool writeSummary(const RaceOptions &options, app::OutputFile &file,
                   const std::vector<core::RaceLaneSummary> &summary)
 {
     const int layers = static_cast<int>(options.base.network.hidden.size());
-    if (!writeText(file, raceSummaryCsv(summary, layers)) || !file.flush() || !file.commit()) {
-        printError(QStringLiteral("cannot write '%1': %2").arg(options.summary, file.errorString()));
+    if (!writeText(file, raceSummaryCsv(summary, layers))) {
+        printError(QStringLiteral("cannot write '%1': %2").arg(file.displayName(), file.errorString()));
         return false;
     }
-    return true;
+    return commitOutput(file);
 }
 
 int run(const RaceOptions &options)
@@ -365,17 +366,15 @@ int run(const RaceOptions &options)
         core::setMaxThreads(*options.threads);
     // The summary is opened before the race too, so that an unwritable path fails at once and
     // not after a long run; it is written, complete, once the race is over.
-    std::unique_ptr<QSaveFile> summary;
+    std::unique_ptr<app::OutputFile> summary;
     if (!options.summary.isEmpty()) {
-        summary = std::make_unique<QSaveFile>(options.summary);
-        if (!summary->open(QIODevice::WriteOnly)) {
-            printError(QStringLiteral("cannot write '%1': %2").arg(options.summary, summary->errorString()));
+        summary = openOutput(options.summary);
+        if (!summary)
             return ExitIoError;
-        }
     }
     RaceOutcome outcome;
-    const int status = writeCsv(options.output, [&](QFileDevice &device, bool flushRows) {
-        outcome = race(options, device, flushRows);
+    const int status = writeCsv(options.output, [&](QIODevice &device) {
+        outcome = race(options, device);
         return outcome.written;
     });
     if (status != ExitSuccess)

@@ -1,7 +1,7 @@
 #include "traincommand.h"
 
 #include <QCommandLineParser>
-#include <QFileDevice>
+#include <QIODevice>
 
 #include <algorithm>
 #include <cstdint>
@@ -72,14 +72,11 @@ struct TrainingOutcome
     std::optional<std::uint64_t> divergedAt;
 };
 
-// Trains and writes the header and each row as it is measured, flushing every row when
-// `flushRows`. Stops at the first failed write.
-TrainingOutcome train(const TrainingOptions &options, QFileDevice &device, bool flushRows)
+// Trains and writes the header and each row as it is measured. Stops at the first failed write.
+TrainingOutcome train(const TrainingOptions &options, QIODevice &device)
 {
     const core::NetworkConfig &network = options.config.network;
-    auto write = [&](const std::string &text) {
-        return writeText(device, text) && (!flushRows || device.flush());
-    };
+    auto write = [&](const std::string &text) { return writeText(device, text); };
 
     TrainingOutcome outcome;
     const std::unique_ptr<core::Trainer> trainer = core::makeTrainer(options.config);
@@ -110,8 +107,8 @@ int run(const TrainingOptions &options)
     if (options.threads)
         core::setMaxThreads(*options.threads);
     TrainingOutcome outcome;
-    const int status = writeCsv(options.output, [&](QFileDevice &device, bool flushRows) {
-        outcome = train(options, device, flushRows);
+    const int status = writeCsv(options.output, [&](QIODevice &device) {
+        outcome = train(options, device);
         return outcome.written;
     });
     if (status == ExitSuccess && outcome.divergedAt)

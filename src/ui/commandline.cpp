@@ -10,6 +10,7 @@
 
 #include <qcustomplot.h>
 
+#include "app/optionreader.h"
 #include "app/curveoptions.h"
 #include "app/enumnames.h"
 #include "app/modeloptions.h"
@@ -153,6 +154,8 @@ StartupOptions declareOptions(QCommandLineParser &parser)
 std::variant<Startup, Failure> readStartup(const QCommandLineParser &parser, const StartupOptions &o)
 {
     const auto usage = [](const QString &message) { return Failure {ExitUsage, message}; };
+    if (auto repeated = app::repeatedOptionError(parser))
+        return usage(*repeated);
     Startup startup;
     // An empty value is a mistake, never "none" (as in relulab-cli): `--preset=` must not quietly
     // open nothing, nor `--plot=` quietly export the whole window.

@@ -14,6 +14,7 @@
 #include <qcustomplot.h>
 
 #include "app/dataexport.h"
+#include "app/userfiles.h"
 
 #include <algorithm>
 #include <cmath>
@@ -209,7 +210,7 @@ QString exportFigure(QWidget *source, const QString &path, const FigureOptions &
     if (const auto *error = std::get_if<QString>(&produced))
         return *error;
     if (const std::optional<QString> failed =
-                app::writeFileAtomically(path, std::get<QByteArray>(produced)))
+                app::writeUserFile(path, std::get<QByteArray>(produced)))
         return *failed;
     return {};
 }

@@ -2,8 +2,9 @@
 
 // File > Export figure and `relulab --export-figure`: a plot, or the whole window, as PNG, PDF or
 // SVG. Plots are drawn anew at the chosen size (vector graphics in PDF and SVG); other widgets, the
-// window, are drawn as they are on screen. Every file is written atomically
-// (app::writeFileAtomically), so a failure never leaves a half-written file behind.
+// window, are drawn as they are on screen. Every file is written as
+// app::writeUserFile writes: a regular file atomically, so a failure never leaves a half-written
+// one behind; a device as it is, never replaced.
 
 #include <QList>
 #include <QSize>

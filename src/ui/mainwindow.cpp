@@ -2,6 +2,7 @@
 
 #include "ui_mainwindow.h"
 
+#include <QBuffer>
 #include <QCheckBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -22,6 +23,7 @@
 #include "app/codesnippets.h"
 #include "app/dataexport.h"
 #include "app/preset.h"
+#include "app/userfiles.h"
 #include "borndeadtab.h"
 #include "codedialog.h"
 #include "exportfiguredialog.h"
@@ -596,10 +598,18 @@ void MainWindow::saveWindowImage()
                                                       tr("PNG images (*.png)"));
     if (file.isEmpty())
         return;
-    QImageWriter writer(file, "png");
-    if (!writer.write(grab().toImage())) {
+    // Encoded in memory, then written as every output is (app::writeUserFile): an existing file
+    // survives a failure, a device is never replaced.
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
+    const bool encoded = writer.write(grab().toImage());
+    const std::optional<QString> failed = encoded ? app::writeUserFile(file, png) : std::nullopt;
+    if (!encoded || failed) {
         QMessageBox::warning(this, tr("Could not save the image"),
-                             tr("%1 could not be written: %2").arg(file, writer.errorString()));
+                             encoded ? *failed
+                                     : tr("%1 could not be written: %2").arg(file, writer.errorString()));
         return;
     }
     statusBar()->showMessage(tr("Saved %1").arg(file), 4000);

@@ -4,12 +4,11 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QImageWriter>
-#include <QSaveFile>
 #include <QTimer>
 
-#include <algorithm>
 #include <functional>
 
+#include "app/userfiles.h"
 #include "borndeadtab.h"
 #include "labtab.h"
 #include "mainwindow.h"
@@ -25,28 +24,18 @@ QString writeWindow(MainWindow &window, const QString &file, const WindowWriter 
     QCoreApplication::processEvents();
     if (custom)
         return custom(window, file);
-    // Encoded in memory first, then written through QSaveFile's temporary file: a failed write
-    // (a full disk) leaves no half-written picture and an existing file as it was, and its
-    // message is the system's ("File too large"), not the PNG encoder's "Unknown error".
+    // Encoded in memory first, then written as app::OutputFile writes: a failed write (a full
+    // disk) leaves no half-written picture and an existing file as it was, a device is written
+    // as it is (never replaced), and the message is the system's ("No space left on device").
     QByteArray png;
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     QImageWriter writer(&buffer, "png");
     if (!writer.write(window.grab().toImage()))
         return QStringLiteral("%1: %2").arg(file, writer.errorString());
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly))
-        return QStringLiteral("%1: %2").arg(file, out.errorString());
-    // A short write (a full disk, a file size limit) sets no error of its own.
-    if (const qint64 written = out.write(png); written != png.size())
-        return out.error() != QFileDevice::NoError
-                ? QStringLiteral("%1: %2").arg(file, out.errorString())
-                : QStringLiteral("%1: only %2 of %3 bytes could be written (is the disk full?)")
-                          .arg(file)
-                          .arg(std::max<qint64>(written, 0))
-                          .arg(png.size());
-    if (!out.flush() || !out.commit())
-        return QStringLiteral("%1: %2").arg(file, out.errorString());
+    app::OutputFile out(file);
+    if (!out.open() || out.write(png) != png.size() || !out.commit())
+        return QStringLiteral("%1: %2").arg(out.displayName(), out.errorString());
     return {};
 }
 

@@ -11,6 +11,7 @@
 #include <limits>
 
 #include "app/dataexport.h"
+#include "app/userfiles.h"
 
 using relulab::app::DataColumn;
 
@@ -83,8 +84,8 @@ void TestDataExport::writesAtomically()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("curves.csv"));
-    QVERIFY(!relulab::app::writeFileAtomically(path, "old\n"));
-    QVERIFY(!relulab::app::writeFileAtomically(path, "x\n1\n"));
+    QVERIFY(!relulab::app::writeUserFile(path, "old\n"));
+    QVERIFY(!relulab::app::writeUserFile(path, "x\n1\n"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("x\n1\n"));
@@ -96,19 +97,19 @@ void TestDataExport::unwritableFolderLeavesNoFile()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString missing = dir.filePath(QStringLiteral("no-such-folder/curves.csv"));
-    const auto error = relulab::app::writeFileAtomically(missing, "x\n");
+    const auto error = relulab::app::writeUserFile(missing, "x\n");
     QVERIFY(error);
     QVERIFY2(error->contains(missing), qPrintable(*error));
     QVERIFY(!QFile::exists(missing));
 
-    QVERIFY(relulab::app::writeFileAtomically(QString(), "x\n"));
+    QVERIFY(relulab::app::writeUserFile(QString(), "x\n"));
 
     // A folder without write permission (meaningless for root, who may write anyway).
     const QString locked = dir.filePath(QStringLiteral("locked"));
     QVERIFY(QDir().mkdir(locked));
     QVERIFY(QFile::setPermissions(locked, QFile::ReadOwner | QFile::ExeOwner));
     const QString inLocked = locked + QStringLiteral("/curves.csv");
-    const auto lockedError = relulab::app::writeFileAtomically(inLocked, "x\n");
+    const auto lockedError = relulab::app::writeUserFile(inLocked, "x\n");
     const bool root = QFile(inLocked).open(QIODevice::WriteOnly);
     if (root) {
         QFile::remove(inLocked);

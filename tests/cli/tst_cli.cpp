@@ -137,7 +137,8 @@ private slots:
     void outputFileHasTheSameBytes();
     void ignoredOptionsWarn_data();
     void ignoredOptionsWarn();
-    void lastOccurrenceWins();
+    void repeatedOptionIsAUsageError_data();
+    void repeatedOptionIsAUsageError();
     void valueSpellings();
     void tenMillionRows();
 };
@@ -682,17 +683,37 @@ void TestCli::ignoredOptionsWarn()
     QCOMPARE(warned.out, plain.out);
 }
 
-void TestCli::lastOccurrenceWins()
+void TestCli::repeatedOptionIsAUsageError_data()
 {
-    const CliRun run = runCli(words("curve --activation relu --activation tanh --samples 5 "
-                                    "--samples 3 --range 0:1 --range=-1:1"));
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("activation") << "curve --activation relu --activation tanh"
+                                << QByteArray("relulab-cli: --activation: given 2 times ('relu', 'tanh'); give it once\n");
+    QTest::newRow("spelled with =") << "curve --activation relu --samples 5 --samples=3"
+                                    << QByteArray("relulab-cli: --samples: given 2 times ('5', '3'); give it once\n");
+    // -o and --output are one option.
+    QTest::newRow("short and long") << "train --steps 1 -o a.csv --output b.csv"
+                                    << QByteArray("relulab-cli: -o: given 2 times ('a.csv', 'b.csv'); give it once\n");
+    QTest::newRow("race") << "race --steps 1 --init-seed 1 --init-seed 2 --init-seed 3"
+                          << QByteArray("relulab-cli: --init-seed: given 3 times ('1', '2', '3'); give it once\n");
+    QTest::newRow("born-dead") << "born-dead --widths 2 --widths 3"
+                               << QByteArray("relulab-cli: --widths: given 2 times ('2', '3'); give it once\n");
+}
+
+// A repeated option used to take its last value silently, hiding a mistake in a script.
+void TestCli::repeatedOptionIsAUsageError()
+{
+    QFETCH(QString, command);
+    QFETCH(QByteArray, message);
+    const QString cwd = QDir::currentPath();
+    const CliRun run = runCli(command.split(u' '));
     QVERIFY(run.finished);
-    QCOMPARE(run.exitCode, 0);
-    std::vector<Row> rows;
-    parseCsv(run.out, rows);
-    if (QTest::currentTestFailed())
-        return;
-    verifyAgainstCore(rows, makeSpec(Activation::Tanh, -1.0, 1.0, 3));
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.err, message);
+    QVERIFY(run.out.isEmpty());
+    // Nothing was written.
+    QVERIFY(!QFile::exists(QDir(cwd).filePath(QStringLiteral("a.csv"))));
+    QVERIFY(!QFile::exists(QDir(cwd).filePath(QStringLiteral("b.csv"))));
 }
 
 void TestCli::valueSpellings()
