@@ -1400,10 +1400,6 @@
         <translation>函数名数组（%1）</translation>
     </message>
     <message>
-        <source>%1 lists %2 more than once</source>
-        <translation>%1 多次列出了 %2</translation>
-    </message>
-    <message>
         <source>a string</source>
         <translation>一个字符串</translation>
     </message>
@@ -1504,6 +1500,14 @@
     <message>
         <source>null (the user&apos;s own settings)</source>
         <translation>null（用户自己的设置）</translation>
+    </message>
+    <message>
+        <source>%1 lists %2 more than once; each is taken once</source>
+        <translation>%1 多次列出 %2；每项只取一次</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>另有 %1 条</translation>
     </message>
 </context>
 <context>

@@ -239,15 +239,35 @@ public:
         : m_fileName(fileName)
     { }
 
-    void error(const QString &text) { m_errors.append(m_fileName + QStringLiteral(": ") + text); }
-    void warn(const QString &text) { m_warnings.append(m_fileName + QStringLiteral(": ") + text); }
-    const QStringList &errors() const noexcept { return m_errors; }
-    const QStringList &warnings() const noexcept { return m_warnings; }
+    void error(const QString &text) { add(m_errors, m_moreErrors, text); }
+    void warn(const QString &text) { add(m_warnings, m_moreWarnings, text); }
+    QStringList errors() const { return withCount(m_errors, m_moreErrors); }
+    QStringList warnings() const { return withCount(m_warnings, m_moreWarnings); }
 
 private:
+    // A file with 100,000 bad entries gets 20 messages and a count, not 100,000 lines.
+    static constexpr qsizetype MaxListed = 20;
+
+    void add(QStringList &list, qsizetype &more, const QString &text) const
+    {
+        if (list.size() < MaxListed)
+            list.append(m_fileName + QStringLiteral(": ") + text);
+        else
+            ++more;
+    }
+    QStringList withCount(QStringList list, qsizetype more) const
+    {
+        if (more > 0)
+            list.append(m_fileName + QStringLiteral(": ")
+                        + QCoreApplication::translate("relulab::app::Preset", "and %1 more").arg(more));
+        return list;
+    }
+
     QString m_fileName;
     QStringList m_errors;
     QStringList m_warnings;
+    qsizetype m_moreErrors = 0;
+    qsizetype m_moreWarnings = 0;
 };
 
 // Reads the fields of one object of the document (the top level, "explorer" or "lab"), naming each
@@ -341,6 +361,8 @@ public:
         }
         const QJsonArray array = value->toArray();
         std::bitset<core::ActivationCount> ticked;
+        std::bitset<core::ActivationCount> repeated;
+        QStringList repeatedNames; // in the order of their first repeat
         bool ok = true;
         for (qsizetype i = 0; i < array.size(); ++i) {
             const auto kind = name<core::Activation>(QStringLiteral("%1[%2]").arg(path(key)).arg(i),
@@ -350,16 +372,20 @@ public:
                 continue;
             }
             const auto bit = static_cast<std::size_t>(*kind);
-            // A repeat has one obvious meaning, so it is no reason to refuse a lesson.
-            if (ticked.test(bit)) {
-                m_problems.warn(QCoreApplication::translate("relulab::app::Preset",
-                                                            "%1 lists %2 more than once")
-                                        .arg(path(key), describe(array.at(i))));
+            if (ticked.test(bit) && !repeated.test(bit)) {
+                repeated.set(bit);
+                repeatedNames.append(describe(array.at(i)));
             }
             ticked.set(bit);
         }
         if (!ok)
             return std::nullopt;
+        // A repeat has one obvious meaning, so it is no reason to refuse a lesson; one warning
+        // says so, however many repeats there are.
+        if (!repeatedNames.isEmpty())
+            m_problems.warn(QCoreApplication::translate("relulab::app::Preset",
+                                                        "%1 lists %2 more than once; each is taken once")
+                                    .arg(path(key), repeatedNames.join(QStringLiteral(", "))));
         QList<core::Activation> kinds;
         for (const core::ActivationInfo &info : core::allActivations()) {
             if (ticked.test(static_cast<std::size_t>(info.kind)))
@@ -408,23 +434,34 @@ public:
         const NumberRule rule {static_cast<double>(minimum), static_cast<double>(maximum),
                                NumberKind::Whole};
         std::vector<int> values;
+        std::vector<int> repeated;
         bool ok = true;
         for (qsizetype i = 0; i < array.size(); ++i) {
             const QString entry = QStringLiteral("%1[%2]").arg(path(key)).arg(i);
             const auto x = checked(entry, rule, array.at(i));
             if (!x) {
                 ok = false;
-            } else if (std::find(values.begin(), values.end(), static_cast<int>(*x)) != values.end()) {
-                // Unlike a repeated function, a repeated cell would run twice: refused.
-                m_problems.error(QCoreApplication::translate("relulab::app::Preset",
-                                                             "%1 lists %2 more than once")
-                                         .arg(path(key), describe(array.at(i))));
-                ok = false;
-            } else {
-                values.push_back(static_cast<int>(*x));
+                continue;
             }
+            const int n = static_cast<int>(*x);
+            // values holds distinct numbers of [minimum, maximum]: the search is short.
+            if (std::find(values.begin(), values.end(), n) == values.end())
+                values.push_back(n);
+            else if (std::find(repeated.begin(), repeated.end(), n) == repeated.end())
+                repeated.push_back(n);
         }
-        return ok ? std::optional(values) : std::nullopt;
+        if (!ok)
+            return std::nullopt;
+        // A repeated cell means that cell, once: one warning, however many repeats.
+        if (!repeated.empty()) {
+            QStringList names;
+            for (int n : repeated)
+                names.append(QString::number(n));
+            m_problems.warn(QCoreApplication::translate("relulab::app::Preset",
+                                                        "%1 lists %2 more than once; each is taken once")
+                                    .arg(path(key), names.join(QStringLiteral(", "))));
+        }
+        return values;
     }
 
     // An optional string: absent is empty.

@@ -33,7 +33,7 @@
 //           "init_seed", "optimizer", "learning_rate", "batch_size", "precision": as in "lab"
 //       },
 //       "born_dead": {
-//           "widths": [2, 3, 4, 5, 10], "depths": [2, 5, 10, 20, 50],  (distinct, at least one)
+//           "widths": [2, 3, 4, 5, 10], "depths": [2, 5, 10, 20, 50],  (at least one; a repeat is taken once, with a warning)
 //           "networks": 4000, "inputs": 2000, "input_dim": 1 | 2,
 //           "bias": "zero" | "normal", "init": "he-normal" | "rai", "compare": false, "seed": 0
 //       }

@@ -390,6 +390,7 @@ private slots:
     void allMistakesAreReported();
     void unknownFieldsWarn();
     void repeatedOverlayWarns();
+    void manyRepeatsWarnOnce();
     void largestFileLoads();
     void unreadableFiles();
     void validateCodePresets();
@@ -863,7 +864,6 @@ void TestPreset::malformed_data()
     row("born_dead.widths", QJsonArray {2, 2.5}, "born_dead.widths[1] must be a whole number");
     row("born_dead.widths", QJsonArray {2, QStringLiteral("3")},
         "born_dead.widths[1] must be a whole number");
-    row("born_dead.widths", QJsonArray {2, 3, 2}, "born_dead.widths lists 2 more than once");
     row("born_dead.depths", QJsonArray {1001},
         "born_dead.depths[0] must be a whole number between 1 and 1000");
     row("born_dead.depths",
@@ -983,8 +983,45 @@ void TestPreset::repeatedOverlayWarns()
     // In the canonical order, once each.
     QCOMPARE(loaded.preset.explorer.overlays, QList<Activation>({Activation::Gelu, Activation::Silu}));
     QCOMPARE(loaded.warnings,
-             QStringList(
-                     QStringLiteral("dup.json: explorer.overlays lists \"silu\" more than once")));
+             QStringList(QStringLiteral(
+                     "dup.json: explorer.overlays lists \"silu\" more than once; each is taken once")));
+}
+
+// 100,000 repeats: one warning and one of each, not 99,999 warnings (8.8 MB of stderr).
+void TestPreset::manyRepeatsWarnOnce()
+{
+    QJsonArray overlays;
+    for (int i = 0; i < 100'000; ++i)
+        overlays.append(i % 3 == 2 ? QStringLiteral("tanh") : QStringLiteral("relu"));
+    const PresetResult parsed = relulab::app::parsePreset(
+            withField(QStringLiteral("explorer.overlays"), overlays), QStringLiteral("many.json"));
+    QVERIFY2(std::holds_alternative<LoadedPreset>(parsed), qPrintable(messageOf(parsed)));
+    const LoadedPreset &loaded = std::get<LoadedPreset>(parsed);
+    QCOMPARE(loaded.preset.explorer.overlays, QList<Activation>({Activation::Relu, Activation::Tanh}));
+    QCOMPARE(loaded.warnings,
+             QStringList(QStringLiteral("many.json: explorer.overlays lists \"relu\", \"tanh\" more "
+                                        "than once; each is taken once")));
+
+    // Born-dead cells: the same, in the order first given.
+    const PresetResult cells = relulab::app::parsePreset(
+            withField(QStringLiteral("born_dead.widths"), QJsonArray {4, 2, 4, 4, 2, 8}),
+            QStringLiteral("cells.json"));
+    QVERIFY2(std::holds_alternative<LoadedPreset>(cells), qPrintable(messageOf(cells)));
+    QCOMPARE(std::get<LoadedPreset>(cells).preset.bornDead.config.widths, std::vector<int>({4, 2, 8}));
+    QCOMPARE(std::get<LoadedPreset>(cells).warnings,
+             QStringList(QStringLiteral("cells.json: born_dead.widths lists 4, 2 more than once; "
+                                        "each is taken once")));
+
+    // 100,000 bad entries: 20 messages and a count.
+    QJsonArray bad;
+    for (int i = 0; i < 100'000; ++i)
+        bad.append(QStringLiteral("nosuch"));
+    const PresetResult refused = relulab::app::parsePreset(
+            withField(QStringLiteral("explorer.overlays"), bad), QStringLiteral("bad.json"));
+    const QStringList lines = messageOf(refused).split(u'\n');
+    QCOMPARE(lines.size(), 21);
+    QVERIFY2(lines.first().startsWith(QStringLiteral("bad.json: explorer.overlays[0] ")), qPrintable(lines.first()));
+    QCOMPARE(lines.last(), QStringLiteral("bad.json: and 99980 more"));
 }
 
 void TestPreset::largestFileLoads()

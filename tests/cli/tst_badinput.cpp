@@ -1,6 +1,7 @@
 // Bad input to both executables, run as processes: every option each one lists in its --help gets
 // non-numbers, nan, inf, -inf, negative zero, huge values (1e308, 1e400, 2^64), empty and missing
-// values, and must answer with exit status 2 and a message that names the option — never a crash,
+// values, the option given twice, and presets that are a folder, a device or a FIFO, and must
+// answer with exit status 2 and a message that names the option — never a crash,
 // a hang, a sanitizer report, output on stdout or a file left behind. Outputs that cannot be
 // written (a missing or read-only directory, a path under a regular file, a full disk) must give
 // exit status 1, a message naming the file, and leave an existing file as it was.
@@ -23,10 +24,12 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <vector>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -455,6 +458,7 @@ struct Fixtures
     QString directory;
     QString garbage; // not JSON
     QString wrongJson; // JSON, but not a preset
+    QString fifo; // a FIFO no one writes: reading it would wait forever
 };
 
 } // namespace
@@ -503,7 +507,12 @@ void BadInputTest::buildCases()
             Case c;
             c.name = QStringLiteral("%1 --%2 %3").arg(program.id, option, label);
             c.program = program.path;
-            c.arguments = program.command + context(program, option) + arguments;
+            // The context without the option under test: given twice, it would be refused for
+            // that alone, before its value is read.
+            QStringList before = context(program, option);
+            if (const qsizetype at = before.indexOf(QStringLiteral("--") + option); at >= 0)
+                before.remove(at, std::min<qsizetype>(2, before.size() - at));
+            c.arguments = program.command + before + arguments;
             c.expect = expect;
             c.needles = needles;
             c.workingDirectory = newRowDirectory();
@@ -524,13 +533,17 @@ void BadInputTest::buildCases()
                 continue;
             }
             // The value missing at the end of the command line, empty as its own argument, and
-            // empty after '='.
+            // empty after '='; and the option given twice, which used to keep the last value
+            // silently.
             add(option, QStringLiteral("(missing)"), {dashed}, Expect::UsageError, named);
+            add(option, QStringLiteral("twice"), {dashed, QStringLiteral("a"), dashed, QStringLiteral("b")},
+                Expect::UsageError, {dashed + QStringLiteral(": given 2 times")});
             if (known->kind == Kind::InputFile) {
                 const QString missing = m_fixtures.directory + QStringLiteral("/no-such-file.json");
                 for (const QString &file :
                      {QString(), missing, m_fixtures.directory, QStringLiteral("/dev/null"),
-                      m_fixtures.garbage, m_fixtures.wrongJson}) {
+                      QStringLiteral("/dev/zero"), m_fixtures.fifo, m_fixtures.garbage,
+                      m_fixtures.wrongJson}) {
                     QStringList needles = named;
                     if (!file.isEmpty())
                         needles.append(file);
@@ -625,6 +638,8 @@ void BadInputTest::initTestCase()
     QVERIFY(QDir().mkpath(m_fixtures.directory));
     m_fixtures.garbage = m_fixtures.directory + QStringLiteral("/garbage.json");
     m_fixtures.wrongJson = m_fixtures.directory + QStringLiteral("/wrong.json");
+    m_fixtures.fifo = m_fixtures.directory + QStringLiteral("/fifo.json");
+    QVERIFY(::mkfifo(QFile::encodeName(m_fixtures.fifo).constData(), 0600) == 0);
     for (const auto &[path, text] : {std::pair {m_fixtures.garbage, "\x01\x02 not json {"},
                                      std::pair {m_fixtures.wrongJson, "[1, 2, 3]"}}) {
         QFile file(path);
