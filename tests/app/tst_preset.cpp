@@ -993,8 +993,12 @@ void TestPreset::manyRepeatsWarnOnce()
     QJsonArray overlays;
     for (int i = 0; i < 100'000; ++i)
         overlays.append(i % 3 == 2 ? QStringLiteral("tanh") : QStringLiteral("relu"));
+    // Compact, as a generated file would be: 700 kB, under the size a preset may have.
+    const auto compact = [](const QByteArray &json) {
+        return QJsonDocument::fromJson(json).toJson(QJsonDocument::Compact);
+    };
     const PresetResult parsed = relulab::app::parsePreset(
-            withField(QStringLiteral("explorer.overlays"), overlays), QStringLiteral("many.json"));
+            compact(withField(QStringLiteral("explorer.overlays"), overlays)), QStringLiteral("many.json"));
     QVERIFY2(std::holds_alternative<LoadedPreset>(parsed), qPrintable(messageOf(parsed)));
     const LoadedPreset &loaded = std::get<LoadedPreset>(parsed);
     QCOMPARE(loaded.preset.explorer.overlays, QList<Activation>({Activation::Relu, Activation::Tanh}));
@@ -1017,7 +1021,7 @@ void TestPreset::manyRepeatsWarnOnce()
     for (int i = 0; i < 100'000; ++i)
         bad.append(QStringLiteral("nosuch"));
     const PresetResult refused = relulab::app::parsePreset(
-            withField(QStringLiteral("explorer.overlays"), bad), QStringLiteral("bad.json"));
+            compact(withField(QStringLiteral("explorer.overlays"), bad)), QStringLiteral("bad.json"));
     const QStringList lines = messageOf(refused).split(u'\n');
     QCOMPARE(lines.size(), 21);
     QVERIFY2(lines.first().startsWith(QStringLiteral("bad.json: explorer.overlays[0] ")), qPrintable(lines.first()));
