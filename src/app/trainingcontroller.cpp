@@ -58,11 +58,29 @@ void TrainingController::setConfig(const core::TrainingConfig &config)
 
 void TrainingController::play()
 {
-    if (m_running || m_diverged)
+    if (m_diverged)
         return;
-    m_running = true;
-    m_worker.post([](Mail &mail) { mail.running = true; });
-    emit runningChanged(true);
+    // A play() after runTo() goes on past its step.
+    m_worker.post([](Mail &mail) {
+        mail.running = true;
+        mail.pauseAt.reset();
+    });
+    if (!std::exchange(m_running, true))
+        emit runningChanged(true);
+}
+
+void TrainingController::runTo(quint64 step)
+{
+    if (m_diverged)
+        return;
+    // forcePublish: a run already at or past the step gets a turn all the same, which reports it.
+    m_worker.post([step](Mail &mail) {
+        mail.running = true;
+        mail.pauseAt = step;
+        mail.forcePublish = true;
+    });
+    if (!std::exchange(m_running, true))
+        emit runningChanged(true);
 }
 
 void TrainingController::pause()
@@ -72,6 +90,7 @@ void TrainingController::pause()
     m_running = false;
     m_worker.post([](Mail &mail) {
         mail.running = false;
+        mail.pauseAt.reset();
         mail.forcePublish = true;
     });
     emit runningChanged(false);
@@ -111,6 +130,25 @@ void TrainingController::takeSnapshot()
         emit snapshotReady(snapshot);
 }
 
+void TrainingController::onReachedInWorker(quint64 build, quint64 target, quint64 step)
+{
+    // A report about a run the GUI has replaced since, or a runTo() a play() or pause() has
+    // overtaken (the worker then no longer waits at the step): nothing to do.
+    const bool waiting = m_worker.inspect([target](const Mail &mail) { return mail.pauseAt == target; });
+    if (build != m_builds || !waiting || !m_running)
+        return;
+    pause();
+    emit reachedStep(step);
+}
+
+std::uint64_t TrainingController::stepsBeforePause(const std::optional<quint64> &pauseAt) const
+{
+    if (!pauseAt)
+        return std::numeric_limits<std::uint64_t>::max();
+    const std::uint64_t done = m_run.trainer->stepsDone();
+    return *pauseAt > done ? *pauseAt - done : 0;
+}
+
 void TrainingController::onDivergedInWorker(quint64 build, quint64 step)
 {
     // The GUI may have asked for a new run since: this report is about one it has replaced.
@@ -127,7 +165,8 @@ void TrainingController::onDivergedInWorker(quint64 build, quint64 step)
 bool TrainingController::ready(const Mail &mail) const
 {
     return mail.newTrainer || mail.adjust || mail.pendingSteps > 0 || mail.forcePublish
-            || (mail.running && m_run.trainer && !m_run.trainer->diverged());
+            || (mail.running && m_run.trainer && !m_run.trainer->diverged()
+                && stepsBeforePause(mail.pauseAt) > 0);
 }
 
 TrainingController::Turn TrainingController::take(Mail &mail)
@@ -138,6 +177,7 @@ TrainingController::Turn TrainingController::take(Mail &mail)
     turn.adjust = std::exchange(mail.adjust, std::nullopt);
     turn.steps = std::exchange(mail.pendingSteps, 0);
     turn.running = mail.running;
+    turn.pauseAt = mail.pauseAt; // kept until reached, or forgotten by the GUI
     turn.force = std::exchange(mail.forcePublish, false);
     return turn;
 }
@@ -148,10 +188,14 @@ void TrainingController::publish()
     const auto [gridSize, running] = m_worker.inspect([](const Mail &mail) {
         return std::pair {mail.gridSize, mail.running};
     });
+    core::Measurement measurement = trainer.measure();
+    if (!m_run.start && measurement.step == 0)
+        m_run.start = std::make_shared<const core::Measurement>(measurement);
     auto s = std::make_shared<TrainingSnapshot>(
             TrainingSnapshot {.run = m_run.id,
                               .config = m_run.config,
-                              .measurement = trainer.measure(),
+                              .measurement = std::move(measurement),
+                              .start = m_run.start,
                               .layout = trainer.layout(),
                               .parameters = trainer.parameters(),
                               .trainingSet = m_run.trainingSet,
@@ -189,13 +233,15 @@ void TrainingController::trainFrame()
                                         [&](std::uint64_t n) { return trainer.train(n); });
         return trained;
     };
+    // runTo()'s step ends the frame too: the last chunk stops there.
+    const std::uint64_t allowed = stepsBeforePause(m_pauseAt);
     bool frameComplete = false;
     if (perFrame == AsFastAsPossible) {
-        trainInChunks(std::numeric_limits<std::uint64_t>::max(), m_pacer.frameEnd());
-        frameComplete = m_pacer.frameOver();
+        trainInChunks(allowed, m_pacer.frameEnd());
+        frameComplete = m_pacer.frameOver() || stepsBeforePause(m_pauseAt) == 0;
     } else if (m_frameLeft > 0) {
-        m_frameLeft -= trainInChunks(m_frameLeft, WorkerClock::time_point::max());
-        frameComplete = m_frameLeft == 0;
+        m_frameLeft -= trainInChunks(std::min(m_frameLeft, allowed), WorkerClock::time_point::max());
+        frameComplete = m_frameLeft == 0 || stepsBeforePause(m_pauseAt) == 0;
     }
     if (frameComplete) {
         m_pacer.endFrame();
@@ -222,13 +268,18 @@ void TrainingController::runTurn(Turn &turn)
         m_run.testSet = std::make_shared<const core::Dataset>(m_run.trainer->testSet());
         ++m_run.id;
         m_run.build = turn.buildNumber;
+        m_run.start.reset();
         m_pacer.resetSpeed();
         m_pacer.resetChunk();
+        m_reportedPauseAt.reset();
         // The new run's first measurement (step 0) is shown even when it trains on at once:
         // its dead units before training are half the lesson.
         publish();
         force = false;
     }
+    m_pauseAt = turn.pauseAt;
+    if (!m_pauseAt)
+        m_reportedPauseAt.reset();
     if (!m_run.trainer)
         return;
     core::Trainer &trainer = *m_run.trainer;
@@ -245,6 +296,16 @@ void TrainingController::runTurn(Turn &turn)
         force = true;
     } else if (turn.running && !divergedBefore) {
         trainFrame();
+    }
+    // At runTo()'s step: its picture is published whatever the GUI has taken, and the GUI told
+    // (once) to pause there.
+    if (m_pauseAt && trainer.stepsDone() >= *m_pauseAt && m_reportedPauseAt != m_pauseAt
+        && !trainer.diverged()) {
+        m_reportedPauseAt = m_pauseAt;
+        force = true;
+        m_worker.report([this, build = m_run.build, target = *m_pauseAt, step = trainer.stepsDone()] {
+            onReachedInWorker(build, target, step);
+        });
     }
     if (!divergedBefore && trainer.diverged()) {
         force = true;

@@ -20,6 +20,9 @@ struct TrainingSnapshot
     quint64 run = 0; // a new number for every new trainer (rebuild, reset, re-seed)
     core::TrainingConfig config;
     core::Measurement measurement;
+    // The run's step 0, in every snapshot of it: the GUI may never see the snapshot of step 0
+    // (frames are skipped while it is busy), but its history starts there.
+    std::shared_ptr<const core::Measurement> start;
     std::vector<core::LayerLayout> layout;
     std::vector<double> parameters;
     std::shared_ptr<const core::Dataset> trainingSet; // shared by every snapshot of a run
@@ -63,6 +66,12 @@ public:
     bool isRunning() const noexcept { return m_running; }
     // `count` steps (one by default) in one go, when paused.
     void step(int count = 1);
+    // Plays, animated as setStepsPerFrame() says, and pauses at exactly step `step` of the run
+    // (the last chunk is cut to fit), so that a picture or a CSV of "step N" is of step N; then
+    // reachedStep(). A run already at or past the step pauses at once where it is; a diverged
+    // one does not play. pause() and play() forget the step; a new run (reset(), a configuration
+    // that needs a new trainer) trains to it too.
+    void runTo(quint64 step);
     // The same run from its first step again (same seeds). A new seed is a new configuration:
     // setConfig() with it.
     void reset();
@@ -84,6 +93,8 @@ signals:
     // The run stopped because its loss or parameters are no longer finite (after runningChanged()
     // if it was running).
     void diverged(quint64 step);
+    // A runTo() arrived at its step and paused (after runningChanged(false)); its snapshot follows.
+    void reachedStep(quint64 step);
 
     // The worker thread's notifications to the GUI thread (queued; not for use outside).
     void snapshotPublished(QPrivateSignal);
@@ -98,6 +109,7 @@ private:
         std::optional<core::TrainingConfig> adjust; // or take this on
         int pendingSteps = 0;
         bool running = false;
+        std::optional<quint64> pauseAt; // runTo()'s step
         bool forcePublish = false;
         int gridSize = DefaultGridSize;
     };
@@ -109,6 +121,7 @@ private:
         std::optional<core::TrainingConfig> adjust;
         int steps = 0;
         bool running = false;
+        std::optional<quint64> pauseAt;
         bool force = false;
     };
     // The worker's current run (worker thread only).
@@ -121,6 +134,7 @@ private:
         std::shared_ptr<const core::Dataset> testSet;
         quint64 id = 0;
         quint64 build = 0; // the GUI's build request it answers
+        std::shared_ptr<const core::Measurement> start; // step 0, once measured
     };
     using TrainingWorker = Worker<Mail, Turn, TrainingSnapshotPtr>;
 
@@ -133,9 +147,14 @@ private:
 
     void takeSnapshot();
     void onDivergedInWorker(quint64 build, quint64 step);
+    void onReachedInWorker(quint64 build, quint64 target, quint64 step);
+    // Steps the worker may still train before runTo()'s step (all, without one).
+    std::uint64_t stepsBeforePause(const std::optional<quint64> &pauseAt) const;
     // GUI thread: asks the worker for a new trainer for `config`, from its first step.
     void rebuild(const core::TrainingConfig &config);
 
+    std::optional<quint64> m_pauseAt; // worker thread: this turn's runTo() step
+    std::optional<quint64> m_reportedPauseAt; // worker thread: the runTo() step reported reached
     core::TrainingConfig m_config; // GUI thread's view
     bool m_hasConfig = false;
     bool m_running = false; // GUI thread's view

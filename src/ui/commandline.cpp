@@ -11,6 +11,7 @@
 #include <qcustomplot.h>
 
 #include "app/optionreader.h"
+#include "app/userfiles.h"
 #include "app/curveoptions.h"
 #include "app/enumnames.h"
 #include "app/modeloptions.h"
@@ -80,6 +81,12 @@ StartupOptions declareOptions(QCommandLineParser &parser)
     o.screenshot = {QStringLiteral("screenshot"),
                     QStringLiteral("Render the main window offscreen to FILE (PNG) and exit."),
                     QStringLiteral("FILE")};
+    o.exportData = {QStringLiteral("export-data"),
+                    QStringLiteral("With --screenshot or --export-figure: also write the data the "
+                                   "picture shows to FILE as CSV, as File > Export data does (the "
+                                   "lab's training history, or the explorer's curves); '-' is "
+                                   "standard output."),
+                    QStringLiteral("FILE")};
     o.size = {
             QStringLiteral("size"),
             QStringLiteral("Window size for --screenshot and --export-figure (default 1360x820)."),
@@ -144,7 +151,7 @@ StartupOptions declareOptions(QCommandLineParser &parser)
     parser.addPositionalArgument(QStringLiteral("[FILE.json]"), QStringLiteral("A preset to open."));
     for (const QCommandLineOption *option :
          {&o.language, &o.noSettings, &o.lesson, &o.theme, &o.presentation, &o.exportFigure,
-          &o.plot, &o.scale, &o.preset, &o.screenshot, &o.size, &o.compare, &o.tab, &o.labSteps,
+          &o.plot, &o.scale, &o.preset, &o.screenshot, &o.exportData, &o.size, &o.compare, &o.tab, &o.labSteps,
           &o.raceSteps, &o.scenario, &o.racePreset})
         parser.addOption(*option);
     app::addCurveOptions(parser);
@@ -161,6 +168,7 @@ std::variant<Startup, Failure> readStartup(const QCommandLineParser &parser, con
     // open nothing, nor `--plot=` quietly export the whole window.
     for (const auto &[option, what] :
          {std::pair {&o.screenshot, "file name"}, std::pair {&o.exportFigure, "file name"},
+          std::pair {&o.exportData, "file name"},
           std::pair {&o.preset, "file name"}, std::pair {&o.plot, "plot name"}}) {
         if (parser.isSet(*option) && parser.value(*option).isEmpty())
             return usage(
@@ -282,6 +290,15 @@ std::variant<Startup, Failure> readStartup(const QCommandLineParser &parser, con
         startup.plot = parser.value(o.plot);
     }
     startup.picture = parser.value(startup.exporting ? o.exportFigure : o.screenshot);
+    if (parser.isSet(o.exportData)) {
+        if (startup.picture.isEmpty())
+            return usage(QStringLiteral("--export-data: only with --screenshot or --export-figure"));
+        startup.dataFile = parser.value(o.exportData);
+        if (app::sameUserFile(startup.picture, startup.dataFile))
+            return usage(QStringLiteral("--%1 and --export-data name the same file '%2'")
+                                 .arg(startup.exporting ? name(o.exportFigure) : name(o.screenshot),
+                                      startup.dataFile));
+    }
     startup.presentation = parser.isSet(o.presentation);
     return startup;
 }

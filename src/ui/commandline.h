@@ -42,6 +42,7 @@ struct StartupOptions
     QCommandLineOption scale {QStringLiteral("scale")};
     QCommandLineOption preset {QStringLiteral("preset")};
     QCommandLineOption screenshot {QStringLiteral("screenshot")};
+    QCommandLineOption exportData {QStringLiteral("export-data")};
     QCommandLineOption size {QStringLiteral("size")};
     QCommandLineOption compare {QStringLiteral("compare")};
     QCommandLineOption tab {QStringLiteral("tab")};
@@ -75,6 +76,8 @@ struct Startup
     QSize size;
     // --screenshot or --export-figure FILE; empty: show the window.
     QString picture;
+    // --export-data FILE: with a picture, the data it shows as CSV; empty: none.
+    QString dataFile;
     bool exporting = false; // --export-figure
     std::optional<FigureFormat> figureFormat;
     double scale = 1.0;

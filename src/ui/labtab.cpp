@@ -387,12 +387,20 @@ void LabTab::thinHistory()
 
 void LabTab::appendHistory(const TrainingSnapshot &snapshot)
 {
-    const core::Measurement &m = snapshot.measurement;
+    // The run's step 0 first, when its own snapshot was skipped (the GUI was busy).
+    if (m_history.step.isEmpty() && snapshot.start && snapshot.measurement.step > 0)
+        appendMeasurement(*snapshot.start, true);
+    // A paused run's moment is always kept: it is what the picture and Export data show.
+    appendMeasurement(snapshot.measurement, !snapshot.running);
+}
+
+void LabTab::appendMeasurement(const core::Measurement &m, bool keep)
+{
     const auto step = static_cast<double>(m.step);
     if (!m_history.step.isEmpty() && m_history.step.back() >= step)
         return; // the same moment published again (a pause): nothing new to plot
     // Keep every stride-th frame (and the moment of divergence, which ends the run).
-    if (++m_history.framesSinceKept < m_history.stride && !m.diverged)
+    if (++m_history.framesSinceKept < m_history.stride && !m.diverged && !keep)
         return;
     m_history.framesSinceKept = 0;
     if (m_history.step.size() >= m_historyLimit)

@@ -103,6 +103,8 @@ private:
     void showSnapshot(const app::TrainingSnapshotPtr &snapshot);
     void startRun(const app::TrainingSnapshot &snapshot);
     void appendHistory(const app::TrainingSnapshot &snapshot);
+    // One moment of the run into the history and its charts; `keep` keeps it whatever the stride.
+    void appendMeasurement(const core::Measurement &measurement, bool keep);
     void showDeadCounts(const app::TrainingSnapshot &snapshot);
     void showDecision(const app::TrainingSnapshot &snapshot);
     void showSlopes(const app::TrainingSnapshot &snapshot);

@@ -103,6 +103,10 @@ int savePicture(MainWindow &window, const Startup &startup, relulab::app::Preset
     using relulab::app::PresetTab;
     const WindowWriter writer = startup.exporting ? figureWriter(startup) : WindowWriter {};
     const QString &file = startup.picture;
+    if (!startup.dataFile.isEmpty() && !window.hasDataToExport())
+        return fail(ExitUsage, QStringLiteral("--export-data: the %1 tab has no data to export "
+                                              "(the explorer and the lab have)")
+                                       .arg(relulab::app::presetTabName(tab)));
     const QString error = tab == PresetTab::Lab
             ? saveLabWhenTrained(window, file, startup.size, startup.labSteps, 60000, writer)
             : tab == PresetTab::Race
@@ -110,7 +114,13 @@ int savePicture(MainWindow &window, const Startup &startup, relulab::app::Preset
             : tab == PresetTab::BornDead
             ? saveBornDeadWhenFinished(window, file, startup.size, 120000, writer)
             : saveWindowWhenDrawn(window, file, startup.size, 20000, writer);
-    return error.isEmpty() ? 0 : fail(1, error);
+    if (!error.isEmpty())
+        return fail(1, error);
+    if (!startup.dataFile.isEmpty()) {
+        if (const QString failed = exportDataWhenWritten(window, startup.dataFile); !failed.isEmpty())
+            return fail(1, failed);
+    }
+    return 0;
 }
 
 int runApplication(int argc, char *argv[])

@@ -636,9 +636,14 @@ void MainWindow::showExportFigureDialog()
     dialog->open();
 }
 
+bool MainWindow::hasDataToExport() const
+{
+    return labShown() || m_ui->tabs->currentWidget() == m_ui->explorerPage;
+}
+
 QString MainWindow::exportData(const QString &path)
 {
-    if (!labShown() && m_ui->tabs->currentWidget() != m_ui->explorerPage)
+    if (!hasDataToExport())
         return tr("This tab has no data to export: Export data writes the function explorer's "
                   "curves or the dead-neuron lab's training history.");
     const QList<app::DataColumn> columns = labShown()
@@ -660,6 +665,7 @@ void MainWindow::onExportWritten(quint64 id, const QString &path, const QString 
 {
     if (id != m_dataExport)
         return;
+    emit dataExported(path, error);
     if (error.isEmpty()) {
         statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
         return;
@@ -673,7 +679,7 @@ void MainWindow::onExportWritten(quint64 id, const QString &path, const QString 
 
 void MainWindow::exportDataFromDialog()
 {
-    if (!labShown() && m_ui->tabs->currentWidget() != m_ui->explorerPage) {
+    if (!hasDataToExport()) {
         QMessageBox::information(this, tr("Export data"), exportData(QString()));
         return;
     }

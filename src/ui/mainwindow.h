@@ -76,6 +76,8 @@ public:
     // written, a warning why not), or the error (on another tab, which has no data to export, or
     // before anything is drawn).
     QString exportData(const QString &path);
+    // Whether the tab shown has data exportData() can write (the explorer and the lab).
+    bool hasDataToExport() const;
     // "Copy as code" for the tab shown: the lab's network on the lab, else the explorer's function.
     QString torchCode() const;
     QString kerasCode() const;
@@ -91,6 +93,8 @@ public:
 signals:
     // Emitted once both plots have been repainted with the result of `generation`.
     void curvesDrawn(quint64 generation);
+    // An exportData() was written to `path`, or could not be (`error`).
+    void dataExported(const QString &path, const QString &error);
 
 private:
     void populateActivationList();

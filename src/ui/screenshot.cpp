@@ -106,8 +106,8 @@ QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, 
     LabTab &lab = window.lab();
     app::TrainingController &controller = lab.controller();
     // The run is animated as fast as possible, so that the charts get their points along the
-    // way, and paused once the target step is shown; the picture waits for the paused frame (or
-    // the divergence).
+    // way, and pauses at exactly the step asked for (TrainingController::runTo); the picture
+    // waits for that paused frame (or the divergence).
     controller.setStepsPerFrame(app::TrainingController::AsFastAsPossible);
     const bool done = runUntil(
             &lab, &LabTab::snapshotShown, timeoutMs,
@@ -116,13 +116,11 @@ QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, 
                     return false;
                 if (lab.divergenceShown())
                     return true;
-                if (controller.isRunning() && lab.shownStep() >= steps)
-                    controller.pause();
-                return !controller.isRunning() && lab.shownStep() >= steps;
+                return !controller.isRunning() && lab.shownStep() == steps;
             },
             [&] {
                 if (steps > 0)
-                    controller.play();
+                    controller.runTo(steps);
             });
     return done ? writeWhenReplotted(window, file, writer)
                 : QStringLiteral("%1: the lab did not reach step %2 within %3 ms")
@@ -159,6 +157,25 @@ QString saveBornDeadWhenFinished(MainWindow &window, const QString &file, QSize 
         return QStringLiteral("%1: the born-dead grid did not finish within %2 ms").arg(file).arg(timeoutMs);
     }
     return writeWhenReplotted(window, file, writer);
+}
+
+QString exportDataWhenWritten(MainWindow &window, const QString &file, int timeoutMs)
+{
+    QString error;
+    bool written = false;
+    const QMetaObject::Connection connection = QObject::connect(
+            &window, &MainWindow::dataExported, &window, [&](const QString &, const QString &failed) {
+                written = true;
+                error = failed;
+            });
+    const bool done = runUntil(
+            &window, &MainWindow::dataExported, timeoutMs, [&] { return written || !error.isEmpty(); },
+            [&] { error = window.exportData(file); });
+    QObject::disconnect(connection);
+    if (!error.isEmpty())
+        return error;
+    return done ? QString()
+                : QStringLiteral("%1: the data was not written within %2 ms").arg(file).arg(timeoutMs);
 }
 
 QString saveRaceWhenFinished(MainWindow &window, const QString &file, QSize size, quint64 steps,

@@ -19,8 +19,8 @@ using WindowWriter = std::function<QString(MainWindow &window, const QString &fi
 QString saveWindowWhenDrawn(MainWindow &window, const QString &file, QSize size,
                             int timeoutMs = 20000, const WindowWriter &writer = {});
 
-// The same for the dead-neuron lab: trains (animated, as fast as possible) until the tab shows
-// at least step `steps`, pauses, and saves the window with the paused frame.
+// The same for the dead-neuron lab: trains (animated, as fast as possible) to exactly step
+// `steps` (TrainingController::runTo), and saves the window with that paused frame.
 QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, quint64 steps,
                            int timeoutMs = 60000, const WindowWriter &writer = {});
 
@@ -33,5 +33,10 @@ QString saveBornDeadWhenFinished(MainWindow &window, const QString &file, QSize 
 // the window once the finished race is drawn.
 QString saveRaceWhenFinished(MainWindow &window, const QString &file, QSize size, quint64 steps,
                              int timeoutMs = 120000, const WindowWriter &writer = {});
+
+// Writes what the tab shown shows as data (MainWindow::exportData: the lab's history, the
+// explorer's curves) to `file` and waits until it is written (at most `timeoutMs`): an empty
+// string, or a message naming the file.
+QString exportDataWhenWritten(MainWindow &window, const QString &file, int timeoutMs = 60000);
 
 } // namespace relulab::ui

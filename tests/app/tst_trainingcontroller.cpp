@@ -180,6 +180,7 @@ class TestTrainingController : public QObject
 private slots:
     void firstSnapshotIsTheReferenceAtStepZero();
     void stepTakesExactlyTheStepsAsked();
+    void runToPausesAtExactlyThatStep();
     void playAndPause();
     void resetRepeatsTheRun();
     void nonStructuralChangeKeepsTheRun();
@@ -263,6 +264,54 @@ void TestTrainingController::stepTakesExactlyTheStepsAsked()
     controller.step(-2); // nothing
     QTRY_VERIFY_WITH_TIMEOUT(controller.isIdle(), SettleTimeoutMs);
     QCOMPARE(recorder.last()->measurement.step, std::uint64_t(8));
+    QVERIFY2(recorder.problem().isEmpty(), recorder.problem());
+}
+
+// runTo(N) animates (frames as fast as possible) and stops at step N whatever the chunk sizes
+// were: the picture of `relulab --lab-steps N` is of step N.
+void TestTrainingController::runToPausesAtExactlyThatStep()
+{
+    TrainingController controller;
+    Recorder recorder(controller);
+    controller.setStepsPerFrame(TrainingController::AsFastAsPossible);
+    controller.setConfig(reference());
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.count() >= 1, SettleTimeoutMs);
+    QSignalSpy reached(&controller, &TrainingController::reachedStep);
+    QSignalSpy running(&controller, &TrainingController::runningChanged);
+
+    controller.runTo(137);
+    QVERIFY(controller.isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(reached.count() == 1 && controller.isIdle(), SettleTimeoutMs);
+    QCOMPARE(reached.first().first().toULongLong(), quint64(137));
+    QVERIFY(!controller.isRunning());
+    QCOMPARE(running.count(), 2); // on, then off
+    QCOMPARE(recorder.last()->measurement.step, std::uint64_t(137));
+    QVERIFY(!recorder.last()->running);
+
+    // Already past the step: it pauses at once, where it is.
+    controller.runTo(100);
+    QTRY_VERIFY_WITH_TIMEOUT(reached.count() == 2 && controller.isIdle(), SettleTimeoutMs);
+    QCOMPARE(reached.last().first().toULongLong(), quint64(137));
+    QCOMPARE(recorder.last()->measurement.step, std::uint64_t(137));
+    QVERIFY(!controller.isRunning());
+
+    // play() forgets the step: it goes on past the next one asked for before.
+    controller.runTo(150);
+    controller.play();
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.last()->measurement.step > 150, SettleTimeoutMs);
+    QVERIFY(controller.isRunning());
+    controller.pause();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.isIdle(), SettleTimeoutMs);
+    QCOMPARE(reached.count(), 2);
+
+    // A new run (reset) trains to the step too, from step 0; at 20 steps a frame the last frame
+    // is cut short.
+    controller.setStepsPerFrame(20);
+    controller.runTo(55);
+    controller.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(reached.count() == 3 && controller.isIdle(), SettleTimeoutMs);
+    QCOMPARE(recorder.last()->measurement.step, std::uint64_t(55));
+    QVERIFY(recorder.last()->run > 1);
     QVERIFY2(recorder.problem().isEmpty(), recorder.problem());
 }
 

@@ -194,6 +194,7 @@ QHash<QString, OptionSpec> guiOptions()
                      QStringLiteral("8.5"), QStringLiteral("1e308")}});
     options.insert(QStringLiteral("preset"), {Kind::InputFile, {}});
     options.insert(QStringLiteral("screenshot"), {Kind::OutputFile, {}});
+    options.insert(QStringLiteral("export-data"), {Kind::OutputFile, {}});
     options.insert(QStringLiteral("size"), {Kind::Size, {}});
     options.insert(QStringLiteral("compare"), {Kind::NameList, {}});
     options.insert(QStringLiteral("tab"), {Kind::Name, {QStringLiteral("Lab")}});

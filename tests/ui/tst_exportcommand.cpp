@@ -1,10 +1,12 @@
 // `relulab --preset FILE --export-figure OUT [--tab NAME] [--plot NAME]`, run as a process: it
 // renders offscreen without showing a window, writes a valid PNG, PDF or SVG and exits 0 (a PNG of
 // the size asked for, with the plots drawn in it, not a blank picture); bad input exits 2 and an
-// unwritable file 1, each with a message naming the culprit and no file.
+// unwritable file 1, each with a message naming the culprit and no file. `--lab-steps N
+// --export-data` shows and writes exactly step N, the same to the bit as `relulab-cli train`.
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -62,6 +64,8 @@ private slots:
     void explorerWindowAsPng();
     void plotAsSvgAndPdf();
     void labTabFromThePreset();
+    void labStepIsExact_data();
+    void labStepIsExact();
     void errors_data();
     void errors();
     void unwritableFile();
@@ -88,6 +92,19 @@ private:
         }
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
                 QString::fromLocal8Bit(process.readAllStandardError())};
+    }
+
+    // relulab-cli's standard output, or nothing when it fails.
+    static QByteArray cli(const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(QStringLiteral(RELULAB_CLI_PATH), arguments);
+        if (!process.waitForFinished(300000) || process.exitStatus() != QProcess::NormalExit
+            || process.exitCode() != 0) {
+            qWarning("relulab-cli: %s", process.readAllStandardError().constData());
+            return {};
+        }
+        return process.readAllStandardOutput();
     }
 
     QTemporaryDir m_dir;
@@ -182,6 +199,69 @@ void TestExportCommand::labTabFromThePreset()
              qPrintable(wrongTab.standardError));
 }
 
+// The cells of a CSV's rows by column name.
+QList<QHash<QString, QString>> csvRows(const QByteArray &csv)
+{
+    QStringList lines = QString::fromUtf8(csv).split(u'\n', Qt::SkipEmptyParts);
+    QList<QHash<QString, QString>> rows;
+    if (lines.isEmpty())
+        return rows;
+    const QStringList header = lines.takeFirst().split(u',');
+    for (const QString &line : std::as_const(lines)) {
+        const QStringList cells = line.split(u',');
+        QHash<QString, QString> row;
+        for (qsizetype i = 0; i < header.size() && i < cells.size(); ++i)
+            row.insert(header.at(i), cells.at(i));
+        rows.append(row);
+    }
+    return rows;
+}
+
+void TestExportCommand::labStepIsExact_data()
+{
+    QTest::addColumn<int>("steps");
+    for (int steps : {1, 10, 137, 2000})
+        QTest::addRow("%d", steps) << steps;
+}
+
+// --lab-steps 10 used to show step 83, 147 or 156: the picture and its data are of step N, and
+// step N is what relulab-cli train computes, to the bit.
+void TestExportCommand::labStepIsExact()
+{
+    QFETCH(int, steps);
+    const QString shot = m_dir.filePath(QStringLiteral("lab-%1.png").arg(steps));
+    const QString data = m_dir.filePath(QStringLiteral("lab-%1.csv").arg(steps));
+    const Run result = run({QStringLiteral("--preset"), m_labPreset, QStringLiteral("--lab-steps"),
+                            QString::number(steps), QStringLiteral("--screenshot"), shot,
+                            QStringLiteral("--export-data"), data});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.standardError));
+    QVERIFY(!QImage(shot).isNull());
+    QFile file(data);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray csv = file.readAll();
+    const QList<QHash<QString, QString>> shown = csvRows(csv);
+    QVERIFY2(shown.size() >= 2, csv.constData()); // step 0 and step N at least
+    QCOMPARE(shown.first().value(QStringLiteral("step")), QStringLiteral("0"));
+    QCOMPARE(shown.last().value(QStringLiteral("step")), QString::number(steps));
+    for (qsizetype i = 1; i < shown.size(); ++i)
+        QVERIFY(shown[i].value(QStringLiteral("step")).toInt() > shown[i - 1].value(QStringLiteral("step")).toInt());
+
+    const QList<QHash<QString, QString>> trained = csvRows(
+            cli({QStringLiteral("train"), QStringLiteral("--preset"), m_labPreset, QStringLiteral("--steps"),
+                 QString::number(steps), QStringLiteral("--every"), QString::number(steps)}));
+    QCOMPARE(trained.size(), 2); // steps 0 and N
+    const QHash<QString, QString> &cliRow = trained.last();
+    const QHash<QString, QString> &labRow = shown.last();
+    int compared = 0;
+    for (auto it = labRow.cbegin(); it != labRow.cend(); ++it) {
+        QVERIFY2(cliRow.contains(it.key()), qPrintable(it.key()));
+        QCOMPARE(it.value(), cliRow.value(it.key()));
+        ++compared;
+    }
+    // step, loss, the two accuracies, dead_l1 and dead_l2.
+    QCOMPARE(compared, 6);
+}
+
 void TestExportCommand::errors_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -196,6 +276,14 @@ void TestExportCommand::errors_data()
                           << "--export-figure and --screenshot: one at a time";
     QTest::newRow("unknown plot") << QStringList {"--export-figure", "a.png", "--plot", "nonsense"}
                                   << "--plot: no plot 'nonsense' on the explorer tab";
+    QTest::newRow("data without a picture")
+            << QStringList {"--export-data", "out.csv"} << "--export-data: only with --screenshot or --export-figure";
+    QTest::newRow("data and picture in one file")
+            << QStringList {"--screenshot", "a.png", "--export-data", "a.png"}
+            << "--screenshot and --export-data name the same file";
+    QTest::newRow("data of the race")
+            << QStringList {"--tab", "race", "--screenshot", "a.png", "--export-data", "out.csv"}
+            << "--export-data: the race tab has no data to export";
     QTest::newRow("missing preset")
             << QStringList {"--preset", "/nonexistent/p.json", "--export-figure", "a.png"}
             << "/nonexistent/p.json";
@@ -206,7 +294,8 @@ void TestExportCommand::errors()
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
     for (QString &argument : arguments) {
-        if (argument.endsWith(QLatin1String(".png")) || argument.endsWith(QLatin1String(".jpg")))
+        if (argument.endsWith(QLatin1String(".png")) || argument.endsWith(QLatin1String(".jpg"))
+            || argument.endsWith(QLatin1String(".csv")))
             argument = m_dir.filePath(argument);
     }
     const Run result = run(arguments);
