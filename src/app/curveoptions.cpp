@@ -63,7 +63,7 @@ Parsed<Range> parseRange(const QString &text)
 
 } // namespace
 
-void addCurveOptions(QCommandLineParser &parser)
+void addCurveOptions(QCommandLineParser &parser, SampleRange samples)
 {
     const QString names = enumNameList<core::Activation>();
     parser.addOptions({
@@ -92,8 +92,8 @@ void addCurveOptions(QCommandLineParser &parser)
              QStringLiteral("A:B")},
             {SamplesOption,
              QStringLiteral("Number of evenly spaced samples, %1 to %2 (default 1001).")
-                     .arg(core::MinCurveSamples)
-                     .arg(core::MaxCurveSamples),
+                     .arg(samples.min)
+                     .arg(samples.max),
              QStringLiteral("n")},
     });
 }

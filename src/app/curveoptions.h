@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstddef>
 #include <variant>
 
 #include "core/sampling.h"
@@ -35,7 +36,14 @@ struct CurveOptions
 
 // Adds --activation, --alpha, --lower, --upper, --mode, --seed, --range and --samples, each taking
 // a value, with their help texts.
-void addCurveOptions(QCommandLineParser &parser);
+// The range --help states for --samples: relulab-cli's (the core's), or the window's narrower
+// one (ParameterModel), which relulab checks when it applies the options.
+struct SampleRange
+{
+    std::size_t min = core::MinCurveSamples;
+    std::size_t max = core::MaxCurveSamples;
+};
+void addCurveOptions(QCommandLineParser &parser, SampleRange samples = {});
 
 // Reads the options added by addCurveOptions from a parser that has parsed its arguments, starting
 // from `defaults`. Returns the options, or a one-line message that starts with the option at

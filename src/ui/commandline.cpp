@@ -11,6 +11,7 @@
 #include <qcustomplot.h>
 
 #include "app/optionreader.h"
+#include "app/parametermodel.h"
 #include "app/userfiles.h"
 #include "app/curveoptions.h"
 #include "app/enumnames.h"
@@ -154,7 +155,8 @@ StartupOptions declareOptions(QCommandLineParser &parser)
           &o.plot, &o.scale, &o.preset, &o.screenshot, &o.exportData, &o.size, &o.compare, &o.tab, &o.labSteps,
           &o.raceSteps, &o.scenario, &o.racePreset})
         parser.addOption(*option);
-    app::addCurveOptions(parser);
+    app::addCurveOptions(parser, {static_cast<std::size_t>(app::ParameterModel::MinSamples),
+                                  static_cast<std::size_t>(app::ParameterModel::MaxSamples)});
     return o;
 }
 

@@ -66,6 +66,7 @@ private slots:
     void labTabFromThePreset();
     void labStepIsExact_data();
     void labStepIsExact();
+    void helpStatesTheRangeItTakes();
     void errors_data();
     void errors();
     void unwritableFile();
@@ -260,6 +261,28 @@ void TestExportCommand::labStepIsExact()
     }
     // step, loss, the two accuracies, dead_l1 and dead_l2.
     QCOMPARE(compared, 6);
+}
+
+// relulab --help said --samples took 2 to 10,000,000 (relulab-cli's range) while the window takes
+// 11 to 100,001.
+void TestExportCommand::helpStatesTheRangeItTakes()
+{
+    QProcess help;
+    help.start(QStringLiteral(RELULAB_PATH), {QStringLiteral("--help")});
+    QVERIFY(help.waitForFinished(60000));
+    const QString text = QString::fromLocal8Bit(help.readAllStandardOutput()).simplified();
+    QVERIFY2(text.contains(QStringLiteral("--samples <n> Number of evenly spaced samples, 11 to 100001")),
+             qPrintable(text));
+    const QString largest = m_dir.filePath(QStringLiteral("samples.png"));
+    const Run taken = run({QStringLiteral("--samples"), QStringLiteral("100001"),
+                           QStringLiteral("--screenshot"), largest});
+    QVERIFY2(taken.exitCode == 0, qPrintable(taken.standardError));
+    const Run refused = run({QStringLiteral("--samples"), QStringLiteral("100002"),
+                             QStringLiteral("--screenshot"), largest + QStringLiteral(".2.png")});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.standardError.contains(
+                     QStringLiteral("--samples: the app draws between 11 and 100001 samples, got 100002")),
+             qPrintable(refused.standardError));
 }
 
 void TestExportCommand::errors_data()
