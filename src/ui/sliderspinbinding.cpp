@@ -1,5 +1,7 @@
 #include "sliderspinbinding.h"
 
+#include "precisespinbox.h"
+
 #include <QDoubleSpinBox>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -43,7 +45,7 @@ void SliderSpinBinding::bind(std::optional<ParameterModel::Real> parameter)
     // Arrow keys move one step; Page Up/Down a tenth of the range.
     m_slider->setSingleStep(1);
     m_slider->setPageStep(std::max(1, (m_slider->maximum() - m_slider->minimum()) / 10));
-    m_spin->setDecimals(range.decimals);
+    setShownDecimals(m_spin, range.decimals);
     m_spin->setRange(range.minimum, range.maximum);
     m_spin->setSingleStep(range.step);
     showValue(m_model->value(*parameter));

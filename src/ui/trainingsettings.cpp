@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "app/labmodel.h"
+#include "ui/precisespinbox.h"
 #include "ui/coretext.h"
 #include "ui/language.h"
 
@@ -239,7 +240,7 @@ void TrainingSettingsBinding::populate()
     }
     if (m_w.noise) {
         m_w.noise->setRange(0.0, app::LabModel::MaxNoise);
-        m_w.noise->setDecimals(3);
+        setShownDecimals(m_w.noise, 3);
         m_w.noise->setSingleStep(0.01);
     }
     if (m_w.dataSeed)
@@ -252,7 +253,7 @@ void TrainingSettingsBinding::populate()
         m_w.initSeed->setRange(0, std::numeric_limits<int>::max());
     if (m_w.learningRate) {
         m_w.learningRate->setRange(app::LabModel::MinLearningRate, app::LabModel::MaxLearningRate);
-        m_w.learningRate->setDecimals(4);
+        setShownDecimals(m_w.learningRate, 4);
         m_w.learningRate->setSingleStep(0.01);
     }
     if (m_w.learningRateSlider) {

@@ -58,6 +58,7 @@ private slots:
     void startsWithReluDrawn();
     void alphaSliderKeysRedrawLeakyRelu();
     void typingIntoAlphaSpinMovesSlider();
+    void typedValuesKeepTheirPrecision();
     void eachFunctionKeepsItsOwnAlpha();
     void draggingLowerPastUpperPushesUpper();
     void draggingUpperBelowLowerPushesLower();
@@ -230,6 +231,43 @@ void TestMainWindow::typingIntoAlphaSpinMovesSlider()
     QVERIFY(waitForDraw(before));
     verifySelectedCurveMatchesCore();
     QVERIFY(m_window->plots().zeroLabelText().contains(QStringLiteral("f′(0) = -0.5")));
+}
+
+// A PyTorch value typed into a 3-decimal box used to become 0.000, and the preset saved 0.
+void TestMainWindow::typedValuesKeepTheirPrecision()
+{
+    clickItem(Activation::LeakyRelu);
+    auto *spin = child<QDoubleSpinBox>("alphaSpin");
+    const auto type = [spin](const QString &text) {
+        spin->setFocus();
+        spin->selectAll();
+        QTest::keyClicks(spin, text);
+        QTest::keyClick(spin, Qt::Key_Return);
+    };
+    type(QStringLiteral("0.0001"));
+    QCOMPARE(m_window->model().value(ParameterModel::Real::LeakySlope), 0.0001);
+    QCOMPARE(spin->text(), QStringLiteral("0.0001"));
+    // Scientific notation too, and a value with as many decimals as the box has shows them all.
+    type(QStringLiteral("2.5e-5"));
+    QCOMPARE(m_window->model().value(ParameterModel::Real::LeakySlope), 2.5e-5);
+    QCOMPARE(spin->text(), QStringLiteral("0.000025"));
+    // The usual values still show the usual decimals.
+    type(QStringLiteral("0.2"));
+    QCOMPARE(spin->text(), QStringLiteral("0.200"));
+    type(QStringLiteral("0.0001"));
+
+    // The preset holds the value typed.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("tiny.json"));
+    QCOMPARE(m_window->savePreset(path), QString());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY2(file.readAll().contains("\"leaky_slope\": 0.0001,"), "leaky_slope is not 0.0001");
+
+    // RReLU's default 1/3 still shows as 0.333 (and the model keeps 1/3).
+    clickItem(Activation::Rrelu);
+    QCOMPARE(child<QDoubleSpinBox>("upperSpin")->text(), QStringLiteral("0.333"));
+    QCOMPARE(m_window->model().value(ParameterModel::Real::RreluUpper), 1.0 / 3.0);
 }
 
 void TestMainWindow::eachFunctionKeepsItsOwnAlpha()
