@@ -173,6 +173,9 @@ int runApplication(int argc, char *argv[])
     if (!startup.picture.isEmpty())
         return savePicture(window, startup, std::get<relulab::app::PresetTab>(applied));
 
+    // Saved shortly after each change from now on (the window owns it), not only at quit.
+    if (!startup.noSettings)
+        new SettingsAutosave(window);
     window.show();
     const int status = QApplication::exec();
     if (!startup.noSettings)

@@ -1,10 +1,15 @@
 #include "windowsettings.h"
 
 #include <QDockWidget>
+#include <QEvent>
 #include <QSplitter>
 #include <QTabWidget>
 
+#include "app/borndeadmodel.h"
+#include "app/labmodel.h"
+#include "app/parametermodel.h"
 #include "app/preset.h"
+#include "app/racemodel.h"
 #include "app/settings.h"
 #include "labtab.h"
 #include "lessons.h"
@@ -59,16 +64,25 @@ void restoreWindowSettings(MainWindow &window)
     window.presentation().setScale(stored.presentationScale);
 }
 
-void saveWindowSettings(MainWindow &window)
+void saveWindowSettings(MainWindow &window, bool leavePresentation)
 {
     // The settings describe the window as it is outside presentation mode.
-    window.presentation().setPresenting(false);
+    if (leavePresentation)
+        window.presentation().setPresenting(false);
     app::StoredSettings stored;
-    stored.geometry = window.saveGeometry();
-    stored.windowState = window.saveState();
-    for (QSplitter *splitter : window.findChildren<QSplitter *>()) {
-        if (!splitter->objectName().isEmpty())
-            stored.splitters.insert(splitter->objectName(), splitter->saveState());
+    if (window.presentation().isPresenting()) {
+        // Full screen and scaled: not the layout to come back to.
+        const app::StoredSettings before = app::loadSettings();
+        stored.geometry = before.geometry;
+        stored.windowState = before.windowState;
+        stored.splitters = before.splitters;
+    } else {
+        stored.geometry = window.saveGeometry();
+        stored.windowState = window.saveState();
+        for (QSplitter *splitter : window.findChildren<QSplitter *>()) {
+            if (!splitter->objectName().isEmpty())
+                stored.splitters.insert(splitter->objectName(), splitter->saveState());
+        }
     }
     if (QTabWidget *tabs = tabsOf(window); tabs && tabs->currentWidget())
         stored.tab = tabs->currentWidget()->objectName();
@@ -79,6 +93,45 @@ void saveWindowSettings(MainWindow &window)
     stored.presentationScale = window.presentation().scale();
     stored.language = app::storedLanguage();
     app::saveSettings(stored);
+}
+
+SettingsAutosave::SettingsAutosave(MainWindow &window)
+    : QObject(&window)
+    , m_window(window)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(DelayMs);
+    connect(&m_timer, &QTimer::timeout, this, &SettingsAutosave::save);
+    const app::PresetModels models = window.presetModels();
+    connect(&models.parameters, &app::ParameterModel::changed, this, &SettingsAutosave::schedule);
+    connect(&models.lab, &app::LabModel::changed, this, &SettingsAutosave::schedule);
+    connect(&models.race, &app::RaceModel::changed, this, &SettingsAutosave::schedule);
+    connect(&models.bornDead, &app::BornDeadModel::changed, this, &SettingsAutosave::schedule);
+    if (QTabWidget *tabs = tabsOf(window))
+        connect(tabs, &QTabWidget::currentChanged, this, &SettingsAutosave::schedule);
+    connect(&window.presentation(), &Presentation::themeChanged, this, &SettingsAutosave::schedule);
+    connect(&window.presentation(), &Presentation::presentingChanged, this, &SettingsAutosave::schedule);
+    for (QSplitter *splitter : window.findChildren<QSplitter *>())
+        connect(splitter, &QSplitter::splitterMoved, this, &SettingsAutosave::schedule);
+    window.installEventFilter(this);
+}
+
+bool SettingsAutosave::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == &m_window && (event->type() == QEvent::Resize || event->type() == QEvent::Move))
+        schedule();
+    return QObject::eventFilter(watched, event);
+}
+
+void SettingsAutosave::schedule()
+{
+    m_timer.start();
+}
+
+void SettingsAutosave::save()
+{
+    saveWindowSettings(m_window, false);
+    ++m_saved;
 }
 
 } // namespace relulab::ui

@@ -2,6 +2,7 @@
 // them. QStandardPaths' test mode keeps the user's own settings out of it.
 
 #include <QDockWidget>
+#include <QFile>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
@@ -39,6 +40,7 @@ private slots:
     void roundTripRestoresEverything();
     void damagedParametersKeepTheDefaults();
     void resetToDefaultsResetsTheLook();
+    void changesAreSavedShortlyWithoutQuitting();
 };
 
 void TestWindowSettings::initTestCase()
@@ -114,6 +116,52 @@ void TestWindowSettings::roundTripRestoresEverything()
     QVERIFY(!window->lessons().dock()->isVisible());
     QCOMPARE(relulab::app::storedLanguage(), QStringLiteral("zh_CN"));
     QCOMPARE(relulab::app::loadSettings().language, QStringLiteral("zh_CN"));
+}
+
+// Settings used to be written only on a normal quit: a crash or a kill lost the session. Each
+// change is saved about a second later, once however many changes come in that second.
+void TestWindowSettings::changesAreSavedShortlyWithoutQuitting()
+{
+    MainWindow window;
+    auto *autosave = new relulab::ui::SettingsAutosave(window);
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(!autosave->pending(), 10'000); // showing the window counted as a change
+    const int before = autosave->savedCount();
+
+    // A dragged slider: many changes, one save.
+    for (int i = 1; i <= 50; ++i)
+        window.model().setValue(ParameterModel::Real::XMin, -3.0 - 0.01 * i);
+    window.lab().model().setLearningRate(0.25);
+    QVERIFY(autosave->pending());
+    QTRY_VERIFY_WITH_TIMEOUT(!autosave->pending(), 10'000);
+    QCOMPARE(autosave->savedCount(), before + 1);
+    const relulab::app::PresetResult saved =
+            relulab::app::parsePreset(relulab::app::loadSettings().preset, QStringLiteral("settings"));
+    QVERIFY(std::holds_alternative<relulab::app::LoadedPreset>(saved));
+    const relulab::app::Preset &preset = std::get<relulab::app::LoadedPreset>(saved).preset;
+    QCOMPARE(preset.explorer.xMin, -3.5);
+    QCOMPARE(preset.lab.learningRate, 0.25);
+    // The file on disk has it, as another process would read it after a kill.
+    QFile file(QSettings().fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray onDisk = file.readAll();
+    QVERIFY2(onDisk.contains("-3.5") && onDisk.contains("0.25"), onDisk.left(400).constData());
+
+    // The tab and the theme too.
+    window.showTab(MainWindow::Tab::Race);
+    window.presentation().setTheme(Theme::Dark);
+    QTRY_VERIFY_WITH_TIMEOUT(!autosave->pending() && autosave->savedCount() == before + 2, 10'000);
+    QCOMPARE(relulab::app::loadSettings().theme, QStringLiteral("dark"));
+    QCOMPARE(relulab::app::loadSettings().tab, window.race().objectName());
+
+    // Presenting: the stored geometry stays the normal window's.
+    const QByteArray normalGeometry = relulab::app::loadSettings().geometry;
+    window.presentation().setPresenting(true);
+    QTRY_VERIFY_WITH_TIMEOUT(!autosave->pending() && autosave->savedCount() >= before + 3, 10'000);
+    QCOMPARE(relulab::app::loadSettings().geometry, normalGeometry);
+    window.presentation().setPresenting(false);
 }
 
 void TestWindowSettings::damagedParametersKeepTheDefaults()
