@@ -97,6 +97,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_ui->samplesSpin->setValue(m_model.samples());
 
     m_timingLabel = new QLabel(tr("compute – ms + redraw – ms"), this);
+    m_timingLabel->setObjectName(QStringLiteral("timingLabel"));
     m_timingLabel->setToolTip(tr("Time of the last compute (on the worker thread) and redraw"));
     statusBar()->addPermanentWidget(m_timingLabel);
     m_ui->boundsNote->setText(tr("lower ≤ upper: dragging one past the other pushes it along."));
@@ -240,6 +241,11 @@ void MainWindow::connectControls()
                 tr("lower ≤ upper: dragging one past the other pushes it along."));
     });
 
+    // The timings are the explorer's curves': on another tab they would describe what is not shown
+    // (each of the other tabs states its own speed).
+    connect(m_ui->tabs, &QTabWidget::currentChanged, this, [this] {
+        m_timingLabel->setVisible(m_ui->tabs->currentWidget() == m_ui->explorerPage);
+    });
     connect(&m_curves, &app::CurveService::curvesReady, this, &MainWindow::onCurvesReady);
     connect(m_plots.get(), &CurvePlots::drawn, this, &MainWindow::onCurvesDrawn);
 

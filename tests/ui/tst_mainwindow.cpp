@@ -549,6 +549,15 @@ void TestMainWindow::infoPanelAndStatusBarFollow()
     QVERIFY(info->toPlainText().contains(QStringLiteral("0.1818")));
     QVERIFY(m_window->timingText().startsWith(QStringLiteral("compute ")));
     QVERIFY(m_window->lastRedrawMilliseconds() > 0.0);
+    // The explorer's timings show on the explorer only (the lab used to keep them).
+    auto *timing = child<QLabel>("timingLabel");
+    QVERIFY(timing->isVisible());
+    for (MainWindow::Tab tab : {MainWindow::Tab::Lab, MainWindow::Tab::Race, MainWindow::Tab::BornDead}) {
+        m_window->showTab(tab);
+        QVERIFY(!timing->isVisible());
+    }
+    m_window->showTab(MainWindow::Tab::Explorer);
+    QVERIFY(timing->isVisible());
 }
 
 void TestMainWindow::screenshotWritesTheWindow()
