@@ -74,9 +74,12 @@ void TrainingController::runTo(quint64 step)
     if (m_diverged)
         return;
     // forcePublish: a run already at or past the step gets a turn all the same, which reports it.
-    m_worker.post([step](Mail &mail) {
+    // Each call its own number: a second runTo() to the same step, merged in the mailbox with the
+    // pause() that ended the first, is still reported.
+    m_worker.post([step, request = ++m_pauseRequests](Mail &mail) {
         mail.running = true;
         mail.pauseAt = step;
+        mail.pauseRequest = request;
         mail.forcePublish = true;
     });
     if (!std::exchange(m_running, true))
@@ -130,11 +133,12 @@ void TrainingController::takeSnapshot()
         emit snapshotReady(snapshot);
 }
 
-void TrainingController::onReachedInWorker(quint64 build, quint64 target, quint64 step)
+void TrainingController::onReachedInWorker(quint64 build, quint64 request, quint64 step)
 {
-    // A report about a run the GUI has replaced since, or a runTo() a play() or pause() has
-    // overtaken (the worker then no longer waits at the step): nothing to do.
-    const bool waiting = m_worker.inspect([target](const Mail &mail) { return mail.pauseAt == target; });
+    // A report about a run the GUI has replaced since, or a runTo() that a play(), a pause() or
+    // another runTo() has overtaken: nothing to do.
+    const bool waiting = m_worker.inspect(
+            [request](const Mail &mail) { return mail.pauseAt && mail.pauseRequest == request; });
     if (build != m_builds || !waiting || !m_running)
         return;
     pause();
@@ -178,6 +182,7 @@ TrainingController::Turn TrainingController::take(Mail &mail)
     turn.steps = std::exchange(mail.pendingSteps, 0);
     turn.running = mail.running;
     turn.pauseAt = mail.pauseAt; // kept until reached, or forgotten by the GUI
+    turn.pauseRequest = mail.pauseRequest;
     turn.force = std::exchange(mail.forcePublish, false);
     return turn;
 }
@@ -204,7 +209,10 @@ void TrainingController::publish()
                               .logits = std::vector<float>(static_cast<std::size_t>(gridSize)
                                                            * static_cast<std::size_t>(gridSize)),
                               .stepsPerSecond = m_pacer.stepsPerSecond(),
-                              .running = running && !trainer.diverged()});
+                              // At runTo()'s step the run stops here: this snapshot is
+                              // the paused one, not one of a run going on.
+                              .running = running && !trainer.diverged()
+                                      && stepsBeforePause(m_pauseAt) > 0});
     trainer.predict(s->grid.points(), s->logits);
     m_worker.publish(std::move(s));
 }
@@ -261,6 +269,9 @@ void TrainingController::trainFrame()
 void TrainingController::runTurn(Turn &turn)
 {
     bool force = turn.force;
+    // First: the snapshots of this turn say whether the run goes on past runTo()'s step.
+    m_pauseAt = turn.pauseAt;
+    m_pauseRequest = turn.pauseRequest;
     if (turn.build) {
         m_run.trainer = core::makeTrainer(*turn.build);
         m_run.config = *turn.build;
@@ -271,15 +282,12 @@ void TrainingController::runTurn(Turn &turn)
         m_run.start.reset();
         m_pacer.resetSpeed();
         m_pacer.resetChunk();
-        m_reportedPauseAt.reset();
+        m_reportedRequest = 0; // a new run goes to the step again
         // The new run's first measurement (step 0) is shown even when it trains on at once:
         // its dead units before training are half the lesson.
         publish();
         force = false;
     }
-    m_pauseAt = turn.pauseAt;
-    if (!m_pauseAt)
-        m_reportedPauseAt.reset();
     if (!m_run.trainer)
         return;
     core::Trainer &trainer = *m_run.trainer;
@@ -299,12 +307,12 @@ void TrainingController::runTurn(Turn &turn)
     }
     // At runTo()'s step: its picture is published whatever the GUI has taken, and the GUI told
     // (once) to pause there.
-    if (m_pauseAt && trainer.stepsDone() >= *m_pauseAt && m_reportedPauseAt != m_pauseAt
+    if (m_pauseAt && trainer.stepsDone() >= *m_pauseAt && m_reportedRequest != m_pauseRequest
         && !trainer.diverged()) {
-        m_reportedPauseAt = m_pauseAt;
+        m_reportedRequest = m_pauseRequest;
         force = true;
-        m_worker.report([this, build = m_run.build, target = *m_pauseAt, step = trainer.stepsDone()] {
-            onReachedInWorker(build, target, step);
+        m_worker.report([this, build = m_run.build, request = m_pauseRequest, step = trainer.stepsDone()] {
+            onReachedInWorker(build, request, step);
         });
     }
     if (!divergedBefore && trainer.diverged()) {

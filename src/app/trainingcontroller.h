@@ -110,6 +110,7 @@ private:
         int pendingSteps = 0;
         bool running = false;
         std::optional<quint64> pauseAt; // runTo()'s step
+        quint64 pauseRequest = 0; // which runTo() asked for it
         bool forcePublish = false;
         int gridSize = DefaultGridSize;
     };
@@ -122,6 +123,7 @@ private:
         int steps = 0;
         bool running = false;
         std::optional<quint64> pauseAt;
+        quint64 pauseRequest = 0;
         bool force = false;
     };
     // The worker's current run (worker thread only).
@@ -147,14 +149,16 @@ private:
 
     void takeSnapshot();
     void onDivergedInWorker(quint64 build, quint64 step);
-    void onReachedInWorker(quint64 build, quint64 target, quint64 step);
+    void onReachedInWorker(quint64 build, quint64 request, quint64 step);
     // Steps the worker may still train before runTo()'s step (all, without one).
     std::uint64_t stepsBeforePause(const std::optional<quint64> &pauseAt) const;
     // GUI thread: asks the worker for a new trainer for `config`, from its first step.
     void rebuild(const core::TrainingConfig &config);
 
     std::optional<quint64> m_pauseAt; // worker thread: this turn's runTo() step
-    std::optional<quint64> m_reportedPauseAt; // worker thread: the runTo() step reported reached
+    quint64 m_pauseRequest = 0; // worker thread: the runTo() that asked for it
+    quint64 m_reportedRequest = 0; // worker thread: the runTo() reported reached in this run
+    quint64 m_pauseRequests = 0; // GUI thread: runTo() calls
     core::TrainingConfig m_config; // GUI thread's view
     bool m_hasConfig = false;
     bool m_running = false; // GUI thread's view

@@ -13,6 +13,7 @@
 #include <climits>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <system_error>
 
 namespace relulab::app {
@@ -91,6 +92,30 @@ bool isStandardStream(const QString &path)
     return path == QLatin1String(StandardStreamName);
 }
 
+namespace {
+
+// The descriptor a name stands for: "-" standard output, and the names the system gives open
+// descriptors (/dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N). Written through that
+// descriptor, never reopened or replaced: `-o /dev/stderr 2>>log` appends to the log.
+std::optional<int> descriptorOf(const QString &path)
+{
+    if (isStandardStream(path) || path == QLatin1String("/dev/stdout"))
+        return STDOUT_FILENO;
+    if (path == QLatin1String("/dev/stderr"))
+        return STDERR_FILENO;
+    for (const QLatin1String prefix : {QLatin1String("/dev/fd/"), QLatin1String("/proc/self/fd/")}) {
+        if (path.startsWith(prefix)) {
+            bool ok = false;
+            const int fd = path.mid(prefix.size()).toInt(&ok);
+            if (ok && fd >= 0 && ::fcntl(fd, F_GETFD) != -1)
+                return fd;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 OutputFile::OutputFile(QString path, QObject *parent)
     : QIODevice(parent)
     , m_path(std::move(path))
@@ -121,15 +146,24 @@ bool OutputFile::open(OpenMode mode)
         setErrorString(QCoreApplication::translate("relulab::app::UserFiles", "no file name given"));
         return false;
     }
-    if (isStandardStream(m_path)) {
-        m_fd = STDOUT_FILENO;
+    if (const std::optional<int> fd = descriptorOf(m_path)) {
+        m_fd = *fd;
         m_ownsDescriptor = false;
         return QIODevice::open(WriteOnly | Unbuffered);
     }
     const QByteArray native = QFile::encodeName(m_path);
     struct stat existing {};
     const bool exists = ::stat(native.constData(), &existing) == 0;
-    if (exists && !S_ISREG(existing.st_mode)) {
+    // Only a missing file is a new one: a name too long or a loop of links fails now, not at the
+    // rename after a long run.
+    if (!exists && errno != ENOENT) {
+        fail(errno);
+        return false;
+    }
+    // Other names under /dev and /proc that lead to a regular file are written as `>` writes
+    // them: the magic link must not be replaced by a rename.
+    const bool systemName = m_path.startsWith(QLatin1String("/dev/")) || m_path.startsWith(QLatin1String("/proc/"));
+    if (exists && (!S_ISREG(existing.st_mode) || systemName)) {
         if (S_ISDIR(existing.st_mode) || S_ISBLK(existing.st_mode)) {
             // A block device is a disk: writing it as root would destroy a file system.
             setErrorString(QCoreApplication::translate("relulab::app::UserFiles", "is %1: not written").arg(kindOf(existing.st_mode)));
@@ -137,7 +171,8 @@ bool OutputFile::open(OpenMode mode)
         }
         // A character device or a FIFO is written as the shell's `>` would, never replaced (a
         // FIFO waits here for its reader, as with the shell).
-        m_fd = ::open(native.constData(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+        m_fd = ::open(native.constData(),
+                      O_WRONLY | O_CLOEXEC | O_NOCTTY | (S_ISREG(existing.st_mode) ? O_TRUNC : 0));
         if (m_fd < 0) {
             fail(errno);
             return false;
@@ -149,6 +184,13 @@ bool OutputFile::open(OpenMode mode)
     // atomic only within one file system). A link is followed: its target is replaced, not it.
     m_target = native.toStdString();
     if (exists) {
+        // As QSaveFile and the shell: a file the user may not write is not replaced (a rename
+        // needs only the folder's permission). Root may, as with `>`.
+        if (::faccessat(AT_FDCWD, native.constData(), W_OK, AT_EACCESS) != 0) {
+            fail(errno);
+            m_target.clear();
+            return false;
+        }
         if (char *real = ::realpath(native.constData(), nullptr)) {
             m_target = real;
             std::free(real);
@@ -169,10 +211,13 @@ bool OutputFile::open(OpenMode mode)
     m_ownsDescriptor = true;
     // mkostemp() makes the file 0600: the result gets the old file's mode and owner, or what a new
     // file would get.
+    // The owner first: fchown() clears the set-id bits that fchmod() then restores.
     if (exists) {
-        (void)::fchmod(m_fd, existing.st_mode & 07777);
         if (::geteuid() == 0)
             (void)::fchown(m_fd, existing.st_uid, existing.st_gid);
+        else
+            (void)::fchown(m_fd, static_cast<uid_t>(-1), existing.st_gid); // the group, where allowed
+        (void)::fchmod(m_fd, existing.st_mode & 07777);
     } else {
         (void)::fchmod(m_fd, 0666 & ~currentUmask());
     }
@@ -186,10 +231,11 @@ qint64 OutputFile::readData(char *, qint64)
 
 qint64 OutputFile::writeData(const char *data, qint64 size)
 {
-    if (m_fd < 0)
+    if (m_fd < 0 || m_failed)
         return -1;
     if (!writeAll(m_fd, data, size)) {
         fail(errno);
+        m_failed = true;
         return -1;
     }
     return size;
@@ -207,6 +253,13 @@ bool OutputFile::commit()
 {
     if (!isOpen()) {
         setErrorString(QCoreApplication::translate("relulab::app::UserFiles", "is not open"));
+        return false;
+    }
+    // A write failed: what was written is not the whole (errorString() says why).
+    if (m_failed) {
+        const QString error = errorString();
+        cancelWriting();
+        setErrorString(error);
         return false;
     }
     QString error;
@@ -278,12 +331,21 @@ std::optional<QString> writeUserFile(const QString &path, const QByteArray &byte
 
 bool sameUserFile(const QString &first, const QString &second)
 {
-    if (isStandardStream(first) || isStandardStream(second))
-        return isStandardStream(first) && isStandardStream(second);
+    const std::optional<int> firstDescriptor = descriptorOf(first);
+    const std::optional<int> secondDescriptor = descriptorOf(second);
+    if (firstDescriptor && firstDescriptor == secondDescriptor)
+        return true;
+    // A descriptor is compared by what it is open on: `--summary out.csv > out.csv`.
+    const auto status = [](const QString &path, const std::optional<int> &fd, struct stat &info) {
+        return fd ? ::fstat(*fd, &info) == 0 : ::stat(QFile::encodeName(path).constData(), &info) == 0;
+    };
     struct stat a {};
     struct stat b {};
-    const bool firstExists = ::stat(QFile::encodeName(first).constData(), &a) == 0;
-    const bool secondExists = ::stat(QFile::encodeName(second).constData(), &b) == 0;
+    const bool firstExists = status(first, firstDescriptor, a);
+    const bool secondExists = status(second, secondDescriptor, b);
+    if (firstDescriptor || secondDescriptor)
+        return firstExists && secondExists && a.st_dev == b.st_dev && a.st_ino == b.st_ino
+                && S_ISREG(a.st_mode);
     if (firstExists != secondExists)
         return false;
     if (firstExists)
@@ -320,9 +382,11 @@ std::variant<QByteArray, QString> readUserFile(const QString &path, ReadLimit li
     } else {
         // O_NONBLOCK: opening a FIFO for reading would wait for a writer; it is refused below.
         fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-        if (fd < 0)
+        if (fd < 0) {
+            const int error = errno; // before translate() can change it
             return QCoreApplication::translate("relulab::app::UserFiles", "cannot open: %1")
-                    .arg(systemMessage(errno));
+                    .arg(systemMessage(error));
+        }
         owned = true;
         struct stat info {};
         if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
@@ -346,8 +410,9 @@ std::variant<QByteArray, QString> readUserFile(const QString &path, ReadLimit li
         if (got < 0) {
             if (errno == EINTR)
                 continue;
+            const int readError = errno;
             error = QCoreApplication::translate("relulab::app::UserFiles", "cannot read: %1")
-                            .arg(systemMessage(errno));
+                            .arg(systemMessage(readError));
             break;
         }
         if (got == 0)

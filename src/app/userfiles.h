@@ -3,7 +3,9 @@
 // The files a user names, opened the one safe way, for both executables and every kind of file
 // (CSV, pictures, presets):
 //
-// - Output (OutputFile). "-" is standard output. An existing path that is not a regular file (a
+// - Output (OutputFile). "-" is standard output; /dev/stdout, /dev/stderr, /dev/fd/N and
+//   /proc/self/fd/N are written through that open descriptor (appending where it appends). An
+//   existing path that is not a regular file (a
 //   character device such as /dev/null or /dev/full, a FIFO) is written directly, as a shell's
 //   `>` would: it is never replaced. A regular file, or a new one, is written to a temporary file
 //   next to it that commit() renames over it once complete, so a failure (a full disk, a kill)
@@ -53,7 +55,7 @@ public:
 
     bool isSequential() const override { return true; }
     const QString &path() const { return m_path; }
-    // How messages name it: "standard output", or the path.
+    // How messages name it: "standard output" for "-", or the path.
     QString displayName() const;
     // Whether writes go to a temporary file that commit() renames (a regular or new file).
     bool isAtomic() const { return !m_temporary.empty(); }
@@ -69,6 +71,7 @@ private:
     QString m_path;
     int m_fd = -1;
     bool m_ownsDescriptor = false;
+    bool m_failed = false; // a write failed: commit() refuses
     std::string m_temporary; // the temporary file's native path, while there is one
     std::string m_target; // where commit() renames it to
 };

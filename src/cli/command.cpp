@@ -146,7 +146,7 @@ std::optional<QString> sameFileError(const QString &firstOption, const QString &
 {
     if (first.isEmpty() || second.isEmpty() || !app::sameUserFile(first, second))
         return std::nullopt;
-    return app::isStandardStream(first)
+    return app::isStandardStream(first) && app::isStandardStream(second)
             ? QStringLiteral("--%1 and --%2 both write to standard output ('-')").arg(firstOption, secondOption)
             : QStringLiteral("--%1 and --%2 name the same file '%3'; one would overwrite the other")
                       .arg(firstOption, secondOption, second);

@@ -2,6 +2,7 @@
 
 #include <QLineEdit>
 #include <QLocale>
+#include <QSignalBlocker>
 
 #include <algorithm>
 
@@ -15,7 +16,7 @@ PreciseSpinBox::PreciseSpinBox(QWidget *parent)
     QDoubleSpinBox::setDecimals(PrecisionDecimals);
     // "1,000" could not be typed back; numbers here are small.
     QLocale numbers = locale();
-    numbers.setNumberOptions(QLocale::OmitGroupSeparator);
+    numbers.setNumberOptions(QLocale::OmitGroupSeparator | QLocale::RejectGroupSeparator);
     setLocale(numbers);
 }
 
@@ -23,7 +24,9 @@ void PreciseSpinBox::setShownDecimals(int decimals)
 {
     m_shownDecimals = std::clamp(decimals, 0, PrecisionDecimals);
     updateGeometry();
-    // The text follows; the value is the same, so setValue() would not redraw it.
+    // The text follows; the value is the same, so setValue() would not redraw it. Quietly: an
+    // edit signal would make the box re-read (and round) its text on the next focus change.
+    const QSignalBlocker blocker(lineEdit());
     lineEdit()->setText(prefix() + textFromValue(value()) + suffix());
 }
 
@@ -57,8 +60,12 @@ QString PreciseSpinBox::bare(const QString &text) const
 
 double PreciseSpinBox::valueFromText(const QString &text) const
 {
-    bool ok = false;
+    // The text as shown is the value, not its rounding: Enter on a box showing 1/3 as 0.333
+    // (or a typed 0.123456789 as 0.123) keeps 1/3 (0.123456789).
     const QString body = bare(text);
+    if (body == bare(textFromValue(value())))
+        return value();
+    bool ok = false;
     double value = locale().toDouble(body, &ok);
     if (!ok)
         value = QLocale::c().toDouble(body, &ok); // "1e-4" typed with a dot in any language

@@ -288,6 +288,21 @@ void TestTrainingController::runToPausesAtExactlyThatStep()
     QCOMPARE(recorder.last()->measurement.step, std::uint64_t(137));
     QVERIFY(!recorder.last()->running);
 
+    // The same step asked for again from the reachedStep() slot, so that it meets the pause() of
+    // the first in the mailbox: reported again, not left running.
+    bool again = true;
+    const auto connection = connect(&controller, &TrainingController::reachedStep, this, [&](quint64 step) {
+        if (std::exchange(again, false))
+            controller.runTo(step);
+    });
+    controller.runTo(137);
+    QTRY_VERIFY_WITH_TIMEOUT(reached.count() == 3 && controller.isIdle(), SettleTimeoutMs);
+    disconnect(connection);
+    QVERIFY(!controller.isRunning());
+    QCOMPARE(recorder.last()->measurement.step, std::uint64_t(137));
+    reached.clear();
+    reached.append(QList<QVariant> {QVariant::fromValue(quint64(137))}); // as if once
+
     // Already past the step: it pauses at once, where it is.
     controller.runTo(100);
     QTRY_VERIFY_WITH_TIMEOUT(reached.count() == 2 && controller.isIdle(), SettleTimeoutMs);

@@ -187,6 +187,7 @@ private slots:
     void dashIsStandardOutput();
     void fullDiskStopsTheRun_data();
     void fullDiskStopsTheRun();
+    void descriptorNamesAreWrittenThroughTheirDescriptor();
     void sameFileTwiceIsAUsageError_data();
     void sameFileTwiceIsAUsageError();
     void presetMustBeARegularFile_data();
@@ -384,6 +385,46 @@ void TestUserFiles::fullDiskStopsTheRun()
     QCOMPARE(entries(disk), expected);
 }
 
+// /dev/stdout and friends are open descriptors: written through them (appending where they
+// append), never replaced by a rename, and compared by what they are open on.
+void TestUserFiles::descriptorNamesAreWrittenThroughTheirDescriptor()
+{
+    const QString row = newRow();
+    const Run toStdout = runProgram(cliPath(),
+                                    {QStringLiteral("curve"), QStringLiteral("--activation"), QStringLiteral("relu"),
+                                     QStringLiteral("--samples"), QStringLiteral("3"), QStringLiteral("-o"),
+                                     QStringLiteral("/dev/stdout")},
+                                    row);
+    QVERIFY2(toStdout.finished && toStdout.exitCode == 0, qPrintable(describe(toStdout)));
+    QCOMPARE(toStdout.out, QByteArray("x,y,dy\n-3,0,0\n0,0,0\n3,3,1\n"));
+
+    // `-o /dev/stderr 2>>log`: appended to the log, which is not replaced.
+    const QString log = row + QStringLiteral("/errors.log");
+    writeFile(log, "before\n");
+    QProcess process;
+    process.setWorkingDirectory(row);
+    process.setStandardErrorFile(log, QIODevice::Append);
+    process.start(cliPath(), {QStringLiteral("curve"), QStringLiteral("--activation"), QStringLiteral("relu"),
+                              QStringLiteral("--samples"), QStringLiteral("3"), QStringLiteral("-o"),
+                              QStringLiteral("/dev/stderr")});
+    QVERIFY(process.waitForFinished(ProcessTimeoutMs));
+    QCOMPARE(process.exitCode(), 0);
+    QCOMPARE(readAll(log), QByteArray("before\nx,y,dy\n-3,0,0\n0,0,0\n3,3,1\n"));
+
+    // `race --summary out.csv > out.csv`: one file, refused.
+    const QString out = row + QStringLiteral("/out.csv");
+    writeFile(out, "old\n");
+    QProcess race;
+    race.setWorkingDirectory(row);
+    race.setStandardOutputFile(out, QIODevice::Append);
+    race.start(cliPath(), {QStringLiteral("race"), QStringLiteral("--steps"), QStringLiteral("5"),
+                           QStringLiteral("--summary"), QStringLiteral("out.csv")});
+    QVERIFY(race.waitForFinished(ProcessTimeoutMs));
+    QCOMPARE(race.exitCode(), 2);
+    QVERIFY2(race.readAllStandardError().contains("name the same file 'out.csv'"), "no message");
+    QCOMPARE(readAll(out), QByteArray("old\n"));
+}
+
 void TestUserFiles::sameFileTwiceIsAUsageError_data()
 {
     QTest::addColumn<QString>("output");
@@ -398,6 +439,8 @@ void TestUserFiles::sameFileTwiceIsAUsageError_data()
             << "-" << "-" << QByteArray("--output and --summary both write to standard output ('-')");
     QTest::newRow("no --output, summary to standard output")
             << QString() << "-" << QByteArray("--output and --summary both write to standard output");
+    QTest::newRow("no --output, summary to /dev/stdout")
+            << QString() << "/dev/stdout" << QByteArray("--output and --summary name the same file '/dev/stdout'");
 }
 
 // `race --summary same.csv --output same.csv` used to exit 0 with one file overwriting the other.
