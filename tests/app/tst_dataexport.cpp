@@ -10,8 +10,6 @@
 #include <cmath>
 #include <limits>
 
-#include <unistd.h>
-
 #include "app/dataexport.h"
 #include "app/userfiles.h"
 
@@ -26,7 +24,6 @@ private slots:
     void csvEmptyCells();
     void curveColumnsNameEverySeries();
     void writesAtomically();
-    void readOnlyFileIsNotReplaced();
     void unwritableFolderLeavesNoFile();
 };
 
@@ -93,25 +90,6 @@ void TestDataExport::writesAtomically()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("x\n1\n"));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList {"curves.csv"});
-}
-
-// As QSaveFile and the shell's `>`: a file the user may not write is not replaced, though the
-// folder would allow a rename over it.
-void TestDataExport::readOnlyFileIsNotReplaced()
-{
-    if (::geteuid() == 0)
-        QSKIP("root may write a read-only file, as with the shell's >");
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(QStringLiteral("kept.csv"));
-    QVERIFY(!relulab::app::writeUserFile(path, "old\n"));
-    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner));
-    const auto error = relulab::app::writeUserFile(path, "new\n");
-    QVERIFY(error);
-    QVERIFY2(error->contains(QStringLiteral("Permission denied")), qPrintable(*error));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(), QByteArray("old\n"));
 }
 
 void TestDataExport::unwritableFolderLeavesNoFile()

@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +25,7 @@
 #include <vector>
 
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
@@ -188,6 +190,7 @@ private slots:
     void fullDiskStopsTheRun_data();
     void fullDiskStopsTheRun();
     void descriptorNamesAreWrittenThroughTheirDescriptor();
+    void readOnlyFileIsRefused();
     void sameFileTwiceIsAUsageError_data();
     void sameFileTwiceIsAUsageError();
     void presetMustBeARegularFile_data();
@@ -423,6 +426,39 @@ void TestUserFiles::descriptorNamesAreWrittenThroughTheirDescriptor()
     QCOMPARE(race.exitCode(), 2);
     QVERIFY2(race.readAllStandardError().contains("name the same file 'out.csv'"), "no message");
     QCOMPARE(readAll(out), QByteArray("old\n"));
+}
+
+// A file the user may not write is refused, not replaced, though its folder would allow the
+// rename (QSaveFile and the shell's > refuse it too). Run as nobody (setpriv), so that it is
+// checked where the suite runs as root, and root would be allowed.
+void TestUserFiles::readOnlyFileIsRefused()
+{
+    const QString row = newRow();
+    const QByteArray precious = "read-only contents\n";
+    const QString file = row + QStringLiteral("/kept.csv");
+    writeFile(file, precious);
+    QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    QStringList command {cliPath(), QStringLiteral("curve"), QStringLiteral("--activation"),
+                         QStringLiteral("relu"), QStringLiteral("-o"), file};
+    if (::geteuid() == 0) {
+        if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+            QSKIP("as root, this needs setpriv (util-linux) to run as nobody");
+        // nobody may enter the folders (made here) and write the row's folder, not the file.
+        for (const QString &folder : {m_temp.path(), row})
+            QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
+                                                          | QFile::ReadOther | QFile::ExeOther));
+        QVERIFY(::chown(QFile::encodeName(row).constData(), 65534, 65534) == 0);
+        QVERIFY(::chown(QFile::encodeName(file).constData(), 65534, 65534) == 0);
+        command = QStringList {QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                               QStringLiteral("--clear-groups"), QStringLiteral("--")}
+                + command;
+    }
+    const QString program = ::geteuid() == 0 ? QStringLiteral("setpriv") : command.takeFirst();
+    const Run run = runProgram(program, command, row);
+    QVERIFY2(run.finished && !run.crashed && run.exitCode == 1, qPrintable(describe(run)));
+    QVERIFY2(run.err.contains("Permission denied"), qPrintable(describe(run)));
+    QCOMPARE(readAll(file), precious);
+    QCOMPARE(entries(row), QStringList {QStringLiteral("kept.csv")});
 }
 
 void TestUserFiles::sameFileTwiceIsAUsageError_data()
