@@ -57,8 +57,6 @@ public:
     const QString &path() const { return m_path; }
     // How messages name it: "standard output" for "-", or the path.
     QString displayName() const;
-    // Whether writes go to a temporary file that commit() renames (a regular or new file).
-    bool isAtomic() const { return !m_temporary.empty(); }
 
 protected:
     qint64 readData(char *data, qint64 maxSize) override;

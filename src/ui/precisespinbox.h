@@ -21,7 +21,6 @@ public:
 
     // The decimals shown at least (the parameter's usual precision).
     void setShownDecimals(int decimals);
-    int shownDecimals() const noexcept { return m_shownDecimals; }
 
     QString textFromValue(double value) const override;
     double valueFromText(const QString &text) const override;

@@ -30,7 +30,7 @@ public:
     static constexpr int DelayMs = 1000;
 
     explicit SettingsAutosave(MainWindow &window);
-    // Saves now if a save is due (at quit, before the final save).
+    // A change waits to be saved.
     bool pending() const { return m_timer.isActive(); }
     int savedCount() const noexcept { return m_saved; }
 
