@@ -3,6 +3,7 @@
 #include <QThread>
 
 #ifdef __linux__
+#include <cerrno>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -21,7 +22,13 @@ void yieldCoresToGui()
 {
     core::setMaxThreads(workerThreadCount());
 #ifdef __linux__
-    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+    // Relative to the nice value the thread was started with (the GUI's), so that a user who
+    // started the app with `nice` keeps the worker below the GUI all the same.
+    const auto thread = static_cast<id_t>(syscall(SYS_gettid));
+    errno = 0;
+    const int started = getpriority(PRIO_PROCESS, thread);
+    if (errno == 0)
+        setpriority(PRIO_PROCESS, thread, std::min(19, started + WorkerNiceness));
 #endif
 }
 

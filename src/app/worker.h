@@ -44,13 +44,19 @@ namespace relulab::app {
 using WorkerClock = std::chrono::steady_clock;
 
 // For a worker thread, on that thread: one core stays free for the GUI thread (the worker's own
-// OpenMP team is the cores less one, at least one), and the thread's CPU priority is lowered so
-// that training flat out never makes the GUI wait for a core.
+// OpenMP team is the cores less one, at least one), and the thread's CPU priority is lowered
+// (WorkerNiceness) so that training flat out never makes the GUI wait for a core.
 //
 // On a two-core laptop an OpenMP team of two beside a painting GUI waits for its second thread at
 // every step (measured: a 0.25 ms step took 12 ms), so a worker trains on its own there. (The
 // thread count is the calling thread's OpenMP setting; other threads keep theirs.)
 void yieldCoresToGui();
+
+// How much a worker thread's nice value is above the GUI's: the GUI wins a contended core, but
+// other programs do not starve the lesson. At +10 (CFS weight 110 against 1024), four busy
+// programs on two cores left a worker about 5 % of a core, and tst_racecontroller (ASan) took 15
+// minutes beside four busy loops against 55 s alone; at +5 (weight 335) it took 6.5 minutes.
+inline constexpr int WorkerNiceness = 5;
 
 // The OpenMP threads yieldCoresToGui() leaves a worker: the cores less one, at least one.
 int workerThreadCount();

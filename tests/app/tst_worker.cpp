@@ -4,6 +4,7 @@
 // check waits on a state the test controls, never on a quiet period.
 
 #include <QTest>
+#include <QThread>
 
 #include <atomic>
 #include <chrono>
@@ -12,10 +13,22 @@
 #include <vector>
 
 #include "app/worker.h"
+#include "core/parallel.h"
+
+#ifdef __linux__
+#include <cerrno>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 using relulab::app::FramePacer;
 using relulab::app::Worker;
 using relulab::app::WorkerClock;
+using relulab::app::WorkerNiceness;
+using relulab::app::workerThreadCount;
+using relulab::app::yieldCoresToGui;
+namespace core = relulab::core;
 
 namespace {
 
@@ -55,6 +68,7 @@ private slots:
     void pacerChunksFollowTheStepTime();
     void pacerTrainsAsLongAsAPictureTakes();
     void pacerAveragesTheSpeedOverFrames();
+    void aWorkerThreadYieldsToTheGuiOnly();
 };
 
 void TestWorker::neverStartedIsIdle()
@@ -429,6 +443,31 @@ void TestWorker::pacerAveragesTheSpeedOverFrames()
     QCOMPARE(pacer.stepsPerSecond(), 0.8 * 1000.0 + 0.2 * 2000.0);
     pacer.resetSpeed();
     QCOMPARE(pacer.stepsPerSecond(), 0.0);
+}
+
+void TestWorker::aWorkerThreadYieldsToTheGuiOnly()
+{
+#ifdef __linux__
+    errno = 0;
+    const int guiNiceness = getpriority(PRIO_PROCESS, 0);
+    QCOMPARE(errno, 0);
+    int workerNiceness = -100;
+    int workerThreads = 0;
+    std::thread worker([&] {
+        yieldCoresToGui();
+        workerNiceness = getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)));
+        workerThreads = core::maxThreads();
+    });
+    worker.join();
+    // Lower than the GUI's by WorkerNiceness (a nice value stops at 19), and only on that thread.
+    QCOMPARE(workerNiceness, std::min(19, guiNiceness + WorkerNiceness));
+    QCOMPARE(getpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid))), guiNiceness);
+    QCOMPARE(workerThreads, workerThreadCount());
+    QVERIFY(workerThreadCount() >= 1);
+    QVERIFY(workerThreadCount() < std::max(2, QThread::idealThreadCount()));
+#else
+    QSKIP("nice values are Linux's");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestWorker)
