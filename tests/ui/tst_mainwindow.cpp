@@ -24,6 +24,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTableWidget>
 #include <QTextBrowser>
 
 #include <qcustomplot.h>
@@ -31,7 +32,9 @@
 #include <cmath>
 #include <memory>
 
+#include "common/timeouts.h"
 #include "core/activations.h"
+#include "core/race.h"
 #include "app/labmodel.h"
 #include "ui/curveplots.h"
 #include "ui/labtab.h"
@@ -73,6 +76,8 @@ private slots:
     void keyboardSelectsFunctions();
     void infoPanelAndStatusBarFollow();
     void screenshotWritesTheWindow();
+    void raceScreenshotIsOfTheStepAsked_data();
+    void raceScreenshotIsOfTheStepAsked();
     void presetsSaveOpenAndDrop();
     void presetSetsTheRaceAndBornDeadTabs();
     void badPresetChangesNothing();
@@ -576,6 +581,60 @@ void TestMainWindow::screenshotWritesTheWindow()
     const QString error = relulab::ui::saveWindowWhenDrawn(*m_window, unwritable, QSize(800, 600));
     QVERIFY(error.startsWith(unwritable));
     QVERIFY(!QFile::exists(unwritable));
+}
+
+void TestMainWindow::raceScreenshotIsOfTheStepAsked_data()
+{
+    QTest::addColumn<int>("steps");
+    for (int steps : {1, 10, 137, 2000})
+        QTest::addRow("%d", steps) << steps;
+}
+
+// relulab --tab race --race-steps N --screenshot: the picture is of the finished race at exactly
+// step N (137 is not a multiple of the measuring interval), and its table is the core's race.
+void TestMainWindow::raceScreenshotIsOfTheStepAsked()
+{
+    QFETCH(int, steps);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("race.png"));
+    relulab::ui::RaceTab &race = m_window->race();
+    quint64 shownStep = 0;
+    QStringList table;
+    std::vector<double> lastLossKeys;
+    const relulab::ui::WindowWriter writer = [&](MainWindow &window, const QString &path) {
+        shownStep = race.shownStep();
+        QTableWidget *finish = race.finishTable();
+        for (int row = 0; row < finish->rowCount(); ++row)
+            for (int column = 1; column <= 3; ++column)
+                table << finish->item(row, column)->text();
+        for (int lane = 0; lane < race.laneCount(); ++lane)
+            lastLossKeys.push_back((race.lossGraph(lane)->data()->constEnd() - 1)->key);
+        return window.grab().save(path) ? QString() : path;
+    };
+    QCOMPARE(relulab::ui::saveRaceWhenFinished(*m_window, file, QSize(1360, 820),
+                                               static_cast<quint64>(steps),
+                                               relulab::test::StateTimeoutMs, writer),
+             QString());
+    QVERIFY(!QImage(file).isNull());
+    QCOMPARE(shownStep, quint64(steps));
+    QCOMPARE(lastLossKeys, std::vector<double>(4, double(steps)));
+
+    // The core's race of the same configuration to step N, measured as the tab measures.
+    relulab::core::Race expected(race.model().config(), race.selectedActivations());
+    expected.measure();
+    while (expected.stepsDone() < static_cast<std::uint64_t>(steps)) {
+        expected.train(std::min<std::uint64_t>(race.measureEvery(),
+                                               static_cast<std::uint64_t>(steps) - expected.stepsDone()));
+        expected.measure();
+    }
+    QStringList expectedTable;
+    const QLocale locale;
+    for (const relulab::core::RaceLaneSummary &lane : expected.summary())
+        expectedTable << locale.toString(lane.loss, 'f', 4)
+                      << QStringLiteral("%1 %").arg(locale.toString(100.0 * lane.trainAccuracy, 'f', 1))
+                      << QStringLiteral("%1 of 96").arg(lane.totalDead);
+    QCOMPARE(table, expectedTable);
 }
 
 void TestMainWindow::presetsSaveOpenAndDrop()
