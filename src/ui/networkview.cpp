@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QPaintEvent>
 #include <QPainter>
+#include <QPalette>
 #include <QToolTip>
 
 #include <algorithm>
@@ -28,9 +29,35 @@ const QColor NegativeColor(0xD5, 0x5E, 0x00);
 // Dead is a pure, saturated red, warmer and stronger than any link, on a black unit.
 const QColor DeadColor(0xE4, 0x10, 0x1C);
 const QColor RareColor(0xE6, 0x9F, 0x00);
-const QColor OutlineColor(0x40, 0x40, 0x40);
-const QColor SecondaryText(0x55, 0x55, 0x55);
 const QColor DivergedColor(0xB4, 0x1E, 0x1E);
+
+// `from` moved the share `t` of the way to `to`, channel by channel.
+QColor mix(const QColor &from, const QColor &to, double t)
+{
+    const auto channel = [t](int a, int b) { return static_cast<int>(std::lround(a + (b - a) * t)); };
+    return QColor(channel(from.red(), to.red()), channel(from.green(), to.green()),
+                  channel(from.blue(), to.blue()));
+}
+
+// The neutral colours, from the palette: text and outlines between the text colour and the
+// background, so that the dark theme gets light ones. (On the light theme's black on white they
+// are the greys the view always had: 0x55 secondary text, 0x40 outlines.)
+struct Ink
+{
+    explicit Ink(const QPalette &palette)
+        : base(palette.color(QPalette::Base)), text(palette.color(QPalette::WindowText))
+    {
+    }
+    QColor base;
+    QColor text;
+    QColor secondary = mix(text, base, 0.33);
+    QColor outline = mix(text, base, 0.25);
+    QColor unmeasured = mix(text, base, 0.73);
+    // A diverged run's structure: faint fills and lines.
+    QColor greyFill = mix(text, base, 0.87);
+    QColor greyLine = mix(text, base, 0.63);
+    QColor alarm = mix(base, DivergedColor, 0.06);
+};
 
 constexpr double Margin = 8.0;
 constexpr double MaxRadius = 11.0;
@@ -612,7 +639,7 @@ void NetworkView::paintEvent(QPaintEvent *)
     if (columnCount() < 2 || diverged())
         painter.fillRect(rect(), palette().base());
     if (columnCount() < 2) {
-        painter.setPen(SecondaryText);
+        painter.setPen(Ink(palette()).secondary);
         painter.drawText(rect(), Qt::AlignCenter, tr("no network yet"));
         return;
     }
@@ -707,7 +734,8 @@ void NetworkView::paintUnits(QPainter &painter, const Geometry &g) const
     const bool grey = diverged();
     const int count = columnCount();
     const QFontMetricsF fm(font());
-    const QColor background = palette().color(QPalette::Base);
+    const Ink ink(palette());
+    const QColor &background = ink.base;
     // Two passes: plain units, then the marked ones (dead, rarely active) on top, so that their
     // rings are never covered by a neighbour.
     for (int pass = 0; pass < 2; ++pass) {
@@ -718,13 +746,13 @@ void NetworkView::paintUnits(QPainter &painter, const Geometry &g) const
             const bool hidden = c > 0 && c < count - 1;
             // An outline on a dense column, or round a tiny disc, would swamp the fills.
             const bool compact = units > CompactUnits || r < 3.0;
-            const QPen outline = compact ? QPen(Qt::NoPen) : QPen(OutlineColor, 1.0);
+            const QPen outline = compact ? QPen(Qt::NoPen) : QPen(ink.outline, 1.0);
             for (int u = 0; u < units; ++u) {
                 const QPointF centre(column.x, column.firstY + u * column.pitch);
                 if (grey || !hidden) {
                     if (pass == 0) {
-                        painter.setPen(grey ? QPen(Qt::gray, 1.0) : QPen(OutlineColor, 1.2));
-                        painter.setBrush(grey ? QColor(0xDD, 0xDD, 0xDD) : QColor(Qt::white));
+                        painter.setPen(QPen(grey ? ink.greyLine : ink.outline, grey ? 1.0 : 1.2));
+                        painter.setBrush(grey ? ink.greyFill : ink.base);
                         painter.drawEllipse(centre, r, r);
                     }
                     continue;
@@ -736,7 +764,7 @@ void NetworkView::paintUnits(QPainter &painter, const Geometry &g) const
                 if (pass == 0 && !dead) {
                     painter.setPen(outline);
                     painter.setBrush(state == UnitState::Unmeasured
-                                             ? QColor(0xBB, 0xBB, 0xBB)
+                                             ? ink.unmeasured
                                              : activationRateColor(activationRate(c, u)));
                     painter.drawEllipse(centre, r, r);
                 }
@@ -761,7 +789,7 @@ void NetworkView::paintUnits(QPainter &painter, const Geometry &g) const
     }
 
     // The inputs' names beside them, the step under the output.
-    painter.setPen(grey ? QColor(Qt::gray) : palette().color(QPalette::WindowText));
+    painter.setPen(grey ? ink.greyLine : ink.text);
     const Column &input = g.columns.front();
     for (int u = 0; u < unitCount(0); ++u) {
         const QPointF centre(input.x, input.firstY + u * input.pitch);
@@ -788,14 +816,15 @@ void NetworkView::paintUnits(QPainter &painter, const Geometry &g) const
     painter.setPen(Qt::NoPen);
     painter.setBrush(plate);
     painter.drawRoundedRect(stepRect, 3.0, 3.0);
-    painter.setPen(grey ? QColor(Qt::gray) : palette().color(QPalette::WindowText));
+    painter.setPen(grey ? ink.greyLine : ink.text);
     painter.drawText(stepRect, Qt::AlignCenter, step);
 }
 
 void NetworkView::paintTitles(QPainter &painter, const Geometry &g) const
 {
     const QFontMetricsF fm(font());
-    const QColor text = palette().color(QPalette::WindowText);
+    const Ink ink(palette());
+    const QColor &text = ink.text;
     const int count = columnCount();
     const auto &layers = m_snapshot->measurement.layers;
     for (int c = 0; c < count; ++c) {
@@ -815,7 +844,7 @@ void NetworkView::paintTitles(QPainter &painter, const Geometry &g) const
         const int dead = index < layers.size() ? layers[index].dead : -1;
         const QString deadText = deadCountText(c, dead, g.titleForm);
         // The count in red when some units are dead: it is what the lab is about.
-        const QColor countColor = dead > 0 && !diverged() ? DeadColor : SecondaryText;
+        const QColor countColor = dead > 0 && !diverged() ? DeadColor : ink.secondary;
         if (g.titleForm != TitleForm::OneLine) {
             painter.setPen(text);
             painter.drawText(firstLine, Qt::AlignCenter, name);
@@ -843,6 +872,7 @@ void NetworkView::paintLegend(QPainter &painter, const Geometry &g) const
 {
     if (g.legend.height() <= 0.0)
         return;
+    const Ink ink(palette());
     const QFont font = legendFont(this->font());
     const QFontMetricsF fm(font);
     painter.setFont(font);
@@ -854,8 +884,7 @@ void NetworkView::paintLegend(QPainter &painter, const Geometry &g) const
         switch (item.kind) {
         case LegendKind::Dead:
         case LegendKind::DeadLearning:
-            paintDeadUnit(painter, centre, r, item.kind == LegendKind::DeadLearning,
-                          palette().color(QPalette::Base));
+            paintDeadUnit(painter, centre, r, item.kind == LegendKind::DeadLearning, ink.base);
             break;
         case LegendKind::Rare:
             painter.setPen(Qt::NoPen);
@@ -868,7 +897,7 @@ void NetworkView::paintLegend(QPainter &painter, const Geometry &g) const
             QLinearGradient gradient(bar.topLeft(), bar.topRight());
             for (int i = 0; i <= 8; ++i)
                 gradient.setColorAt(i / 8.0, activationRateColor(std::max(i / 8.0, 1e-3)));
-            painter.setPen(QPen(OutlineColor, 0.8));
+            painter.setPen(QPen(ink.outline, 0.8));
             painter.setBrush(gradient);
             painter.drawRect(bar);
             break;
@@ -881,7 +910,7 @@ void NetworkView::paintLegend(QPainter &painter, const Geometry &g) const
                              QPointF(rect.left() + symbol, centre.y()));
             break;
         }
-        painter.setPen(SecondaryText);
+        painter.setPen(ink.secondary);
         painter.drawText(rect.adjusted(symbol + LegendGap, 0, 0, 0),
                          Qt::AlignLeft | Qt::AlignVCenter, item.text);
     }
@@ -911,14 +940,15 @@ void NetworkView::paintDivergence(QPainter &painter, const Geometry &g) const
     const QRectF box(width() / 2.0 - textWidth / 2.0 - 12.0, centreY - boxHeight / 2.0,
                      textWidth + 24.0, boxHeight);
     painter.setPen(QPen(DivergedColor, 2.0));
-    painter.setBrush(QColor(0xFF, 0xF4, 0xF2));
+    const Ink ink(palette());
+    painter.setBrush(ink.alarm);
     painter.drawRoundedRect(box, 6.0, 6.0);
     const QRectF first(box.left() + 12.0, box.top() + 10.0, textWidth, headlineRect.height());
     painter.setFont(bold);
     painter.setPen(DivergedColor);
     painter.drawText(first, Qt::AlignCenter | Qt::TextWordWrap, headline);
     painter.setFont(font());
-    painter.setPen(SecondaryText);
+    painter.setPen(ink.secondary);
     painter.drawText(QRectF(first.left(), first.bottom() + 4.0, textWidth, adviceRect.height()),
                      Qt::AlignCenter | Qt::TextWordWrap, advice);
 }

@@ -19,6 +19,7 @@
 
 #include "core/network.h"
 #include "ui/networkview.h"
+#include "ui/plotappearance.h"
 
 using relulab::app::TrainingSnapshot;
 using relulab::core::LayerMeasurement;
@@ -128,6 +129,7 @@ private slots:
     void linkColourFollowsWeightSign();
     void compactColumnsShowDeadUnitsAsRedDots();
     void divergedRunIsGreyWithAMessage();
+    void darkThemeDrawsLightInkOnDark();
     void descriptionsNameTheUnit();
     void tooltipEventShowsTheDescription();
     void savePicture_data();
@@ -311,6 +313,45 @@ void TestNetworkView::divergedRunIsGreyWithAMessage()
     QVERIFY2(red > 300, qPrintable(QString::number(red)));
     QCOMPARE(view.unitDescriptionAt(view.unitCentre(1, 3).toPoint()),
              QStringLiteral("layer 1, unit 4: training diverged"));
+}
+
+// The dark theme's view: the background, the input and output units and the text take the
+// palette's colours (they kept the light theme's white units and dark grey legend, unreadable on
+// the dark background).
+void TestNetworkView::darkThemeDrawsLightInkOnDark()
+{
+    using relulab::ui::Theme;
+    const QPalette dark = relulab::ui::themePalette(Theme::Dark, false);
+    const int baseLightness = dark.color(QPalette::Base).lightness();
+    const auto snapshot = makeSnapshot({8, 8});
+    NetworkView view;
+    view.setPalette(dark);
+    view.resize(600, 400);
+    view.showSnapshot(snapshot);
+    const QImage image = render(view);
+    QCOMPARE(image.pixelColor(2, 2), dark.color(QPalette::Base));
+    // The inputs and the output: the background's colour in a light outline.
+    for (const QPointF centre : {view.unitCentre(0, 0), view.unitCentre(0, 1), view.unitCentre(3, 0)})
+        QCOMPARE(pixel(image, centre), dark.color(QPalette::Base));
+    QVERIFY2(lightness(pixel(image, view.unitCentre(0, 0) + QPointF(view.unitRadius(0) - 0.5, 0.0)))
+                     > baseLightness + 80,
+             "no light outline round the input unit");
+    // The legend along the bottom: its words in light grey, as readable as on the light theme
+    // (at least 100 steps of lightness apart from the background).
+    int lightText = 0;
+    for (int y = image.height() - 40; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            lightText += c.saturation() < 40 && c.lightness() > baseLightness + 100;
+        }
+    }
+    QVERIFY2(lightText > 200, qPrintable(QString::number(lightText)));
+    // The same legend on the light theme: dark text on white, as before.
+    NetworkView light;
+    light.resize(600, 400);
+    light.showSnapshot(snapshot);
+    const QImage lightImage = render(light);
+    QCOMPARE(pixel(lightImage, light.unitCentre(0, 0)), QColor(Qt::white));
 }
 
 void TestNetworkView::descriptionsNameTheUnit()
