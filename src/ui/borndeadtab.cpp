@@ -15,6 +15,7 @@
 #include <variant>
 
 #include "app/integerlist.h"
+#include "readable.h"
 
 namespace relulab::ui {
 
@@ -362,6 +363,7 @@ void BornDeadTab::setUpTable()
     table->verticalHeader()->setVisible(false);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    keepHeaderTextsWhole(table->horizontalHeader());
     table->setColumnHidden(InitColumn, true);
 }
 

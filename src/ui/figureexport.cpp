@@ -15,6 +15,7 @@
 
 #include "app/dataexport.h"
 #include "app/userfiles.h"
+#include "readable.h"
 
 #include <algorithm>
 #include <cmath>
@@ -242,14 +243,15 @@ QString plotTitle(const QCustomPlot *plot)
     if (title.isEmpty() && plot->plotLayout()) {
         for (QCPLayoutElement *element : plot->plotLayout()->elements(true)) {
             if (auto *text = qobject_cast<QCPTextElement *>(element); text && !text->text().isEmpty()) {
-                title = text->text().section(QLatin1Char('\n'), 0, 0);
+                title = unwrappedText(text, text->text()).section(QLatin1Char('\n'), 0, 0);
                 break;
             }
         }
     }
     if (title.isEmpty() && plot->xAxis && plot->yAxis && !plot->yAxis->label().isEmpty())
         title = QCoreApplication::translate("relulab::ui::FigureExport", "%1 against %2")
-                        .arg(plot->yAxis->label(), plot->xAxis->label());
+                        .arg(unwrappedText(plot->yAxis, plot->yAxis->label()),
+                             unwrappedText(plot->xAxis, plot->xAxis->label()));
     if (title.isEmpty())
         return name.isEmpty() ? QCoreApplication::translate("relulab::ui::FigureExport", "Plot") : name;
     return name.isEmpty()

@@ -1,5 +1,9 @@
 #include "functioninfo.h"
 
+#include <QMimeData>
+#include <QRegularExpression>
+#include <QTextDocumentFragment>
+
 namespace relulab::ui {
 
 struct FunctionInfo::Page
@@ -207,20 +211,54 @@ FunctionInfo::Page FunctionInfo::pageOf(core::Activation kind)
 QString FunctionInfo::html(core::Activation kind)
 {
     const Page page = pageOf(kind);
-    const QString row = QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>");
+    const QString row = QStringLiteral("<p><b>%1</b><br>%2</p>");
     QString html;
     html += QStringLiteral("<h2>%1</h2>").arg(page.title);
     html += QStringLiteral("<p style='font-size:large'>%1<br>%2</p>").arg(page.formula, page.derivative);
     html += QStringLiteral("<p><i>%1</i></p>").arg(page.atZero);
-    html += QStringLiteral("<h3>%1</h3><table cellspacing='4'>").arg(tr("Defaults"));
+    // Each framework's name over its code, so that the code has the panel's whole width.
+    html += QStringLiteral("<h3>%1</h3>").arg(tr("Defaults"));
     html += row.arg(tr("PyTorch"), page.pytorch);
     html += row.arg(tr("TensorFlow / Keras"), page.keras);
-    html += QStringLiteral("</table>");
     html += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Notes"), page.notes);
     html += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Pros"), page.pros);
     html += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Cons"), page.cons);
     html += QStringLiteral("<h3>%1</h3><p>%2</p>").arg(tr("Dead neurons"), page.deadNeurons);
     return html;
+}
+
+namespace {
+
+constexpr QChar ZeroWidthSpace(0x200B);
+
+} // namespace
+
+QString FunctionInfo::withCodeBreaks(const QString &html)
+{
+    static const QRegularExpression code(QStringLiteral("<code>(.*?)</code>"));
+    QString result;
+    qsizetype done = 0;
+    for (auto match = code.globalMatch(html); match.hasNext();) {
+        const QRegularExpressionMatch m = match.next();
+        QString inside = m.captured(1);
+        for (const QChar after : {QLatin1Char('.'), QLatin1Char('('), QLatin1Char(','), QLatin1Char('=')})
+            inside.replace(after, QString(after) + ZeroWidthSpace);
+        result += html.mid(done, m.capturedStart(1) - done) + inside;
+        done = m.capturedEnd(1);
+    }
+    return result + html.mid(done);
+}
+
+QString InfoBrowser::shownText() const
+{
+    return toPlainText().remove(ZeroWidthSpace);
+}
+
+QMimeData *InfoBrowser::createMimeDataFromSelection() const
+{
+    auto *mime = new QMimeData;
+    mime->setText(textCursor().selection().toPlainText().remove(ZeroWidthSpace));
+    return mime;
 }
 
 } // namespace relulab::ui

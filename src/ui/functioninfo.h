@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QTextBrowser>
 
 #include "core/activations.h"
 
@@ -16,10 +17,30 @@ class FunctionInfo
 
 public:
     static QString html(core::Activation kind);
+    // `html` with a line-break opportunity (a zero-width space) after each '.', '(', ',' and '='
+    // inside <code>: a narrow panel (presentation mode) then wraps
+    // torch.nn.LeakyReLU(negative_slope=0.01) between tokens, not inside a name or a number.
+    static QString withCodeBreaks(const QString &html);
 
 private:
     struct Page;
     static Page pageOf(core::Activation kind);
+};
+
+// The information panel: what it copies is the code as written, without the zero-width spaces
+// FunctionInfo::withCodeBreaks() puts in for wrapping.
+class InfoBrowser : public QTextBrowser
+{
+    Q_OBJECT
+
+public:
+    using QTextBrowser::QTextBrowser;
+
+    // The text shown, as a reader sees it (without the break opportunities).
+    QString shownText() const;
+
+protected:
+    QMimeData *createMimeDataFromSelection() const override;
 };
 
 } // namespace relulab::ui

@@ -459,11 +459,15 @@ void LabTab::showDeadCounts(const TrainingSnapshot &snapshot)
     for (std::size_t l = 0; l < m.layers.size(); ++l) {
         const core::LayerMeasurement &layer = m.layers[l];
         const QColor color = layerColor(static_cast<int>(l), static_cast<int>(m.layers.size()));
+        // A layer's count stays on one line when the label wraps (presentation mode, a narrow
+        // window): it may break between layers only.
         parts.append(tr("<span style='color:%1'>L%2</span> <b>%3</b>/%4")
                              .arg(color.name())
                              .arg(l + 1)
                              .arg(layer.dead)
-                             .arg(layer.units));
+                             .arg(layer.units)
+                             .replace(QLatin1Char(' '), QStringLiteral("&nbsp;"))
+                             .replace(QStringLiteral("<span&nbsp;style"), QStringLiteral("<span style")));
         stillLearning += layer.dead - layer.deadWithoutGradient;
     }
     QString text = tr("Dead units: %1").arg(parts.join(QStringLiteral(" &nbsp; ")));

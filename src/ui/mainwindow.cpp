@@ -36,6 +36,7 @@
 #include "coretext.h"
 #include "language.h"
 #include "lessons.h"
+#include "readable.h"
 #include "presentation.h"
 #include "relulab/version.h"
 #include "sliderspinbinding.h"
@@ -115,6 +116,9 @@ MainWindow::MainWindow(QWidget *parent)
     populateActivationList();
     connectControls();
     addFunctionShortcuts();
+    // Every plot, the ones tabs add later too, keeps its ticks, titles and legends readable at any
+    // size (the minimum window, presentation mode).
+    keepPlotsReadable(this);
     m_presentation = new Presentation(this, m_ui->viewMenu);
     m_lessons = new Lessons(this, m_ui->helpMenu);
     m_help = new HelpBrowser(this, m_ui->helpMenu);
@@ -521,7 +525,7 @@ void MainWindow::showSelectedActivation(Activation kind)
     m_ui->alphaLabel->setText(label);
     m_ui->alphaSlider->setToolTip(tip);
     m_ui->alphaSpin->setToolTip(tip);
-    m_ui->infoPanel->setHtml(FunctionInfo::html(kind));
+    m_ui->infoPanel->setHtml(FunctionInfo::withCodeBreaks(FunctionInfo::html(kind)));
     // The selected function is drawn boldly already; its own box would only draw it twice.
     for (const core::ActivationInfo &info : core::allActivations())
         m_comparisonBoxes[static_cast<int>(info.kind)]->setEnabled(info.kind != kind);

@@ -22,6 +22,7 @@
 #include "curvegraph.h"
 #include "style.h"
 #include "trainingsettings.h"
+#include "readable.h"
 
 namespace relulab::ui {
 
@@ -209,6 +210,7 @@ void RaceTab::setUpCharts()
     QTableWidget *table = m_ui->finishTable;
     table->setColumnCount(ColumnCount);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    keepHeaderTextsWhole(table->horizontalHeader());
     table->verticalHeader()->setVisible(false);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
 }

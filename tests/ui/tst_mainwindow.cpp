@@ -5,6 +5,8 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QComboBox>
 #include <QSettings>
 #include <QStandardPaths>
@@ -37,6 +39,7 @@
 #include "core/race.h"
 #include "app/labmodel.h"
 #include "ui/curveplots.h"
+#include "ui/functioninfo.h"
 #include "ui/labtab.h"
 #include "ui/borndeadtab.h"
 #include "ui/mainwindow.h"
@@ -547,11 +550,17 @@ void TestMainWindow::keyboardSelectsFunctions()
 
 void TestMainWindow::infoPanelAndStatusBarFollow()
 {
-    auto *info = child<QTextBrowser>("infoPanel");
-    QVERIFY(info->toPlainText().contains(QStringLiteral("f(x) = max(0, x)")));
+    auto *info = child<relulab::ui::InfoBrowser>("infoPanel");
+    QVERIFY(info->shownText().contains(QStringLiteral("f(x) = max(0, x)")));
     clickItem(Activation::Rrelu);
-    QVERIFY(info->toPlainText().contains(QStringLiteral("torch.nn.RReLU(lower=1/8, upper=1/3)")));
-    QVERIFY(info->toPlainText().contains(QStringLiteral("0.1818")));
+    QVERIFY(info->shownText().contains(QStringLiteral("torch.nn.RReLU(lower=1/8, upper=1/3)")));
+    QVERIFY(info->shownText().contains(QStringLiteral("0.1818")));
+    // The code may wrap between tokens (zero-width spaces), but is copied as written.
+    QVERIFY(info->toPlainText().contains(QStringLiteral("torch.\u200Bnn.\u200BRReLU(\u200B")));
+    info->selectAll();
+    info->copy();
+    QVERIFY(QGuiApplication::clipboard()->text().contains(QStringLiteral("torch.nn.RReLU(lower=1/8, upper=1/3)")));
+    QVERIFY(!QGuiApplication::clipboard()->text().contains(QChar(0x200B)));
     QVERIFY(m_window->timingText().startsWith(QStringLiteral("compute ")));
     QVERIFY(m_window->lastRedrawMilliseconds() > 0.0);
     // The explorer's timings show on the explorer only (the lab used to keep them).
