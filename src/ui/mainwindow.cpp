@@ -101,7 +101,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_timingLabel->setObjectName(QStringLiteral("timingLabel"));
     m_timingLabel->setToolTip(tr("Time of the last compute (on the worker thread) and redraw"));
     statusBar()->addPermanentWidget(m_timingLabel);
-    m_ui->boundsNote->setText(tr("lower ≤ upper: dragging one past the other pushes it along."));
+    m_ui->boundsNote->setText(boundsNoteText());
+    // The note keeps the height of its tallest text, so that the panel does not grow and shrink
+    // (and its scroll bar come and go under the mouse) when a bound is pushed.
+    m_ui->boundsNote->installEventFilter(this);
     m_boundsNoteTimer.setSingleShot(true);
     m_boundsNoteTimer.setInterval(2500);
     m_resampleTimer.setInterval(AnimationIntervalMs);
@@ -202,7 +205,8 @@ void MainWindow::retranslate()
     m_timingLabel->setText(m_drawnGeneration > 0 ? timingText() : tr("compute – ms + redraw – ms"));
     m_timingLabel->setToolTip(tr("Time of the last compute (on the worker thread) and redraw"));
     m_boundsNoteTimer.stop();
-    m_ui->boundsNote->setText(tr("lower ≤ upper: dragging one past the other pushes it along."));
+    m_ui->boundsNote->setText(boundsNoteText());
+    reserveBoundsNoteHeight();
     showActivationTexts();
     // The alpha label and tooltips, and the information panel, follow the selected function.
     showSelectedActivation(m_model.selectedActivation());
@@ -240,10 +244,8 @@ void MainWindow::connectControls()
             m_resampleTimer.stop();
     });
     connect(&m_resampleTimer, &QTimer::timeout, &m_model, &ParameterModel::resampleRrelu);
-    connect(&m_boundsNoteTimer, &QTimer::timeout, this, [this] {
-        m_ui->boundsNote->setText(
-                tr("lower ≤ upper: dragging one past the other pushes it along."));
-    });
+    connect(&m_boundsNoteTimer, &QTimer::timeout, this,
+            [this] { m_ui->boundsNote->setText(boundsNoteText()); });
 
     // The timings are the explorer's curves': on another tab they would describe what is not shown
     // (each of the other tabs states its own speed).
@@ -570,12 +572,44 @@ void MainWindow::updateEnabledControls()
     m_ui->slopeHistogramPlot->setVisible(m_model.selectedActivation() == Activation::Rrelu);
 }
 
-void MainWindow::onBoundPushed(ParameterModel::Real parameter, double value)
+QString MainWindow::boundsNoteText(std::optional<ParameterModel::Real> pushed, double value)
 {
-    const QString text = parameter == ParameterModel::Real::RreluUpper
+    if (!pushed)
+        return tr("lower ≤ upper: dragging one past the other pushes it along.");
+    return *pushed == ParameterModel::Real::RreluUpper
             ? tr("<b>upper pushed up to %1</b> to stay ≥ lower").arg(value, 0, 'f', 3)
             : tr("<b>lower pushed down to %1</b> to stay ≤ upper").arg(value, 0, 'f', 3);
-    m_ui->boundsNote->setText(text);
+}
+
+void MainWindow::reserveBoundsNoteHeight()
+{
+    QLabel *note = m_ui->boundsNote;
+    QLabel probe;
+    probe.setWordWrap(true);
+    probe.setFont(note->font());
+    probe.setTextFormat(note->textFormat());
+    int tallest = 0;
+    for (const QString &text :
+         {boundsNoteText(), boundsNoteText(ParameterModel::Real::RreluUpper, 0.0),
+          boundsNoteText(ParameterModel::Real::RreluLower, 0.0)}) {
+        probe.setText(text);
+        tallest = std::max(tallest, probe.heightForWidth(note->width()));
+    }
+    if (tallest > 0 && note->minimumHeight() != tallest)
+        note->setMinimumHeight(tallest);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->boundsNote
+        && (event->type() == QEvent::Resize || event->type() == QEvent::FontChange))
+        reserveBoundsNoteHeight();
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::onBoundPushed(ParameterModel::Real parameter, double value)
+{
+    m_ui->boundsNote->setText(boundsNoteText(parameter, value));
     m_boundsNoteTimer.start();
 }
 

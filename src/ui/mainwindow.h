@@ -4,6 +4,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 #include "app/curveservice.h"
 #include "app/exportservice.h"
@@ -106,6 +107,11 @@ private:
     void updateEnabledControls();
     void onCurrentItemChanged(QListWidgetItem *current);
     void onBoundPushed(app::ParameterModel::Real parameter, double value);
+    // The RReLU bounds note: its rule, or which bound was pushed where.
+    static QString boundsNoteText(std::optional<app::ParameterModel::Real> pushed = std::nullopt,
+                                  double value = 0.0);
+    // Gives the note the height of the tallest of its texts at its width.
+    void reserveBoundsNoteHeight();
     void onCurvesReady(const app::CurveResultPtr &result);
     void onCurvesDrawn(quint64 generation, double redrawMilliseconds);
     void saveWindowImage();
@@ -126,6 +132,7 @@ private:
     void showAbout();
     // QEvent::LanguageChange (View > Language): the form's texts and every text set in code.
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void retranslate();
     void showActivationTexts();
 

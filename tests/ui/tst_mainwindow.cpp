@@ -20,6 +20,8 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -301,6 +303,14 @@ void TestMainWindow::draggingLowerPastUpperPushesUpper()
     auto *upperSpin = child<QDoubleSpinBox>("upperSpin");
     QSignalSpy pushed(&m_window->model(), &ParameterModel::boundPushed);
     const quint64 before = requested();
+    // The note changes its text, not its height: the panel under the mouse stays where it is (it
+    // used to grow and shrink by a line and show and hide its scroll bar).
+    auto *note = child<QLabel>("boundsNote");
+    auto *scroll = child<QScrollArea>("controlsScrollArea");
+    QCoreApplication::processEvents();
+    const int noteHeight = note->height();
+    const int panelHeight = scroll->widget()->height();
+    const bool scrollBar = scroll->verticalScrollBar()->isVisible();
     // Drag the lower bound, as the mouse would, through values up to 0.5.
     for (int position = lower->value(); position <= 500; position += 25)
         lower->setSliderPosition(position);
@@ -312,10 +322,35 @@ void TestMainWindow::draggingLowerPastUpperPushesUpper()
     QVERIFY(pushed.count() >= 1);
     QCOMPARE(pushed.last().at(0).value<ParameterModel::Real>(), ParameterModel::Real::RreluUpper);
     QVERIFY(child<QLabel>("boundsNote")->text().contains(QStringLiteral("upper pushed up to 0.500")));
+    QCoreApplication::processEvents();
+    QCOMPARE(note->height(), noteHeight);
+    QCOMPARE(scroll->widget()->height(), panelHeight);
+    QCOMPARE(scroll->verticalScrollBar()->isVisible(), scrollBar);
     QVERIFY(waitForDraw(before));
     verifySelectedCurveMatchesCore();
     // Evaluation slope (0.5 + 0.5) / 2 on the negative side.
     QCOMPARE(m_window->plots().selectedGraph(Plot::Activation)->data()->constBegin()->value, -1.5);
+
+    // At every window width (the panel and the note widen with it, and the two texts wrap at
+    // different widths), the note is as tall with either text.
+    ParameterModel &model = m_window->model();
+    for (int width = 1000; width <= 2000; width += 20) {
+        m_window->resize(width, 820);
+        QCoreApplication::processEvents();
+        model.setValue(ParameterModel::Real::RreluLower, 0.1);
+        model.setValue(ParameterModel::Real::RreluUpper, 0.2);
+        // What the note's timer does after a push: the rule again.
+        note->setText(relulab::ui::MainWindow::tr("lower ≤ upper: dragging one past the other pushes it along."));
+        QCoreApplication::processEvents();
+        const int idle = note->height();
+        lower->setSliderPosition(500);
+        QVERIFY(note->text().contains(QStringLiteral("pushed")));
+        QCoreApplication::processEvents();
+        QVERIFY2(note->height() == idle, qPrintable(QStringLiteral("at width %1: %2 px, then %3 px")
+                                                           .arg(note->width())
+                                                           .arg(idle)
+                                                           .arg(note->height())));
+    }
 }
 
 void TestMainWindow::draggingUpperBelowLowerPushesLower()
