@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QHeaderView>
 #include <QStyle>
 #include <QPointer>
@@ -24,6 +25,7 @@ constexpr const char *FittedText = "relulabFitFitted";
 constexpr const char *BaseTickCount = "relulabFitBaseTicks";
 constexpr const char *TickerSeen = "relulabFitTicker";
 constexpr const char *BaseMargins = "relulabFitBaseMargins";
+constexpr const char *FitKey = "relulabFitKey"; // what the fitted text was made from
 
 // Room between neighbouring tick labels, as a share of a label's extent along the axis.
 constexpr double TickLabelGap = 0.5;
@@ -73,9 +75,29 @@ bool setFitted(QObject *element, const QString &original, const QString &current
     return true;
 }
 
+// Tick labels repeat from frame to frame, and a plot is laid out at every frame of a run:
+// each text is measured once per font (plots live on the GUI thread only).
 QSizeF textSize(const QFont &font, const QString &text)
 {
-    return QFontMetricsF(font).boundingRect(QRectF(), Qt::TextDontClip, text).size();
+    static QHash<QString, QSizeF> measured;
+    const QString key = font.key() + QChar(0x1F) + text;
+    if (const auto found = measured.constFind(key); found != measured.cend())
+        return *found;
+    if (measured.size() > 4096)
+        measured.clear();
+    const QSizeF size = QFontMetricsF(font).boundingRect(QRectF(), Qt::TextDontClip, text).size();
+    measured.insert(key, size);
+    return size;
+}
+
+// `original` wrapped to `room` in `font`, computed again only when one of them changed.
+QString wrappedOnce(QObject *element, const QString &original, const QFont &font, double room)
+{
+    const QString key = original + QChar(0x1F) + font.key() + QChar(0x1F) + QString::number(qRound(room));
+    if (element->property(FitKey).toString() == key && element->property(FittedText).isValid())
+        return element->property(FittedText).toString();
+    element->setProperty(FitKey, key);
+    return wrapped(original, QFontMetricsF(font), room);
 }
 
 // As many ticks as the labels have room for, at most the ticker's own count.
@@ -202,7 +224,7 @@ bool fitAxisLabel(QCustomPlot *plot, QCPAxis *axis)
     const double centre = horizontal ? side.center().x() : side.center().y();
     const double length = horizontal ? plot->viewport().width() : plot->viewport().height();
     const double room = 2.0 * std::min(centre, length - centre) - 2.0;
-    const QString fitted = wrapped(original, QFontMetricsF(axis->labelFont()), room);
+    const QString fitted = wrappedOnce(axis, original, axis->labelFont(), room);
     return setFitted(axis, original, current, fitted, [axis](const QString &text) { axis->setLabel(text); });
 }
 
@@ -215,7 +237,7 @@ bool fitTitle(QCPTextElement *title)
     const double room = title->rect().width() - 2.0;
     if (room <= 0.0)
         return false;
-    const QString fitted = wrapped(original, QFontMetricsF(title->font()), room);
+    const QString fitted = wrappedOnce(title, original, title->font(), room);
     return setFitted(title, original, current, fitted, [title](const QString &text) { title->setText(text); });
 }
 
