@@ -4,6 +4,7 @@
 #include <QFontMetricsF>
 #include <QHash>
 #include <QHeaderView>
+#include <QList>
 #include <QStyle>
 #include <QPointer>
 #include <QTextBoundaryFinder>
@@ -12,6 +13,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 
 namespace relulab::ui {
@@ -100,6 +102,29 @@ QString wrappedOnce(QObject *element, const QString &original, const QFont &font
     return wrapped(original, QFontMetricsF(font), room);
 }
 
+// A drawn tick label: where its tick is along the axis, in pixels, and its extent along the axis.
+struct TickLabel
+{
+    double pixel;
+    double extent;
+};
+
+// The axis' tick labels inside its range, in tick order.
+QList<TickLabel> tickLabels(QCPAxis *axis)
+{
+    const bool horizontal = axis->orientation() == Qt::Horizontal;
+    const QVector<double> ticks = axis->tickVector();
+    const QVector<QString> labels = axis->tickVectorLabels();
+    QList<TickLabel> shown;
+    for (qsizetype k = 0; k < ticks.size() && k < labels.size(); ++k) {
+        if (labels[k].isEmpty() || !axis->range().contains(ticks[k]))
+            continue;
+        const QSizeF size = textSize(axis->tickLabelFont(), labels[k]);
+        shown.append({axis->coordToPixel(ticks[k]), horizontal ? size.width() : size.height()});
+    }
+    return shown;
+}
+
 // As many ticks as the labels have room for, at most the ticker's own count.
 bool fitTickCount(QCPAxis *axis)
 {
@@ -114,10 +139,8 @@ bool fitTickCount(QCPAxis *axis)
     const int base = axis->property(BaseTickCount).toInt();
     const bool horizontal = axis->orientation() == Qt::Horizontal;
     double extent = 0.0;
-    for (const QString &label : axis->tickVectorLabels()) {
-        const QSizeF size = textSize(axis->tickLabelFont(), label);
-        extent = std::max(extent, horizontal ? size.width() : size.height());
-    }
+    for (const TickLabel &label : tickLabels(axis))
+        extent = std::max(extent, label.extent);
     if (extent <= 0.0)
         return false;
     const double length = horizontal ? axis->axisRect()->width() : axis->axisRect()->height();
@@ -133,21 +156,14 @@ bool fitTickCount(QCPAxis *axis)
 // Whether two neighbouring tick labels of `axis` overlap (what a tick count cannot prevent).
 bool tickLabelsCollide(QCPAxis *axis)
 {
-    const bool horizontal = axis->orientation() == Qt::Horizontal;
-    const QVector<double> ticks = axis->tickVector();
-    const QVector<QString> labels = axis->tickVectorLabels();
+    // Pixels grow to the right and downwards: a vertical axis lists its ticks upwards.
+    const double direction = axis->orientation() == Qt::Horizontal ? 1.0 : -1.0;
     double lastEnd = -1e9;
-    for (qsizetype k = 0; k < ticks.size() && k < labels.size(); ++k) {
-        if (labels[k].isEmpty() || !axis->range().contains(ticks[k]))
-            continue;
-        const QSizeF size = textSize(axis->tickLabelFont(), labels[k]);
-        const double half = (horizontal ? size.width() : size.height()) / 2.0;
-        double pixel = axis->coordToPixel(ticks[k]);
-        if (!horizontal)
-            pixel = -pixel; // increasing along the list
-        if (pixel - half < lastEnd)
+    for (const TickLabel &label : tickLabels(axis)) {
+        const double pixel = direction * label.pixel;
+        if (pixel - label.extent / 2.0 < lastEnd)
             return true;
-        lastEnd = pixel + half;
+        lastEnd = pixel + label.extent / 2.0;
     }
     return false;
 }
@@ -162,24 +178,23 @@ QMargins tickLabelOverhang(QCPAxis *axis)
     if (rect.width() < 2 || rect.height() < 2)
         return overhang;
     const bool horizontal = axis->orientation() == Qt::Horizontal;
-    const QVector<double> ticks = axis->tickVector();
-    const QVector<QString> labels = axis->tickVectorLabels();
-    for (qsizetype k = 0; k < ticks.size() && k < labels.size(); ++k) {
-        if (labels[k].isEmpty() || !axis->range().contains(ticks[k]))
-            continue;
-        const QSizeF size = textSize(axis->tickLabelFont(), labels[k]);
+    const double low = horizontal ? rect.left() : rect.top();
+    const double high = horizontal ? rect.right() : rect.bottom();
+    int before = 0; // past the left or top edge
+    int after = 0;  // past the right or bottom edge
+    for (const TickLabel &label : tickLabels(axis)) {
         // A tick lies inside the rect, so a label reaches at most half its size past it (a
         // degenerate rect, squeezed to nothing, says nothing).
-        const double pixel = std::clamp(axis->coordToPixel(ticks[k]),
-                                        double(horizontal ? rect.left() : rect.top()),
-                                        double(horizontal ? rect.right() : rect.bottom()));
-        if (horizontal) {
-            overhang.setLeft(std::max(overhang.left(), qCeil(rect.left() - (pixel - size.width() / 2.0)) + 1));
-            overhang.setRight(std::max(overhang.right(), qCeil(pixel + size.width() / 2.0 - rect.right()) + 1));
-        } else {
-            overhang.setTop(std::max(overhang.top(), qCeil(rect.top() - (pixel - size.height() / 2.0)) + 1));
-            overhang.setBottom(std::max(overhang.bottom(), qCeil(pixel + size.height() / 2.0 - rect.bottom()) + 1));
-        }
+        const double pixel = std::clamp(label.pixel, low, high);
+        before = std::max(before, qCeil(low - (pixel - label.extent / 2.0)) + 1);
+        after = std::max(after, qCeil(pixel + label.extent / 2.0 - high) + 1);
+    }
+    if (horizontal) {
+        overhang.setLeft(before);
+        overhang.setRight(after);
+    } else {
+        overhang.setTop(before);
+        overhang.setBottom(after);
     }
     return overhang;
 }
