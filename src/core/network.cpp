@@ -102,6 +102,10 @@ std::vector<double> initialParameters(const NetworkConfig &config)
                         g, [&g] { return g.normal(); }, w + r * cols, l.in, b[r]);
             break;
         }
+        if (config.initGain != 1.0) {
+            for (std::size_t k = 0; k < rows * cols; ++k)
+                w[k] *= config.initGain;
+        }
         std::fill(p.data() + l.alpha, p.data() + l.alpha + l.alphaCount, config.params.preluWeight);
     }
     return p;

@@ -1,6 +1,6 @@
 #pragma once
 
-// The multilayer perceptron of the dead-neuron lab: 2 inputs, 1 to 8 hidden layers of 1 to 128
+// The multilayer perceptron of the dead-neuron lab: 2 inputs, 1 to 32 hidden layers of 1 to 128
 // units with one hidden activation, one output logit. All parameters live in one contiguous
 // vector (weights row-major, out x in, then biases, then PReLU alphas, layer by layer), so that
 // the optimiser, gradient reductions and divergence checks are single loops over memory, and
@@ -30,9 +30,10 @@ inline constexpr int InitializationCount = 4;
 enum class BiasInit { Zero, Constant };
 
 inline constexpr int MinHiddenLayers = 1;
-inline constexpr int MaxHiddenLayers = 8;
+inline constexpr int MaxHiddenLayers = 32;
 inline constexpr int MinLayerWidth = 1;
 inline constexpr int MaxLayerWidth = 128;
+inline constexpr double MaxInitGain = 10.0; // initGain is in (0, MaxInitGain]
 
 struct NetworkConfig
 {
@@ -49,6 +50,10 @@ struct NetworkConfig
     BiasInit biasInit = BiasInit::Zero;
     double biasValue = 0.1; // for BiasInit::Constant
     std::uint64_t initSeed = 1;
+    // Every initial weight (not the biases) multiplied by this: the spread of He, Xavier and the
+    // uniform draws times the gain. Below 1 a deep network's signals fade with depth, above 1
+    // they grow; ReLU's critical point is He with gain 1 (Schoenholz et al. 2017).
+    double initGain = 1.0;
 
     friend bool operator==(const NetworkConfig &, const NetworkConfig &) = default;
 };
@@ -78,6 +83,8 @@ std::size_t parameterCount(const std::vector<LayerLayout> &layout);
 //   with every pre-activation negative by symmetry alone. Biases are part of the draw, so
 //   biasInit does not apply.
 // - Biases otherwise 0 or biasValue; PReLU alphas params.preluWeight.
+// - Then every weight is multiplied by initGain (RAI's too, its positive entry included; with
+//   gain 1 nothing changes, bit for bit).
 // Draw order: for each layer, its weights row by row (RAI: row by row, the row's weights, its
 // bias, then the index), nothing else consumes the generator.
 std::vector<double> initialParameters(const NetworkConfig &config);

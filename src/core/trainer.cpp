@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 #include "layerkernels.h"
 #include "parallel.h"
@@ -27,10 +28,28 @@ constexpr std::array<OptimizerNames, OptimizerCount> OptimizerTable {{
         {OptimizerKind::Adam, "adam", "Adam"},
 }};
 
-// Samples per block. A batch is cut into blocks of this size whatever the number of threads, and
-// the blocks' gradients are added in block order: the same run gives the same numbers on one
-// thread or two.
+// Samples per block. A batch is cut into blocks of this size whatever the number of threads.
 constexpr std::size_t BlockSize = 256;
+// The blocks of a pass are cut into at most this many contiguous groups, again whatever the number
+// of threads: a group's blocks are added in order into the group's gradient, the groups in order
+// into the total. So the same run gives the same numbers on one thread or two, and a pass needs
+// this many gradient buffers however large the data set (with up to this many blocks, one block
+// per group).
+constexpr std::size_t MaxBlockGroups = 16;
+
+// The groups of `blocks` blocks: group g holds blocks [first(g), first(g + 1)).
+struct BlockGroups
+{
+    std::size_t blocks = 0;
+    std::size_t groups = 0;
+
+    explicit BlockGroups(std::size_t samples)
+        : blocks((samples + BlockSize - 1) / BlockSize)
+        , groups(std::min(blocks, MaxBlockGroups))
+    {
+    }
+    std::size_t first(std::size_t group) const noexcept { return group * blocks / groups; }
+};
 
 // One sample block in sample-major layout: row s holds every unit of sample s, rows ld apart (ld
 // padded to whole SIMD vectors, see layerkernels.h).
@@ -46,9 +65,102 @@ struct Workspace
     std::vector<AlignedVector<T>> slope; // per hidden layer, RReLU training: drawn slopes
     std::vector<AlignedVector<T>> gradient; // per layer: BlockSize x ld, dLoss/d(pre)
     AlignedVector<T> alphaGradient; // PReLU: per unit of one layer
+    std::vector<T> blockGradient; // a block's gradient, when its group has more than one block
 };
 
-// Per-block results of the measurement pass.
+// One hidden layer's statistics over some blocks (MeasureOptions::layerStatistics).
+struct LayerAccumulator
+{
+    std::uint64_t zero = 0;
+    std::uint64_t blocked = 0;
+    // Activations: count, mean and sum of squared deviations (Chan et al.'s pairwise update).
+    double count = 0.0;
+    double mean = 0.0;
+    double squares = 0.0;
+    Histogram preActivations;
+    Histogram activations;
+    Histogram backpropagated;
+
+    void addMoments(double n, double blockMean, double blockSquares) noexcept
+    {
+        const double total = count + n;
+        if (total == 0.0)
+            return;
+        const double delta = blockMean - mean;
+        mean += delta * n / total;
+        squares += blockSquares + delta * delta * count * n / total;
+        count = total;
+    }
+};
+
+void addHistogram(Histogram &into, const Histogram &from)
+{
+    for (std::size_t k = 0; k < into.counts.size(); ++k)
+        into.counts[k] += from.counts[k];
+    into.below += from.below;
+    into.above += from.above;
+    into.zero += from.zero;
+    into.notFinite += from.notFinite;
+}
+
+// Puts values into a histogram's fixed bins (HistogramSpec).
+class Binner
+{
+public:
+    explicit Binner(const HistogramSpec &spec)
+        : m_spec(spec)
+        , m_width((spec.upper - spec.lower) / spec.bins)
+    {
+        if (spec.logMagnitude) {
+            for (int k = 0; k <= spec.bins; ++k)
+                m_edges.push_back(std::pow(10.0, spec.lower + k * m_width));
+        }
+    }
+    bool active() const noexcept { return m_spec.bins > 0; }
+    Histogram empty() const
+    {
+        Histogram h;
+        h.spec = m_spec;
+        h.counts.assign(static_cast<std::size_t>(std::max(0, m_spec.bins)), 0);
+        return h;
+    }
+    void add(Histogram &h, double x) const
+    {
+        if (!std::isfinite(x)) {
+            ++h.notFinite;
+            return;
+        }
+        if (m_spec.logMagnitude) {
+            const double magnitude = std::abs(x);
+            if (magnitude == 0.0) {
+                ++h.zero;
+            } else if (magnitude < m_edges.front()) {
+                ++h.below;
+            } else if (magnitude >= m_edges.back()) {
+                ++h.above;
+            } else {
+                // The last edge <= magnitude: its index is the bin.
+                const auto it = std::upper_bound(m_edges.begin(), m_edges.end(), magnitude);
+                ++h.counts[static_cast<std::size_t>(it - m_edges.begin() - 1)];
+            }
+            return;
+        }
+        const double bin = std::floor((x - m_spec.lower) / m_width);
+        if (bin < 0.0)
+            ++h.below;
+        else if (bin >= m_spec.bins)
+            ++h.above;
+        else
+            ++h.counts[static_cast<std::size_t>(bin)];
+    }
+
+private:
+    HistogramSpec m_spec;
+    double m_width;
+    std::vector<double> m_edges; // logMagnitude: bins + 1 edges
+};
+
+// Per-group results of the measurement pass.
 struct BlockCounts
 {
     std::vector<std::uint32_t> active; // per hidden unit (all layers, in order)
@@ -58,6 +170,7 @@ struct BlockCounts
     double minLogit = std::numeric_limits<double>::infinity();
     double maxLogit = -std::numeric_limits<double>::infinity();
     bool finite = true;
+    std::vector<LayerAccumulator> layers; // layer statistics, per hidden layer
 };
 
 template<class T>
@@ -88,15 +201,6 @@ bool isRectifier(Activation kind) noexcept
             || kind == Activation::Rrelu;
 }
 
-// The stream of RReLU's draws for (step, layer), as rreluStepSlope addresses it.
-std::uint64_t rreluStream(std::uint64_t seed, std::uint64_t step, int layer) noexcept
-{
-    return SplitMix64::mix(seed
-                           + SplitMix64::Gamma
-                                   * (step * static_cast<std::uint64_t>(MaxHiddenLayers + 1)
-                                      + static_cast<std::uint64_t>(layer) + 1));
-}
-
 template<class T>
 class TrainerImpl final : public Trainer
 {
@@ -111,7 +215,8 @@ public:
     bool diverged() const noexcept override { return m_diverged; }
     std::uint64_t train(std::uint64_t steps) override;
     void adjust(const TrainingConfig &config) override;
-    Measurement measure() const override;
+    using Trainer::measure;
+    Measurement measure(const MeasureOptions &options) const override;
     void predict(std::span<const double> points, std::span<float> logits) const override;
     std::vector<double> parameters() const override;
     void setParameters(std::span<const double> parameters) override;
@@ -139,9 +244,26 @@ private:
     // Loss sum of the block, and the gradient of (sum of losses) * scale added into `grad`.
     T backward(Workspace<T> &ws, std::size_t count, T scale, bool training, T *grad) const;
     // One pass over a batch given by indices (or contiguous first..), filling m_gradient with the
-    // gradient of the mean loss; returns the mean loss.
+    // gradient of the mean loss; returns the mean loss. perBlock(ws, group, offset, size) is
+    // called after each block's forward and backward pass, with the block still in ws.
+    template<class PerBlock>
+    T gradientPass(const Rows &rows, const std::uint32_t *indices, std::size_t first,
+                   std::size_t count, bool training, PerBlock &&perBlock) const;
     T batchGradient(const Rows &rows, const std::uint32_t *indices, std::size_t first,
-                    std::size_t count, bool training) const;
+                    std::size_t count, bool training) const
+    {
+        return gradientPass(rows, indices, first, count, training,
+                            [](const Workspace<T> &, std::size_t, std::size_t, std::size_t) {});
+    }
+    // A forward pass (evaluation mode) over rows: perBlock(ws, group, offset, size) after each block.
+    template<class PerBlock>
+    void forwardPass(const Rows &rows, PerBlock &&perBlock) const;
+    // The statistics of one block of the measurement pass into `into` (MeasureOptions).
+    void accumulateStatistics(const Workspace<T> &ws, std::size_t size, std::size_t points,
+                              const std::array<Binner, 3> &binners,
+                              std::vector<LayerAccumulator> &into) const;
+    // The gradient the optimiser uses: m_gradient with the weight penalties added.
+    const T *penalisedGradient();
     void nextBatch(const std::uint32_t *&indices, std::size_t &first, std::size_t &count);
     void applyUpdate();
     HiddenActivation<T> hiddenActivation(bool training) const;
@@ -160,7 +282,12 @@ private:
     std::vector<T> m_velocity; // momentum buffer, or Adam's first moment
     std::vector<T> m_second; // Adam's second moment
     mutable std::vector<T> m_gradient;
-    mutable std::vector<std::vector<T>> m_blockGradients;
+    std::vector<T> m_penalised; // m_gradient + the weight penalties
+    mutable std::vector<std::vector<T>> m_groupGradients;
+    // measure() with layer statistics left m_gradient and m_freshLoss as the next training step
+    // would compute them (full batch, same parameters, no random slopes): the step reuses them.
+    mutable bool m_gradientFresh = false;
+    mutable T m_freshLoss = T(0);
     mutable std::vector<Workspace<T>> m_workspaces; // one per thread
     // The kernels' view of the current parameters (prepareKernels): packed weights per layer, and
     // per hidden layer the negative-side slope of each unit (Leaky ReLU, PReLU, RReLU evaluation).
@@ -198,8 +325,8 @@ TrainerImpl<T>::TrainerImpl(const TrainingConfig &config, Dataset training, Data
     m_batchesPerEpoch = (n + batch - 1) / batch;
     m_order.resize(n);
     std::iota(m_order.begin(), m_order.end(), 0u);
-    const std::size_t blocks = (std::max(batch, std::max(n, m_testRows.n)) + BlockSize - 1) / BlockSize;
-    m_blockGradients.assign(blocks, std::vector<T>(m_params.size(), T(0)));
+    m_groupGradients.assign(BlockGroups(std::max(batch, n)).groups,
+                            std::vector<T>(m_params.size(), T(0)));
     ensureWorkspaces();
 }
 
@@ -430,39 +557,71 @@ T TrainerImpl<T>::backward(Workspace<T> &ws, std::size_t count, T scale, bool tr
 }
 
 template<class T>
-T TrainerImpl<T>::batchGradient(const Rows &rows, const std::uint32_t *indices, std::size_t first,
-                                std::size_t count, bool training) const
+template<class PerBlock>
+T TrainerImpl<T>::gradientPass(const Rows &rows, const std::uint32_t *indices, std::size_t first,
+                               std::size_t count, bool training, PerBlock &&perBlock) const
 {
-    const std::size_t blocks = (count + BlockSize - 1) / BlockSize;
-    m_blockLoss.assign(blocks, T(0));
+    const BlockGroups cut(count);
+    m_blockLoss.assign(cut.groups, T(0));
     const T scale = T(1) / static_cast<T>(count);
     ensureWorkspaces();
     prepareKernels();
-    // Blocks are independent: one per thread at a time, each into its own gradient buffer (a
-    // single block straight into m_gradient).
-    parallelForEachThread(blocks, 1, [&](int thread, std::size_t begin, std::size_t end) {
+    // Groups are independent: one per thread at a time, each into its own gradient buffer (a
+    // single group straight into m_gradient).
+    parallelForEachThread(cut.groups, 1, [&](int thread, std::size_t begin, std::size_t end) {
         Workspace<T> &ws = m_workspaces[static_cast<std::size_t>(thread)];
-        for (std::size_t b = begin; b < end; ++b) {
-            const std::size_t offset = b * BlockSize;
-            const std::size_t size = std::min(BlockSize, count - offset);
-            gather(rows, indices ? indices + offset : nullptr, first + offset, size, ws);
-            forward(ws, size, training, offset, count);
-            T *grad = blocks == 1 ? m_gradient.data() : m_blockGradients[b].data();
-            m_blockLoss[b] = backward(ws, size, scale, training, grad);
+        for (std::size_t g = begin; g < end; ++g) {
+            T *total = cut.groups == 1 ? m_gradient.data() : m_groupGradients[g].data();
+            T lossSum = 0;
+            for (std::size_t b = cut.first(g); b < cut.first(g + 1); ++b) {
+                const std::size_t offset = b * BlockSize;
+                const std::size_t size = std::min(BlockSize, count - offset);
+                gather(rows, indices ? indices + offset : nullptr, first + offset, size, ws);
+                forward(ws, size, training, offset, count);
+                if (b == cut.first(g)) {
+                    lossSum += backward(ws, size, scale, training, total);
+                } else {
+                    ws.blockGradient.resize(m_params.size());
+                    lossSum += backward(ws, size, scale, training, ws.blockGradient.data());
+                    for (std::size_t k = 0; k < m_params.size(); ++k)
+                        total[k] += ws.blockGradient[k];
+                }
+                perBlock(std::as_const(ws), g, offset, size);
+            }
+            m_blockLoss[g] = lossSum;
         }
     });
-    if (blocks > 1) {
+    if (cut.groups > 1) {
         std::fill(m_gradient.begin(), m_gradient.end(), T(0));
-        for (std::size_t b = 0; b < blocks; ++b) {
-            const T *grad = m_blockGradients[b].data();
+        for (std::size_t g = 0; g < cut.groups; ++g) {
+            const T *grad = m_groupGradients[g].data();
             for (std::size_t k = 0; k < m_gradient.size(); ++k)
                 m_gradient[k] += grad[k];
         }
     }
     T lossSum = 0;
-    for (std::size_t b = 0; b < blocks; ++b)
-        lossSum += m_blockLoss[b];
+    for (std::size_t g = 0; g < cut.groups; ++g)
+        lossSum += m_blockLoss[g];
     return lossSum * scale;
+}
+
+template<class T>
+template<class PerBlock>
+void TrainerImpl<T>::forwardPass(const Rows &rows, PerBlock &&perBlock) const
+{
+    const BlockGroups cut(rows.n);
+    parallelForEachThread(cut.groups, 1, [&](int thread, std::size_t begin, std::size_t end) {
+        Workspace<T> &ws = m_workspaces[static_cast<std::size_t>(thread)];
+        for (std::size_t g = begin; g < end; ++g) {
+            for (std::size_t b = cut.first(g); b < cut.first(g + 1); ++b) {
+                const std::size_t offset = b * BlockSize;
+                const std::size_t size = std::min(BlockSize, rows.n - offset);
+                gather(rows, nullptr, offset, size, ws);
+                forward(ws, size, false, offset, rows.n);
+                perBlock(std::as_const(ws), g, offset, size);
+            }
+        }
+    });
 }
 
 template<class T>
@@ -490,11 +649,37 @@ void TrainerImpl<T>::nextBatch(const std::uint32_t *&indices, std::size_t &first
 }
 
 template<class T>
+const T *TrainerImpl<T>::penalisedGradient()
+{
+    const T decay = static_cast<T>(m_config.weightDecay);
+    const T l1 = static_cast<T>(m_config.l1);
+    if (decay == T(0) && l1 == T(0))
+        return m_gradient.data();
+    m_penalised = m_gradient;
+    const T *p = m_params.data();
+    T *g = m_penalised.data();
+    for (const LayerLayout &layer : m_layout) {
+        const std::size_t weights = static_cast<std::size_t>(layer.out) * static_cast<std::size_t>(layer.in);
+        // The L1 term is part of the loss, so autograd adds it first; weight_decay is added to
+        // that gradient (torch/optim: grad = grad.add(param, alpha=weight_decay)).
+        if (l1 != T(0)) {
+            for (std::size_t k = layer.weight; k < layer.weight + weights; ++k)
+                g[k] += l1 * static_cast<T>((p[k] > T(0)) - (p[k] < T(0)));
+        }
+        if (decay != T(0)) {
+            for (std::size_t k = layer.weight; k < layer.bias + static_cast<std::size_t>(layer.out); ++k)
+                g[k] += decay * p[k];
+        }
+    }
+    return g;
+}
+
+template<class T>
 void TrainerImpl<T>::applyUpdate()
 {
     const T lr = static_cast<T>(m_config.learningRate);
+    const T *g = penalisedGradient();
     T *p = m_params.data();
-    const T *g = m_gradient.data();
     const std::size_t n = m_params.size();
     switch (m_config.optimizer) {
     case OptimizerKind::Sgd:
@@ -541,7 +726,9 @@ std::uint64_t TrainerImpl<T>::train(std::uint64_t steps)
         std::size_t first = 0;
         std::size_t count = 0;
         nextBatch(indices, first, count);
-        const T loss = batchGradient(m_trainRows, indices, first, count, true);
+        const T loss = m_gradientFresh ? m_freshLoss
+                                       : batchGradient(m_trainRows, indices, first, count, true);
+        m_gradientFresh = false;
         applyUpdate();
         ++m_step;
         ++done;
@@ -555,81 +742,156 @@ template<class T>
 void TrainerImpl<T>::adjust(const TrainingConfig &config)
 {
     m_config = config;
+    m_gradientFresh = false; // the activation's parameters may have changed
 }
 
 template<class T>
-Measurement TrainerImpl<T>::measure() const
+void TrainerImpl<T>::accumulateStatistics(const Workspace<T> &ws, std::size_t size,
+                                          std::size_t points, const std::array<Binner, 3> &binners,
+                                          std::vector<LayerAccumulator> &into) const
+{
+    const HiddenActivation<T> h = hiddenActivation(false);
+    const bool rectifier = isRectifier(h.kind);
+    // ws.gradient holds d(mean loss)/dz; a point's own loss has `points` times that.
+    const auto perPoint = static_cast<double>(points);
+    const auto &[preBins, activationBins, gradientBins] = binners;
+    for (std::size_t l = 0; l + 1 < m_layout.size(); ++l) {
+        LayerAccumulator &acc = into[l];
+        const auto units = static_cast<std::size_t>(m_layout[l].out);
+        const std::size_t ld = ws.ld[l];
+        const T *pre = ws.pre[l].data();
+        const T *post = ws.post[l].data();
+        const T *gradient = ws.gradient[l].data();
+        const T *slope = m_unitSlopes[l].data();
+        double sum = 0.0;
+        for (std::size_t s = 0; s < size; ++s) {
+            for (std::size_t u = 0; u < units; ++u) {
+                const T z = pre[s * ld + u];
+                const T a = post[s * ld + u];
+                sum += static_cast<double>(a);
+                acc.zero += a == T(0) ? 1 : 0;
+                // PyTorch's rectifiers take the x <= 0 branch at 0 (ReLU's slope there is 0).
+                const T derivative = rectifier ? (z > T(0) ? T(1) : slope[u])
+                                               : hiddenDerivative(h, T(0), T(0), z);
+                acc.blocked += std::abs(static_cast<double>(derivative)) < BlockedDerivative ? 1 : 0;
+                if (preBins.active())
+                    preBins.add(acc.preActivations, static_cast<double>(z));
+                if (activationBins.active())
+                    activationBins.add(acc.activations, static_cast<double>(a));
+                if (gradientBins.active())
+                    gradientBins.add(acc.backpropagated,
+                                     static_cast<double>(gradient[s * ld + u]) * perPoint);
+            }
+        }
+        const double n = static_cast<double>(size * units);
+        const double blockMean = sum / n;
+        double squares = 0.0;
+        for (std::size_t s = 0; s < size; ++s) {
+            for (std::size_t u = 0; u < units; ++u) {
+                const double d = static_cast<double>(post[s * ld + u]) - blockMean;
+                squares += d * d;
+            }
+        }
+        acc.addMoments(n, blockMean, squares);
+    }
+}
+
+template<class T>
+Measurement TrainerImpl<T>::measure(const MeasureOptions &options) const
 {
     Measurement m;
     m.step = m_step;
     const HiddenActivation<T> h = hiddenActivation(false);
+    const std::size_t hiddenLayers = m_layout.size() - 1;
     std::size_t hiddenUnits = 0;
-    for (std::size_t l = 0; l + 1 < m_layout.size(); ++l)
+    for (std::size_t l = 0; l < hiddenLayers; ++l)
         hiddenUnits += static_cast<std::size_t>(m_layout[l].out);
 
     ensureWorkspaces();
     prepareKernels();
     const bool rectifier = isRectifier(h.kind);
-    const auto evaluate = [&](const Rows &rows, bool analyse) {
-        const std::size_t blocks = (rows.n + BlockSize - 1) / BlockSize;
-        std::vector<BlockCounts> counts(blocks);
-        parallelForEachThread(blocks, 1, [&](int thread, std::size_t begin, std::size_t end) {
-            Workspace<T> &ws = m_workspaces[static_cast<std::size_t>(thread)];
-            for (std::size_t b = begin; b < end; ++b) {
-                BlockCounts &c = counts[b];
-                const std::size_t offset = b * BlockSize;
-                const std::size_t size = std::min(BlockSize, rows.n - offset);
-                gather(rows, nullptr, offset, size, ws);
-                forward(ws, size, false, offset, rows.n);
-                if (analyse) {
-                    c.active.assign(hiddenUnits, 0);
-                    c.withGradient.assign(hiddenUnits, 0);
-                    std::size_t unit = 0;
-                    for (std::size_t l = 0; l + 1 < m_layout.size(); ++l) {
-                        const LayerLayout &layer = m_layout[l];
-                        const T *pre = ws.pre[l].data();
-                        const std::size_t ld = ws.ld[l];
-                        // f' != 0 follows from the counts for the rectifiers (ReLU: the positive
-                        // points; the others: their slope too); other activations ask f'.
-                        const T *slope = rectifier && h.kind != Activation::Relu
-                                ? m_unitSlopes[l].data()
-                                : nullptr;
-                        const bool finitePre =
-                                countUnits(pre, ld, layer.out, size, slope, c.active.data() + unit,
-                                           c.withGradient.data() + unit);
-                        c.finite = c.finite && finitePre;
-                        if (!rectifier) {
-                            for (int u = 0; u < layer.out; ++u) {
-                                std::uint32_t nonzero = 0;
-                                for (std::size_t s = 0; s < size; ++s) {
-                                    const T x = pre[s * ld + static_cast<std::size_t>(u)];
-                                    nonzero += hiddenDerivative(h, T(0), T(0), x) != T(0) ? 1u : 0u;
-                                }
-                                c.withGradient[unit + static_cast<std::size_t>(u)] = nonzero;
-                            }
+    const bool statistics = options.layerStatistics;
+    const std::array<Binner, 3> binners {Binner(options.preActivations),
+                                         Binner(options.activations),
+                                         Binner(options.backpropagated)};
+    // One block's dead-unit counts, loss and accuracy into c (`analyse`: the training set's).
+    const auto countBlock = [&](const Workspace<T> &ws, BlockCounts &c, std::size_t size, bool analyse) {
+        if (analyse) {
+            std::size_t unit = 0;
+            for (std::size_t l = 0; l < hiddenLayers; ++l) {
+                const LayerLayout &layer = m_layout[l];
+                const T *pre = ws.pre[l].data();
+                const std::size_t ld = ws.ld[l];
+                // f' != 0 follows from the counts for the rectifiers (ReLU: the positive
+                // points; the others: their slope too); other activations ask f'.
+                const T *slope = rectifier && h.kind != Activation::Relu ? m_unitSlopes[l].data()
+                                                                         : nullptr;
+                const bool finitePre = countUnits(pre, ld, layer.out, size, slope,
+                                                  c.active.data() + unit, c.withGradient.data() + unit);
+                c.finite = c.finite && finitePre;
+                if (!rectifier) {
+                    for (int u = 0; u < layer.out; ++u) {
+                        std::uint32_t nonzero = 0;
+                        for (std::size_t s = 0; s < size; ++s) {
+                            const T x = pre[s * ld + static_cast<std::size_t>(u)];
+                            nonzero += hiddenDerivative(h, T(0), T(0), x) != T(0) ? 1u : 0u;
                         }
-                        unit += static_cast<std::size_t>(layer.out);
+                        c.withGradient[unit + static_cast<std::size_t>(u)] += nonzero;
                     }
                 }
-                const T *logit = ws.pre.back().data();
-                const std::size_t ldLogit = ws.ld.back();
-                const T *label = ws.label.data();
-                for (std::size_t s = 0; s < size; ++s) {
-                    const T zT = logit[s * ldLogit];
-                    const double z = static_cast<double>(zT);
-                    if (analyse) // the training set's loss; the test set's is not shown
-                        c.loss += static_cast<double>(bceWithLogits(zT, label[s]));
-                    c.correct += (z > 0.0) == (label[s] > T(0.5)) ? 1 : 0;
-                    c.minLogit = std::min(c.minLogit, z);
-                    c.maxLogit = std::max(c.maxLogit, z);
-                    c.finite = c.finite && std::isfinite(z);
-                }
+                unit += static_cast<std::size_t>(layer.out);
             }
-        });
+        }
+        const T *logit = ws.pre.back().data();
+        const std::size_t ldLogit = ws.ld.back();
+        const T *label = ws.label.data();
+        for (std::size_t s = 0; s < size; ++s) {
+            const T zT = logit[s * ldLogit];
+            const double z = static_cast<double>(zT);
+            if (analyse) // the training set's loss; the test set's is not shown
+                c.loss += static_cast<double>(bceWithLogits(zT, label[s]));
+            c.correct += (z > 0.0) == (label[s] > T(0.5)) ? 1 : 0;
+            c.minLogit = std::min(c.minLogit, z);
+            c.maxLogit = std::max(c.maxLogit, z);
+            c.finite = c.finite && std::isfinite(z);
+        }
+    };
+    const auto emptyCounts = [&](std::size_t samples, bool analyse) {
+        std::vector<BlockCounts> counts(BlockGroups(samples).groups);
+        for (BlockCounts &c : counts) {
+            if (!analyse)
+                continue;
+            c.active.assign(hiddenUnits, 0);
+            c.withGradient.assign(hiddenUnits, 0);
+            if (!statistics)
+                continue;
+            c.layers.resize(hiddenLayers);
+            for (LayerAccumulator &acc : c.layers) {
+                acc.preActivations = binners[0].empty();
+                acc.activations = binners[1].empty();
+                acc.backpropagated = binners[2].empty();
+            }
+        }
         return counts;
     };
 
-    const std::vector<BlockCounts> train = evaluate(m_trainRows, true);
+    std::vector<BlockCounts> train = emptyCounts(m_trainRows.n, true);
+    if (statistics) {
+        // The full-batch gradient in evaluation mode, with the statistics of every block.
+        const T loss = gradientPass(m_trainRows, nullptr, 0, m_trainRows.n, false,
+                                    [&](const Workspace<T> &ws, std::size_t g, std::size_t, std::size_t size) {
+                                        countBlock(ws, train[g], size, true);
+                                        accumulateStatistics(ws, size, m_trainRows.n, binners, train[g].layers);
+                                    });
+        // Without random slopes, evaluation mode is training mode: a full-batch step would compute
+        // this very gradient next.
+        m_freshLoss = loss;
+        m_gradientFresh = m_batchSize >= m_trainRows.n && h.kind != Activation::Rrelu;
+    } else {
+        forwardPass(m_trainRows, [&](const Workspace<T> &ws, std::size_t g, std::size_t, std::size_t size) {
+            countBlock(ws, train[g], size, true);
+        });
+    }
     double loss = 0.0;
     std::size_t correct = 0;
     double minLogit = std::numeric_limits<double>::infinity();
@@ -654,8 +916,16 @@ Measurement TrainerImpl<T>::measure() const
     m.outputConstant = minLogit == maxLogit;
     m.diverged = m_diverged || !finite || !std::isfinite(m.loss) || !allFinite<T>(m_params);
 
+    // |dL/dW| of one layer, from m_gradient.
+    const auto weightGradientNorm = [&](const LayerLayout &layer) {
+        const std::size_t weights = static_cast<std::size_t>(layer.out) * static_cast<std::size_t>(layer.in);
+        double squares = 0.0;
+        for (std::size_t k = layer.weight; k < layer.weight + weights; ++k)
+            squares += static_cast<double>(m_gradient[k]) * static_cast<double>(m_gradient[k]);
+        return std::sqrt(squares);
+    };
     std::size_t unit = 0;
-    for (std::size_t l = 0; l + 1 < m_layout.size(); ++l) {
+    for (std::size_t l = 0; l < hiddenLayers; ++l) {
         const LayerLayout &layer = m_layout[l];
         LayerMeasurement lm;
         lm.units = layer.out;
@@ -669,14 +939,44 @@ Measurement TrainerImpl<T>::measure() const
         }
         for (int a = 0; a < layer.alphaCount; ++a)
             lm.alpha.push_back(static_cast<double>(m_params[layer.alpha + static_cast<std::size_t>(a)]));
+        if (statistics) {
+            LayerAccumulator total;
+            total.preActivations = binners[0].empty();
+            total.activations = binners[1].empty();
+            total.backpropagated = binners[2].empty();
+            for (const BlockCounts &c : train) {
+                const LayerAccumulator &acc = c.layers[l];
+                total.zero += acc.zero;
+                total.blocked += acc.blocked;
+                total.addMoments(acc.count, acc.mean, acc.squares);
+                addHistogram(total.preActivations, acc.preActivations);
+                addHistogram(total.activations, acc.activations);
+                addHistogram(total.backpropagated, acc.backpropagated);
+            }
+            const double pairs = n * layer.out;
+            lm.gradientNorm = weightGradientNorm(layer);
+            lm.zeroShare = static_cast<double>(total.zero) / pairs;
+            lm.blockedShare = static_cast<double>(total.blocked) / pairs;
+            lm.mean = total.mean;
+            lm.deviation = std::sqrt(total.squares / total.count);
+            lm.preActivations = std::move(total.preActivations);
+            lm.activations = std::move(total.activations);
+            lm.backpropagated = std::move(total.backpropagated);
+        }
         m.layers.push_back(std::move(lm));
     }
+    if (statistics)
+        m.outputGradientNorm = weightGradientNorm(m_layout.back());
 
     if (m_testRows.n == 0) {
         m.testAccuracy = std::numeric_limits<double>::quiet_NaN();
     } else {
+        std::vector<BlockCounts> test = emptyCounts(m_testRows.n, false);
+        forwardPass(m_testRows, [&](const Workspace<T> &ws, std::size_t g, std::size_t, std::size_t size) {
+            countBlock(ws, test[g], size, false);
+        });
         std::size_t testCorrect = 0;
-        for (const BlockCounts &c : evaluate(m_testRows, false))
+        for (const BlockCounts &c : test)
             testCorrect += c.correct;
         m.testAccuracy = static_cast<double>(testCorrect) / static_cast<double>(m_testRows.n);
     }
@@ -725,11 +1025,13 @@ void TrainerImpl<T>::setParameters(std::span<const double> parameters)
     std::fill(m_velocity.begin(), m_velocity.end(), T(0));
     std::fill(m_second.begin(), m_second.end(), T(0));
     m_diverged = !allFinite<T>(m_params);
+    m_gradientFresh = false;
 }
 
 template<class T>
 double TrainerImpl<T>::lossAndGradient(std::vector<double> &gradient) const
 {
+    m_gradientFresh = false;
     const T loss = batchGradient(m_trainRows, nullptr, 0, m_trainRows.n, false);
     gradient.assign(m_gradient.begin(), m_gradient.end());
     return static_cast<double>(loss);
@@ -753,13 +1055,24 @@ double rreluStepSlope(std::uint64_t seed, std::uint64_t step, int layer, std::ui
     // A stream per (step, layer), addressed by element: SplitMix64's k-th output is mix(state + k
     // gamma), so mixing the stream's start from (seed, step, layer) and indexing it by element
     // gives independent draws without generating the ones before.
-    const std::uint64_t stream =
-            SplitMix64::mix(seed
-                            + SplitMix64::Gamma
-                                    * (step * static_cast<std::uint64_t>(MaxHiddenLayers + 1)
-                                       + static_cast<std::uint64_t>(layer) + 1));
-    const std::uint64_t bits = SplitMix64::outputAt(stream, element + 1);
+    const std::uint64_t bits = SplitMix64::outputAt(rreluStream(seed, step, layer), element + 1);
     return lower + (upper - lower) * SplitMix64::toUnit(bits);
+}
+
+std::uint64_t rreluStream(std::uint64_t seed, std::uint64_t step, int layer) noexcept
+{
+    return SplitMix64::mix(seed
+                           + SplitMix64::Gamma
+                                   * (step * static_cast<std::uint64_t>(MaxHiddenLayers + 1)
+                                      + static_cast<std::uint64_t>(layer) + 1));
+}
+
+std::uint64_t Histogram::total() const noexcept
+{
+    std::uint64_t sum = below + above + zero + notFinite;
+    for (std::uint64_t c : counts)
+        sum += c;
+    return sum;
 }
 
 bool needsNewTrainer(const TrainingConfig &current, const TrainingConfig &next) noexcept
@@ -771,7 +1084,7 @@ bool needsNewTrainer(const TrainingConfig &current, const TrainingConfig &next) 
     TrainingConfig adjusted = next;
     keep(adjusted, current, &TrainingConfig::learningRate, &TrainingConfig::momentum,
          &TrainingConfig::adamBeta1, &TrainingConfig::adamBeta2, &TrainingConfig::adamEpsilon,
-         &TrainingConfig::rreluSeed);
+         &TrainingConfig::rreluSeed, &TrainingConfig::weightDecay, &TrainingConfig::l1);
     // The activation parameters a trainer takes on as it goes, and the explorer's RReLU mode and
     // seed, which are not training parameters.
     keep(adjusted.network.params, current.network.params, &ActivationParams::leakySlope,
@@ -787,10 +1100,19 @@ std::optional<std::string> validate(const TrainingConfig &config)
         return "the network takes 2 inputs (the data sets are two-dimensional)";
     if (net.hidden.size() < static_cast<std::size_t>(MinHiddenLayers)
         || net.hidden.size() > static_cast<std::size_t>(MaxHiddenLayers))
-        return "hidden layers: between 1 and 8";
+        return "hidden layers: between " + std::to_string(MinHiddenLayers) + " and "
+                + std::to_string(MaxHiddenLayers);
     for (int width : net.hidden) {
         if (width < MinLayerWidth || width > MaxLayerWidth)
-            return "hidden layer width: between 1 and 128";
+            return "hidden layer width: between " + std::to_string(MinLayerWidth) + " and "
+                    + std::to_string(MaxLayerWidth);
+    }
+    if (!(net.initGain > 0.0 && net.initGain <= MaxInitGain))
+        return "init gain must be above 0 and at most " + std::to_string(static_cast<int>(MaxInitGain));
+    for (double penalty : {config.weightDecay, config.l1}) {
+        if (!(penalty >= 0.0 && penalty <= MaxWeightPenalty))
+            return "weight decay and L1 must be between 0 and "
+                    + std::to_string(static_cast<int>(MaxWeightPenalty));
     }
     const ActivationParams &p = net.params;
     for (double v :

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -47,6 +48,16 @@ struct TrainingConfig
     // RReLU's training-mode slopes: one per element per step, from this seed (see rreluStepSlope).
     std::uint64_t rreluSeed = 0;
     Precision precision = Precision::Double;
+    // Weight penalties, added to the gradient of the mean loss before the optimiser uses it (so
+    // momentum and Adam see them, as in PyTorch):
+    // - weightDecay (lambda): PyTorch's `weight_decay` for SGD, momentum and Adam (torch/optim:
+    //   grad = grad + lambda * p), on every weight and bias; PReLU's alphas are left out (in
+    //   PyTorch a parameter group without weight decay). It is the gradient of (lambda / 2) |w|^2.
+    // - l1 (lambda): the gradient of lambda * sum |w| over the weight matrices only (no biases, no
+    //   alphas), lambda * sign(w) with sign(0) = 0.
+    // The loss the lab shows is the mean BCE alone, without the penalties.
+    double weightDecay = 0.0;
+    double l1 = 0.0;
 
     friend bool operator==(const TrainingConfig &, const TrainingConfig &) = default;
 };
@@ -57,6 +68,55 @@ std::optional<std::string> validate(const TrainingConfig &config);
 
 // A unit counts as rarely active below this fraction of the training points.
 inline constexpr double RarelyActiveFraction = 0.05;
+
+// The largest weight decay and L1 strength a configuration accepts.
+inline constexpr double MaxWeightPenalty = 10.0;
+
+// A (point, unit) pair blocks the gradient when |f'(pre-activation)| is below this (PyTorch's
+// convention at 0): saturation for sigmoid and tanh, the negative side for ReLU and Leaky ReLU
+// 0.01.
+inline constexpr double BlockedDerivative = 0.05;
+
+// Fixed bin edges: `bins` bins of equal width over [lower, upper) (bin k is [lower + k w,
+// lower + (k + 1) w), w = (upper - lower) / bins, found as floor((x - lower) / w) in double), or
+// with logMagnitude over log10 |x| (bin k holds |x| in [10^(lower + k w), 10^(lower + (k + 1) w)),
+// compared with those edges computed in double as std::pow(10.0, lower + k * w)). No bins: no
+// histogram.
+struct HistogramSpec
+{
+    double lower = 0.0;
+    double upper = 1.0;
+    int bins = 0;
+    bool logMagnitude = false;
+
+    friend bool operator==(const HistogramSpec &, const HistogramSpec &) = default;
+};
+
+struct Histogram
+{
+    HistogramSpec spec;
+    std::vector<std::uint64_t> counts; // spec.bins
+    std::uint64_t below = 0; // under the first edge
+    std::uint64_t above = 0; // at or over the last edge
+    std::uint64_t zero = 0; // logMagnitude: exactly 0 (log10 undefined); otherwise 0
+    std::uint64_t notFinite = 0; // nan or inf (infinities are not counted as above or below)
+
+    std::uint64_t total() const noexcept;
+};
+
+// What measure() computes beyond the dead counts.
+struct MeasureOptions
+{
+    // The layer statistics below (LayerMeasurement::gradientNorm to backpropagated). They take a
+    // full-batch gradient: one backward pass over the training set more, except that with full
+    // batch training of a deterministic activation (not RReLU), the next training step reuses it.
+    bool layerStatistics = false;
+    HistogramSpec preActivations; // z of each (point, unit)
+    HistogramSpec activations; // f(z)
+    // d loss_i / d z of each (point, unit): the gradient of the point's own loss (not divided by
+    // the number of points), back-propagated to the unit's pre-activation.
+    HistogramSpec backpropagated {-12.0, 0.0, 0, true};
+};
 
 struct LayerMeasurement
 {
@@ -72,6 +132,17 @@ struct LayerMeasurement
     std::vector<float> activationRate;
     // PReLU: this layer's alphas (one, or one per unit); empty otherwise.
     std::vector<double> alpha;
+
+    // Layer statistics (MeasureOptions::layerStatistics; nan otherwise), all on the whole training
+    // set in evaluation mode, over the (point, unit) pairs of the layer:
+    double gradientNorm = std::numeric_limits<double>::quiet_NaN(); // |dL/dW| (Frobenius), L the mean BCE, W into this layer
+    double zeroShare = std::numeric_limits<double>::quiet_NaN(); // activation exactly 0
+    double blockedShare = std::numeric_limits<double>::quiet_NaN(); // |f'(z)| < BlockedDerivative
+    double mean = std::numeric_limits<double>::quiet_NaN(); // of the activations
+    double deviation = std::numeric_limits<double>::quiet_NaN(); // of the activations (population std)
+    Histogram preActivations;
+    Histogram activations;
+    Histogram backpropagated;
 };
 
 struct Measurement
@@ -87,6 +158,8 @@ struct Measurement
     // The loss, a pre-activation or a parameter is not finite. The counts above then mean nothing
     // and are not to be shown as "0 dead".
     bool diverged = false;
+    // The output layer's |dL/dW| (layer statistics only; nan otherwise).
+    double outputGradientNorm = std::numeric_limits<double>::quiet_NaN();
 
     int totalDead() const noexcept;
 };
@@ -97,6 +170,9 @@ struct Measurement
 // batch is split between threads.
 double rreluStepSlope(std::uint64_t seed, std::uint64_t step, int layer, std::uint64_t element,
                       double lower, double upper) noexcept;
+// The start of the SplitMix64 stream that rreluStepSlope indexes for (seed, step, layer): one
+// stream per (step, layer), MaxHiddenLayers + 1 streams per step.
+std::uint64_t rreluStream(std::uint64_t seed, std::uint64_t step, int layer) noexcept;
 
 // One training run: the network, its data and its optimiser state. Not thread-safe: one thread
 // uses it at a time (its OpenMP team works inside a call).
@@ -121,7 +197,8 @@ public:
     virtual void adjust(const TrainingConfig &config) = 0;
 
     // Everything the lab shows, in evaluation mode, on the current parameters.
-    virtual Measurement measure() const = 0;
+    Measurement measure() const { return measure(MeasureOptions {}); }
+    virtual Measurement measure(const MeasureOptions &options) const = 0;
     // The output logit (evaluation mode) at each of `points` (row-major pairs) into `logits`.
     virtual void predict(std::span<const double> points, std::span<float> logits) const = 0;
 
@@ -136,8 +213,8 @@ public:
 };
 
 // False when `next` differs from `current` only in what a running trainer can take on with
-// adjust(): the learning rate, momentum and Adam's constants, the Leaky ReLU slope, ELU alpha,
-// RReLU's bounds and seed. Everything else (data, shape, activation, initialisation, optimiser,
+// adjust(): the learning rate, momentum and Adam's constants, the weight penalties, the Leaky ReLU
+// slope, ELU alpha, RReLU's bounds and seed. Everything else (data, shape, activation, initialisation, optimiser,
 // batch size, precision, seeds of the weights and the shuffle) starts a new run.
 bool needsNewTrainer(const TrainingConfig &current, const TrainingConfig &next) noexcept;
 

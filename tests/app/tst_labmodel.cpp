@@ -285,8 +285,8 @@ void TestLabModel::settersClamp_data()
     QTest::newRow("depth int min") << Field::Depth << double(IntMin) << 1.0;
     QTest::newRow("depth 1") << Field::Depth << 1.0 << 1.0;
     QTest::newRow("depth 8") << Field::Depth << 8.0 << 8.0;
-    QTest::newRow("depth 9") << Field::Depth << 9.0 << 8.0;
-    QTest::newRow("depth int max") << Field::Depth << double(IntMax) << 8.0;
+    QTest::newRow("depth 33") << Field::Depth << 33.0 << 32.0;
+    QTest::newRow("depth int max") << Field::Depth << double(IntMax) << 32.0;
 
     QTest::newRow("width 0") << Field::Width << 0.0 << 1.0;
     QTest::newRow("width -1") << Field::Width << -1.0 << 1.0;
@@ -392,8 +392,8 @@ void TestLabModel::depthKeepsWidthAndWidthKeepsDepth()
     model.setDepth(1);
     QCOMPARE(model.config().network.hidden, std::vector<int>({9}));
     model.setWidth(128);
-    model.setDepth(8);
-    QCOMPARE(model.config().network.hidden, std::vector<int>(8, 128));
+    model.setDepth(32);
+    QCOMPARE(model.config().network.hidden, std::vector<int>(32, 128));
     QCOMPARE(changed.count(), 6);
 
     // Clamped onto what is there: no change.

@@ -803,8 +803,8 @@ void TestPreset::malformed_data()
         "lab.data_seed must be a whole number between 0 and "
         "9007199254740991, or a decimal string");
     row("lab.data_seed", QJsonValue(qint64(9007199254740993)), "lab.data_seed must be a whole number");
-    row("lab.hidden_layers", 0, "lab.hidden_layers must be a whole number between 1 and 8");
-    row("lab.hidden_layers", 9, "lab.hidden_layers must be a whole number between 1 and 8");
+    row("lab.hidden_layers", 0, "lab.hidden_layers must be a whole number between 1 and 32");
+    row("lab.hidden_layers", 33, "lab.hidden_layers must be a whole number between 1 and 32");
     row("lab.units_per_layer", 129, "lab.units_per_layer must be a whole number between 1 and 128");
     row("lab.activation", QStringLiteral("relu6"), "lab.activation must be one of relu,");
     row("lab.prelu_per_unit", 1, "lab.prelu_per_unit must be true or false, got 1");
@@ -841,7 +841,7 @@ void TestPreset::malformed_data()
     row("race.points", 701, "race.points must be an even whole number between 16 and 4096");
     row("race.noise", 0.6, "race.noise must be a number between 0 and 0.5");
     row("race.data_seed", -1, "race.data_seed must be a whole number between 0 and");
-    row("race.hidden_layers", 9, "race.hidden_layers must be a whole number between 1 and 8");
+    row("race.hidden_layers", 33, "race.hidden_layers must be a whole number between 1 and 32");
     row("race.units_per_layer", 0, "race.units_per_layer must be a whole number between 1 and 128");
     row("race.init", QStringLiteral("he"), "race.init must be one of he-normal,");
     row("race.bias_init", QStringLiteral("one"), "race.bias_init must be one of zero, constant");

@@ -412,8 +412,8 @@ void TestTrainingOptions::rejected_data()
                                      << "width -4 in '-4' is not between 1 and 128";
     QTest::newRow("hidden huge") << words("--hidden 99999999999") << "--hidden:"
                                  << "width 99999999999 in '99999999999' is not between";
-    QTest::newRow("hidden 9 layers") << words("--hidden 1,2,3,4,5,6,7,8,9") << "--hidden:"
-                                     << "'1,2,3,4,5,6,7,8,9' has 9 layers, at most 8";
+    QTest::newRow("hidden 33 layers") << words("--hidden 4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4,4") << "--hidden:"
+                                      << "has 33 layers, at most 32";
     QTest::newRow("hidden double comma") << words("--hidden 32,,32") << "--hidden:"
                                          << "'32,,32' has an empty width";
     QTest::newRow("hidden trailing comma") << words("--hidden 32,") << "--hidden:"

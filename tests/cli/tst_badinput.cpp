@@ -117,7 +117,7 @@ QHash<QString, OptionSpec> trainOptions()
             {QStringLiteral("data-seed"), {Kind::Seed, {}}},
             {QStringLiteral("noise"), {Kind::Real, {QStringLiteral("-1"), QStringLiteral("-1e-300")}}},
             {QStringLiteral("hidden"),
-             {Kind::IntegerList, {QStringLiteral("129"), QStringLiteral("1,1,1,1,1,1,1,1,1")}}},
+             {Kind::IntegerList, {QStringLiteral("129"), QStringLiteral("1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1")}}},
             {QStringLiteral("activation"), {Kind::Name, {}}},
             {QStringLiteral("alpha"), {Kind::Real, {}}},
             {QStringLiteral("lower"), {Kind::Real, {}}},

@@ -420,8 +420,8 @@ void TestTrain::usageErrors_data()
 
     QTest::newRow("hidden 0") << words("train --hidden 0") << "^--hidden: width 0 in '0' is not";
     QTest::newRow("hidden 129") << words("train --hidden 129") << "^--hidden: width 129 in '129'";
-    QTest::newRow("hidden 9 layers") << words("train --hidden 8,8,8,8,8,8,8,8,8")
-                                     << "^--hidden: '8,8,8,8,8,8,8,8,8' has 9 layers";
+    QTest::newRow("hidden 33 layers") << words("train --hidden 8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8")
+                                      << "^--hidden: '8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8' has 33 layers, at most 32";
     QTest::newRow("hidden empty width")
             << words("train --hidden 32,,32") << "^--hidden: '32,,32' has an empty width";
     QTest::newRow("hidden empty") << QStringList {QStringLiteral("train"),

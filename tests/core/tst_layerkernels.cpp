@@ -435,11 +435,7 @@ void checkDraws(int units, std::size_t count)
     const double lower = 0.125;
     const double upper = 1.0 / 3.0;
     // The stream of (seed, step, layer), as the trainer computes it for rreluStepSlope.
-    const std::uint64_t stream = core::SplitMix64::mix(
-            seed
-            + core::SplitMix64::Gamma
-                    * (step * static_cast<std::uint64_t>(core::MaxHiddenLayers + 1)
-                       + static_cast<std::uint64_t>(layer) + 1));
+    const std::uint64_t stream = core::rreluStream(seed, step, layer);
     core::AlignedVector<T> out(count * ld, static_cast<T>(Nan));
     core::rreluDraws(stream, batch, position, units, count, lower, upper, out.data(), ld);
     for (std::size_t s = 0; s < count; ++s) {

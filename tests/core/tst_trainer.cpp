@@ -632,7 +632,7 @@ void TestTrainer::validateNamesTheField_data()
     QTest::addColumn<int>("which");
     QTest::addColumn<QString>("fragment");
     QTest::newRow("no layers") << 0 << QStringLiteral("hidden layers");
-    QTest::newRow("nine layers") << 1 << QStringLiteral("hidden layers");
+    QTest::newRow("33 layers") << 1 << QStringLiteral("hidden layers");
     QTest::newRow("width 0") << 2 << QStringLiteral("width");
     QTest::newRow("width 129") << 3 << QStringLiteral("width");
     QTest::newRow("lr 0") << 4 << QStringLiteral("learning rate");
@@ -654,7 +654,7 @@ void TestTrainer::validateNamesTheField()
         c.network.hidden = {};
         break;
     case 1:
-        c.network.hidden = std::vector<int>(9, 4);
+        c.network.hidden = std::vector<int>(33, 4);
         break;
     case 2:
         c.network.hidden = {0};
