@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "core/datasets.h"
@@ -36,9 +37,12 @@ const QString InitOption = QStringLiteral("init");
 const QString BiasInitOption = QStringLiteral("bias-init");
 const QString BiasValueOption = QStringLiteral("bias-value");
 const QString InitSeedOption = QStringLiteral("init-seed");
+const QString InitGainOption = QStringLiteral("init-gain");
 const QString OptimizerOption = QStringLiteral("optimizer");
 const QString LrOption = QStringLiteral("lr");
 const QString MomentumOption = QStringLiteral("momentum");
+const QString WeightDecayOption = QStringLiteral("weight-decay");
+const QString L1Option = QStringLiteral("l1");
 const QString BatchSizeOption = QStringLiteral("batch-size");
 const QString ShuffleSeedOption = QStringLiteral("shuffle-seed");
 const QString RreluSeedOption = QStringLiteral("rrelu-seed");
@@ -52,7 +56,7 @@ const QString OutputOption = QStringLiteral("output");
 constexpr std::int64_t MinPoints = 2;
 constexpr std::int64_t MaxPoints = 1'000'000;
 
-// "32,32,32": 1 to 8 widths of 1 to 128 units.
+// "32,32,32": 1 to 32 widths of 1 to 128 units.
 Parsed<std::vector<int>> parseHidden(const QString &text)
 {
     return parseIntegerListOption({HiddenOption, QStringLiteral("width"),
@@ -166,6 +170,12 @@ void addTrainingOptions(QCommandLineParser &parser)
              QStringLiteral("Seed of the initial weights, an unsigned 64-bit integer (default %1).")
                      .arg(net.initSeed),
              QStringLiteral("s")},
+            {InitGainOption,
+             QStringLiteral("Every initial weight multiplied by this, above 0 and at most %1 "
+                            "(default %2): below 1 a deep network's signals fade layer by layer, "
+                            "above 1 they grow.")
+                     .arg(shortest(core::MaxInitGain), shortest(net.initGain)),
+             QStringLiteral("g")},
             {OptimizerOption,
              QStringLiteral("The optimizer, one of: %1 (default %2).")
                      .arg(enumNameList<core::OptimizerKind>(), enumName(reference.optimizer)),
@@ -177,6 +187,17 @@ void addTrainingOptions(QCommandLineParser &parser)
              QStringLiteral("Momentum of --optimizer momentum, at least 0 and less than 1 "
                             "(default %1).")
                      .arg(shortest(reference.momentum)),
+             QStringLiteral("x")},
+            {WeightDecayOption,
+             QStringLiteral("Weight decay lambda, 0 to %1 (default %2): lambda w added to the "
+                            "gradient of every weight and bias before the optimizer, as "
+                            "PyTorch's weight_decay (PReLU's alpha excluded).")
+                     .arg(shortest(core::MaxWeightPenalty), shortest(reference.weightDecay)),
+             QStringLiteral("x")},
+            {L1Option,
+             QStringLiteral("L1 penalty lambda, 0 to %1 (default %2): the gradient of lambda "
+                            "sum |w| over the weight matrices (not biases), lambda sign(w).")
+                     .arg(shortest(core::MaxWeightPenalty), shortest(reference.l1)),
              QStringLiteral("x")},
             {BatchSizeOption,
              QStringLiteral("Samples per step: full or 0 for the full batch (default), else up to "
@@ -319,6 +340,12 @@ std::variant<TrainingOptions, QString> readTrainingOptions(const QCommandLinePar
     }
     if (const auto seed = reader.seed(InitSeedOption))
         net.initSeed = *seed;
+    if (const auto gain = reader.real(InitGainOption)) {
+        if (!(*gain > 0.0 && *gain <= core::MaxInitGain))
+            reader.fail(QStringLiteral("--init-gain: must be above 0 and at most %1, got %2")
+                                .arg(shortest(core::MaxInitGain), reader.value(InitGainOption)));
+        net.initGain = *gain;
+    }
 
     if (const auto optimizer = reader.name<core::OptimizerKind>(OptimizerOption, "optimizer"))
         config.optimizer = *optimizer;
@@ -335,6 +362,16 @@ std::variant<TrainingOptions, QString> readTrainingOptions(const QCommandLinePar
             ignored(MomentumOption, QStringLiteral("--optimizer %1").arg(enumName(config.optimizer)));
         else
             config.momentum = *momentum;
+    }
+    for (const auto &[option, penalty] :
+         {std::pair {WeightDecayOption, &config.weightDecay}, std::pair {L1Option, &config.l1}}) {
+        if (const auto lambda = reader.real(option)) {
+            if (!(*lambda >= 0.0 && *lambda <= core::MaxWeightPenalty))
+                reader.fail(QStringLiteral("%1: must be between 0 and %2, got %3")
+                                    .arg(dashed(option), shortest(core::MaxWeightPenalty),
+                                         reader.value(option)));
+            *penalty = *lambda;
+        }
     }
     if (reader.given(BatchSizeOption)) {
         const Parsed<std::size_t> size = parseBatchSize(reader.value(BatchSizeOption));

@@ -39,11 +39,15 @@ struct TrainingOptions
     // The CSV's file; empty for standard output.
     QString output;
     QStringList warnings;
+    // `train --layer-stats`: the layer statistics' columns in every row (set by the train command,
+    // which alone has the option).
+    bool layerStatistics = false;
 };
 
 // Adds the options of a training run, each with its help text: --dataset, --points, --test-points,
 // --data-seed, --noise, --hidden, --activation, --alpha, --lower, --upper, --prelu-per-unit,
-// --init, --bias-init, --bias-value, --init-seed, --optimizer, --lr, --momentum, --batch-size,
+// --init, --bias-init, --bias-value, --init-seed, --init-gain, --optimizer, --lr, --momentum,
+// --weight-decay, --l1, --batch-size,
 // --shuffle-seed, --rrelu-seed, --steps, --every, --precision, --threads and --output (-o).
 void addTrainingOptions(QCommandLineParser &parser);
 

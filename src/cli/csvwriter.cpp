@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 #include <vector>
 
 namespace relulab::cli {
@@ -99,7 +100,7 @@ bool writeText(QIODevice &device, std::string_view text)
     return writeAll(device, text.data(), text.size());
 }
 
-std::string trainingCsvHeader(const core::NetworkConfig &network)
+std::string trainingCsvHeader(const core::NetworkConfig &network, bool layerStatistics)
 {
     const std::size_t layers = network.hidden.size();
     std::string header = "step,loss,train_accuracy,test_accuracy";
@@ -116,11 +117,20 @@ std::string trainingCsvHeader(const core::NetworkConfig &network)
             for (std::size_t u = 1; u <= alphas; ++u)
                 header.append(",alpha_l").append(std::to_string(l)).append("_u").append(std::to_string(u));
     }
+    if (layerStatistics) {
+        for (const char *name : {",grad_l", ",zero_l", ",blocked_l", ",mean_l", ",std_l"}) {
+            for (std::size_t l = 1; l <= layers; ++l)
+                header.append(name).append(std::to_string(l));
+            if (std::string_view(name) == ",grad_l")
+                header += ",grad_out";
+        }
+    }
     header += '\n';
     return header;
 }
 
-std::string trainingCsvRow(const core::Measurement &measurement, const core::NetworkConfig &network)
+std::string trainingCsvRow(const core::Measurement &measurement, const core::NetworkConfig &network,
+                           bool layerStatistics)
 {
     const std::size_t layers = network.hidden.size();
     const bool meaningful = !measurement.diverged;
@@ -153,6 +163,25 @@ std::string trainingCsvRow(const core::Measurement &measurement, const core::Net
                 appendCell(row, layer(l)->alpha[a]);
             else
                 row.push_back(',');
+        }
+    }
+    if (layerStatistics) {
+        using Field = double core::LayerMeasurement::*;
+        for (Field field : {&core::LayerMeasurement::gradientNorm, &core::LayerMeasurement::zeroShare,
+                            &core::LayerMeasurement::blockedShare, &core::LayerMeasurement::mean,
+                            &core::LayerMeasurement::deviation}) {
+            for (std::size_t l = 0; l < layers; ++l) {
+                if (meaningful && layer(l))
+                    appendCell(row, layer(l)->*field);
+                else
+                    row.push_back(',');
+            }
+            if (field == &core::LayerMeasurement::gradientNorm) {
+                if (meaningful)
+                    appendCell(row, measurement.outputGradientNorm);
+                else
+                    row.push_back(',');
+            }
         }
     }
     row.push_back('\n');

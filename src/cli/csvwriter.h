@@ -50,13 +50,20 @@ bool writeText(QIODevice &device, std::string_view text);
 //   step,loss,train_accuracy,test_accuracy,dead_l1,...,dead_lN,rarely_active_l1,...,
 //   rarely_active_lN,output_constant,diverged
 // and for PReLU then alpha_l1,...,alpha_lN, or alpha_l1_u1,...,alpha_lN_uM with one alpha per
-// unit. The columns depend on the network alone, so every row of a run has the same ones.
-std::string trainingCsvHeader(const core::NetworkConfig &network);
+// unit. With `layerStatistics` (train --layer-stats) then
+//   grad_l1,...,grad_lN,grad_out,zero_l1,...,zero_lN,blocked_l1,...,blocked_lN,mean_l1,...,
+//   mean_lN,std_l1,...,std_lN
+// (LayerMeasurement::gradientNorm, Measurement::outputGradientNorm, zeroShare, blockedShare,
+// mean, deviation). The columns depend on the network and that flag alone, so every row of a run
+// has the same ones.
+std::string trainingCsvHeader(const core::NetworkConfig &network, bool layerStatistics = false);
 
 // One row: numbers in the shortest form that reads back as the same double (appendNumber),
 // counts as integers, booleans 0 or 1. Some cells are empty because there is nothing to say:
 // test_accuracy without a test set, and after divergence the unit counts and output_constant,
 // which non-finite pre-activations make meaningless (divergence is not "0 dead").
-std::string trainingCsvRow(const core::Measurement &measurement, const core::NetworkConfig &network);
+// The layer statistics' cells are empty after divergence too.
+std::string trainingCsvRow(const core::Measurement &measurement, const core::NetworkConfig &network,
+                           bool layerStatistics = false);
 
 } // namespace relulab::cli

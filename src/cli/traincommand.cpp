@@ -20,10 +20,15 @@ namespace {
 
 using app::TrainingOptions;
 
+const QString LayerStatsOption = QStringLiteral("layer-stats");
+
 void addOptions(QCommandLineParser &parser)
 {
     app::addTrainingOptions(parser);
     parser.addOption(presetOption(trainingPresetContents()));
+    parser.addOption({LayerStatsOption,
+                      QStringLiteral("Add the layer statistics to every row (see above); they take a "
+                                     "backward pass over the training set at each measurement.")});
 }
 
 QString describe()
@@ -44,7 +49,14 @@ QString describe()
             "same double, booleans 0 or 1; test_accuracy is empty without a test set.\n\n"
             "If training diverges (a non-finite loss or parameter), the row of that step\n"
             "has diverged=1 and empty unit counts, stderr says so, and the run stops with\n"
-            "exit code 0: divergence is a result.\n\n");
+            "exit code 0: divergence is a result.\n\n"
+            "--layer-stats adds, per hidden layer l, on the whole training set in evaluation\n"
+            "mode: grad_l1..grad_lN and grad_out, the norm (Frobenius) of the mean loss's\n"
+            "gradient with respect to the weights into layer l and into the output;\n"
+            "zero_l1.., the share of (point, unit) pairs whose activation is exactly 0;\n"
+            "blocked_l1.., the share with |f'(z)| < 0.05 (saturated sigmoid or tanh, ReLU's\n"
+            "negative side; f'(0) as PyTorch); mean_l1.. and std_l1.., the mean and the\n"
+            "population standard deviation of the activations.\n\n");
 }
 
 std::variant<TrainingOptions, QString> readOptions(const QCommandLineParser &parser)
@@ -59,8 +71,10 @@ std::variant<TrainingOptions, QString> readOptions(const QCommandLineParser &par
         presetWarnings = std::get<PresetDefaults>(loaded).warnings;
     }
     std::variant<TrainingOptions, QString> read = app::readTrainingOptions(parser, defaults);
-    if (auto *options = std::get_if<TrainingOptions>(&read))
+    if (auto *options = std::get_if<TrainingOptions>(&read)) {
         options->warnings = presetWarnings + options->warnings;
+        options->layerStatistics = parser.isSet(LayerStatsOption);
+    }
     return read;
 }
 
@@ -80,11 +94,14 @@ TrainingOutcome train(const TrainingOptions &options, QIODevice &device)
 
     TrainingOutcome outcome;
     const std::unique_ptr<core::Trainer> trainer = core::makeTrainer(options.config);
-    if (!write(trainingCsvHeader(network)))
+    const bool statistics = options.layerStatistics;
+    if (!write(trainingCsvHeader(network, statistics)))
         return outcome;
+    core::MeasureOptions measureOptions;
+    measureOptions.layerStatistics = statistics;
     for (;;) {
-        const core::Measurement measurement = trainer->measure();
-        if (!write(trainingCsvRow(measurement, network)))
+        const core::Measurement measurement = trainer->measure(measureOptions);
+        if (!write(trainingCsvRow(measurement, network, statistics)))
             return outcome;
         if (measurement.diverged) {
             outcome.divergedAt = measurement.step;

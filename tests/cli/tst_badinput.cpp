@@ -127,6 +127,10 @@ QHash<QString, OptionSpec> trainOptions()
             {QStringLiteral("bias-init"), {Kind::Name, {}}},
             {QStringLiteral("bias-value"), {Kind::Real, {}}},
             {QStringLiteral("init-seed"), {Kind::Seed, {}}},
+            {QStringLiteral("init-gain"),
+             {Kind::Real, {QStringLiteral("0"), QStringLiteral("-1"), QStringLiteral("10.5")}}},
+            {QStringLiteral("weight-decay"), {Kind::Real, {QStringLiteral("-1e-9"), QStringLiteral("11")}}},
+            {QStringLiteral("l1"), {Kind::Real, {QStringLiteral("-1"), QStringLiteral("1e308")}}},
             {QStringLiteral("optimizer"), {Kind::Name, {}}},
             // The learning rate must be positive: negative zero is not.
             {QStringLiteral("lr"),
@@ -144,12 +148,14 @@ QHash<QString, OptionSpec> trainOptions()
             {QStringLiteral("threads"), {Kind::Integer, {QStringLiteral("0"), QStringLiteral("257")}}},
             {QStringLiteral("output"), {Kind::OutputFile, {}}},
             {QStringLiteral("preset"), {Kind::InputFile, {}}},
+            {QStringLiteral("layer-stats"), {Kind::Flag, {}}},
     };
 }
 
 QHash<QString, OptionSpec> raceOptions()
 {
     QHash<QString, OptionSpec> options = trainOptions();
+    options.remove(QStringLiteral("layer-stats")); // train's alone
     options.insert(QStringLiteral("activations"), {Kind::NameList, {QStringLiteral("relu,relu")}});
     options.insert(QStringLiteral("scenario"), {Kind::Name, {}});
     options.insert(QStringLiteral("summary"), {Kind::OutputFile, {}});

@@ -7,6 +7,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -56,6 +59,9 @@ private slots:
     void floatPrecision();
     void preluAlphaColumns();
     void preluAlphaPerUnitColumns();
+    void layerStatisticsColumns();
+    void penaltiesAndGainFollowTheReference_data();
+    void penaltiesAndGainFollowTheReference();
     void noTestSetLeavesItsColumnEmpty();
     void divergenceIsAResult();
     void divergenceWithOutputFile();
@@ -246,6 +252,111 @@ void TestTrain::preluAlphaColumns()
     QCOMPARE(csv.cell(0, "alpha_l3"), QByteArray("-0.5"));
 }
 
+// The independent implementation's numbers (tests/core/reference_layer_statistics.py).
+QJsonObject layerStatisticsReference()
+{
+    QFile file(QStringLiteral(RELULAB_TEST_DATA_DIR "/reference_layer_statistics.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+void TestTrain::layerStatisticsColumns()
+{
+    // The reference network at step 0 is the reference's "relu depth 3" case.
+    const CliRun run = train("--steps 100 --every 100 --layer-stats");
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.err, QByteArray());
+    Csv csv;
+    parseCsv(run.out, csv);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(csv.header.join(','),
+             ReferenceHeader
+                     + ",grad_l1,grad_l2,grad_l3,grad_out,zero_l1,zero_l2,zero_l3,blocked_l1,"
+                       "blocked_l2,blocked_l3,mean_l1,mean_l2,mean_l3,std_l1,std_l2,std_l3");
+    QCOMPARE(csv.rows.size(), 2);
+    QJsonObject relu3;
+    for (const QJsonValue &c : layerStatisticsReference().value(QStringLiteral("layer_statistics")).toArray()) {
+        if (c[QStringLiteral("activation")] == QStringLiteral("relu") && c[QStringLiteral("depth")] == 3)
+            relu3 = c.toObject();
+    }
+    QVERIFY2(!relu3.isEmpty(), "reference_layer_statistics.json lacks relu depth 3");
+    const auto close = [](const QByteArray &cell, double expected, double tolerance) {
+        return std::abs(number(cell) - expected) <= tolerance * std::abs(expected);
+    };
+    QVERIFY(close(csv.cell(0, "grad_out"), relu3[QStringLiteral("grad_out")].toDouble(), 1e-11));
+    const QJsonArray layers = relu3[QStringLiteral("layers")].toArray();
+    for (int l = 0; l < 3; ++l) {
+        const QJsonObject e = layers[l].toObject();
+        const QByteArray n = QByteArray::number(l + 1);
+        for (const auto &[column, key] : {std::pair {"grad_l", "grad"}, std::pair {"zero_l", "zero"},
+                                          std::pair {"blocked_l", "blocked"},
+                                          std::pair {"mean_l", "mean"}, std::pair {"std_l", "std"}}) {
+            const QByteArray cell = csv.cell(0, QByteArray(column) + n);
+            QVERIFY2(close(cell, e.value(QLatin1String(key)).toDouble(), 1e-11),
+                     QByteArray(column) + n + " = " + cell);
+        }
+        // ReLU's exact zeros are its blocked pairs (z <= 0).
+        QCOMPARE(csv.cell(1, "zero_l" + n), csv.cell(1, "blocked_l" + n));
+    }
+    // Training moves the gradients.
+    QVERIFY(csv.cell(1, "grad_l1") != csv.cell(0, "grad_l1"));
+}
+
+void TestTrain::penaltiesAndGainFollowTheReference_data()
+{
+    QTest::addColumn<int>("index");
+    const QJsonArray cases = layerStatisticsReference().value(QStringLiteral("trajectories")).toArray();
+    QVERIFY(!cases.isEmpty());
+    for (qsizetype i = 0; i < cases.size(); ++i) {
+        const QJsonObject c = cases[i].toObject();
+        QTest::newRow(QByteArray::number(i).constData()) << static_cast<int>(i);
+    }
+}
+
+void TestTrain::penaltiesAndGainFollowTheReference()
+{
+    // --weight-decay, --l1 and --init-gain reach the trainer: the losses after every step are the
+    // independent implementation's.
+    QFETCH(int, index);
+    const QJsonObject c =
+            layerStatisticsReference().value(QStringLiteral("trajectories")).toArray()[index].toObject();
+    QStringList widths;
+    for (const QJsonValue &w : c[QStringLiteral("hidden")].toArray())
+        widths.append(QString::number(w.toInt()));
+    const QJsonArray losses = c[QStringLiteral("losses")].toArray();
+    const auto real = [&](const char *key) {
+        return QString::number(c.value(QLatin1String(key)).toDouble(), 'g', 17);
+    };
+    const QStringList arguments {
+            QStringLiteral("train"),        QStringLiteral("--hidden"),  widths.join(','),
+            QStringLiteral("--activation"), c[QStringLiteral("activation")].toString(),
+            QStringLiteral("--optimizer"),  c[QStringLiteral("optimizer")].toString(),
+            QStringLiteral("--lr"),         real("lr"),
+            QStringLiteral("--weight-decay"), real("weight_decay"),
+            QStringLiteral("--l1"),         real("l1"),
+            QStringLiteral("--init-gain"),  real("init_gain"),
+            QStringLiteral("--steps"),      QString::number(losses.size()),
+            QStringLiteral("--every"),      QStringLiteral("1")};
+    const CliRun run = runCli(arguments);
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 0);
+    Csv csv;
+    parseCsv(run.out, csv);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(csv.rows.size(), losses.size() + 1);
+    for (qsizetype s = 0; s < losses.size(); ++s) {
+        const double loss = number(csv.cell(s + 1, "loss"));
+        const double expected = losses[s].toDouble();
+        QVERIFY2(std::abs(loss - expected) <= 1e-10 * expected,
+                 "step " + QByteArray::number(s + 1) + ": " + QByteArray::number(loss, 'g', 17)
+                         + " against " + QByteArray::number(expected, 'g', 17));
+    }
+}
+
 void TestTrain::preluAlphaPerUnitColumns()
 {
     const CliRun run = train("--activation prelu --prelu-per-unit --hidden 3,2 --steps 200");
@@ -419,6 +530,13 @@ void TestTrain::usageErrors_data()
                                    << "^--init-seed: '-1' is not an unsigned 64-bit integer$";
 
     QTest::newRow("hidden 0") << words("train --hidden 0") << "^--hidden: width 0 in '0' is not";
+    QTest::newRow("init gain 0") << words("train --init-gain 0")
+                                 << "^--init-gain: must be above 0 and at most 10, got 0$";
+    QTest::newRow("init gain nan") << words("train --init-gain nan") << "^--init-gain: 'nan' is not";
+    QTest::newRow("weight decay negative")
+            << words("train --weight-decay -0.1") << "^--weight-decay: must be between 0 and 10, got -0.1$";
+    QTest::newRow("l1 huge") << words("train --l1 11") << "^--l1: must be between 0 and 10, got 11$";
+    QTest::newRow("layer stats in race") << words("race --layer-stats") << "layer-stats";
     QTest::newRow("hidden 129") << words("train --hidden 129") << "^--hidden: width 129 in '129'";
     QTest::newRow("hidden 33 layers") << words("train --hidden 8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8")
                                       << "^--hidden: '8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8' has 33 layers, at most 32";
