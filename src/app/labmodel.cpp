@@ -105,6 +105,12 @@ void LabModel::setBiasValue(double value)
         update(m_config.network.biasValue, std::clamp(value, -MaxBiasValue, MaxBiasValue));
 }
 
+void LabModel::setInitGain(double gain)
+{
+    if (std::isfinite(gain))
+        update(m_config.network.initGain, std::clamp(gain, MinInitGain, MaxInitGain));
+}
+
 void LabModel::setInitSeed(quint64 seed)
 {
     update(m_config.network.initSeed, static_cast<std::uint64_t>(seed));
@@ -124,6 +130,19 @@ void LabModel::setLearningRate(double rate)
 {
     if (std::isfinite(rate))
         update(m_config.learningRate, std::clamp(rate, MinLearningRate, MaxLearningRate));
+}
+
+void LabModel::setWeightDecay(double lambda)
+{
+    // + 0.0: a -0 typed into the box is stored as 0, so it compares and saves as "off".
+    if (std::isfinite(lambda))
+        update(m_config.weightDecay, std::clamp(lambda, 0.0, MaxWeightPenalty) + 0.0);
+}
+
+void LabModel::setL1(double lambda)
+{
+    if (std::isfinite(lambda))
+        update(m_config.l1, std::clamp(lambda, 0.0, MaxWeightPenalty) + 0.0);
 }
 
 void LabModel::setBatchSize(int size)

@@ -23,6 +23,12 @@ public:
     static constexpr double MinLearningRate = 1e-4;
     static constexpr double MaxLearningRate = 10.0;
     static constexpr double MaxBiasValue = 10.0;
+    // The core takes any gain in (0, core::MaxInitGain]; the widgets stop at 0.1, where a deep
+    // network's signal is already gone after a layer or two: a smaller gain shows nothing more,
+    // and a spin box that reaches 0 would offer a value the core refuses.
+    static constexpr double MinInitGain = 0.1;
+    static constexpr double MaxInitGain = core::MaxInitGain;
+    static constexpr double MaxWeightPenalty = core::MaxWeightPenalty;
 
     explicit LabModel(const ParameterModel *parameters, QObject *parent = nullptr);
 
@@ -55,6 +61,9 @@ public:
     // The constant of BiasInit::Constant (0.1 unless a race preset sets its bad -1).
     double biasValue() const noexcept { return m_config.network.biasValue; }
     void setBiasValue(double value);
+    // Every initial weight (not the biases) times this; 1 is the initialisation as named.
+    double initGain() const noexcept { return m_config.network.initGain; }
+    void setInitGain(double gain);
     quint64 initSeed() const noexcept { return m_config.network.initSeed; }
     void setInitSeed(quint64 seed);
     // A new initialisation: the next seed.
@@ -64,6 +73,12 @@ public:
     void setOptimizer(core::OptimizerKind kind);
     double learningRate() const noexcept { return m_config.learningRate; }
     void setLearningRate(double rate);
+    // PyTorch's weight_decay (weights and biases, not PReLU's alphas) and the L1 strength (weight
+    // matrices only): see core::TrainingConfig. 0 is off. A running trainer takes them on.
+    double weightDecay() const noexcept { return m_config.weightDecay; }
+    void setWeightDecay(double lambda);
+    double l1() const noexcept { return m_config.l1; }
+    void setL1(double lambda);
     // 0 means the full batch.
     int batchSize() const noexcept { return static_cast<int>(m_config.batchSize); }
     void setBatchSize(int size);

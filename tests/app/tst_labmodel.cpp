@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <limits>
+#include <utility>
 #include <vector>
 
 #include "app/labmodel.h"
@@ -38,7 +39,17 @@ TrainingConfig expectedConfig(const ParameterModel &parameters)
 }
 
 // The numeric setters, so that one data table covers them all.
-enum class Field { Points, Noise, Depth, Width, LearningRate, BatchSize };
+enum class Field {
+    Points,
+    Noise,
+    Depth,
+    Width,
+    LearningRate,
+    BatchSize,
+    InitGain,
+    WeightDecay,
+    L1,
+};
 
 void setField(LabModel &model, Field field, double value)
 {
@@ -62,6 +73,15 @@ void setField(LabModel &model, Field field, double value)
     case Field::BatchSize:
         model.setBatchSize(static_cast<int>(value));
         break;
+    case Field::InitGain:
+        model.setInitGain(value);
+        break;
+    case Field::WeightDecay:
+        model.setWeightDecay(value);
+        break;
+    case Field::L1:
+        model.setL1(value);
+        break;
     }
 }
 
@@ -80,6 +100,12 @@ double fieldValue(const LabModel &model, Field field)
         return model.learningRate();
     case Field::BatchSize:
         return model.batchSize();
+    case Field::InitGain:
+        return model.initGain();
+    case Field::WeightDecay:
+        return model.weightDecay();
+    case Field::L1:
+        return model.l1();
     }
     return Nan;
 }
@@ -108,10 +134,13 @@ std::vector<NamedAction> changeEveryField()
             {"initialization",
              [](LabModel &m) { m.setInitialization(Initialization::XavierUniform); }},
             {"bias init", [](LabModel &m) { m.setBiasInit(BiasInit::Constant); }},
+            {"init gain", [](LabModel &m) { m.setInitGain(0.5); }},
             {"init seed", [](LabModel &m) { m.setInitSeed(17); }},
             {"reseed", [](LabModel &m) { m.reseed(); }},
             {"optimizer", [](LabModel &m) { m.setOptimizer(OptimizerKind::Adam); }},
             {"learning rate", [](LabModel &m) { m.setLearningRate(0.5); }},
+            {"weight decay", [](LabModel &m) { m.setWeightDecay(1e-3); }},
+            {"l1", [](LabModel &m) { m.setL1(1e-4); }},
             {"batch size", [](LabModel &m) { m.setBatchSize(32); }},
             {"precision", [](LabModel &m) { m.setPrecision(Precision::Float); }},
     };
@@ -134,6 +163,7 @@ private slots:
     void settersClamp_data();
     void settersClamp();
     void everySetterSignalsOnceAndNoOpsNever();
+    void penaltiesKeepTheRunAndTheGainStartsANewOne();
     void depthKeepsWidthAndWidthKeepsDepth();
     void reseedIncrements();
     void resetToDefaults();
@@ -156,6 +186,10 @@ void TestLabModel::defaultsAreTheReferenceExperiment()
     QCOMPARE(model.optimizer(), relulab::core::OptimizerKind::Sgd);
     QCOMPARE(model.learningRate(), 0.1);
     QCOMPARE(model.batchSize(), 0);
+    // The new parameters start where the reference has them: no effect at all.
+    QCOMPARE(model.initGain(), 1.0);
+    QCOMPARE(model.weightDecay(), 0.0);
+    QCOMPARE(model.l1(), 0.0);
     QVERIFY(!relulab::core::validate(model.config()));
 
     // Explorer parameters away from PyTorch's defaults are merged in from the start.
@@ -316,6 +350,44 @@ void TestLabModel::settersClamp_data()
     QTest::newRow("batch 4096") << Field::BatchSize << 4096.0 << 4096.0;
     QTest::newRow("batch 4097") << Field::BatchSize << 4097.0 << 4096.0;
     QTest::newRow("batch int max") << Field::BatchSize << double(IntMax) << 4096.0;
+
+    // The gain stops at the widgets' 0.1 (the core would take any positive gain).
+    QTest::newRow("gain 0") << Field::InitGain << 0.0 << 0.1;
+    QTest::newRow("gain -0") << Field::InitGain << -0.0 << 0.1;
+    QTest::newRow("gain -1") << Field::InitGain << -1.0 << 0.1;
+    QTest::newRow("gain tiny") << Field::InitGain << Tiny << 0.1;
+    QTest::newRow("gain 0.05") << Field::InitGain << 0.05 << 0.1;
+    QTest::newRow("gain 0.1") << Field::InitGain << 0.1 << 0.1;
+    QTest::newRow("gain 0.7") << Field::InitGain << 0.7 << 0.7;
+    QTest::newRow("gain 1") << Field::InitGain << 1.0 << 1.0;
+    QTest::newRow("gain 10") << Field::InitGain << 10.0 << 10.0;
+    QTest::newRow("gain 10.5") << Field::InitGain << 10.5 << 10.0;
+    QTest::newRow("gain huge") << Field::InitGain << Huge << 10.0;
+    QTest::newRow("gain inf ignored") << Field::InitGain << Inf << 1.0;
+    QTest::newRow("gain -inf ignored") << Field::InitGain << -Inf << 1.0;
+    QTest::newRow("gain nan ignored") << Field::InitGain << Nan << 1.0;
+
+    for (auto [field, name] :
+         {std::pair {Field::WeightDecay, "weight decay"}, std::pair {Field::L1, "l1"}}) {
+        const auto row = [name](const char *what) -> QTestData & {
+            return QTest::newRow(qPrintable(
+                    QStringLiteral("%1 %2").arg(QLatin1String(name), QLatin1String(what))));
+        };
+        row("0") << field << 0.0 << 0.0;
+        row("-0") << field << -0.0 << 0.0;
+        row("-1") << field << -1.0 << 0.0;
+        row("-tiny") << field << -Tiny << 0.0;
+        row("tiny") << field << Tiny << Tiny;
+        row("1e-5") << field << 1e-5 << 1e-5;
+        row("0.1") << field << 0.1 << 0.1;
+        row("10") << field << 10.0 << 10.0;
+        row("10.5") << field << 10.5 << 10.0;
+        row("huge") << field << Huge << 10.0;
+        row("-huge") << field << -Huge << 0.0;
+        row("inf ignored") << field << Inf << 0.0;
+        row("-inf ignored") << field << -Inf << 0.0;
+        row("nan ignored") << field << Nan << 0.0;
+    }
 }
 
 void TestLabModel::settersClamp()
@@ -375,6 +447,28 @@ void TestLabModel::everySetterSignalsOnceAndNoOpsNever()
     QCOMPARE(model.learningRate(), 0.5);
     QCOMPARE(model.batchSize(), 32);
     QCOMPARE(model.precision(), relulab::core::Precision::Float);
+    QCOMPARE(model.initGain(), 0.5);
+    QCOMPARE(model.weightDecay(), 1e-3);
+    QCOMPARE(model.l1(), 1e-4);
+    QCOMPARE(model.config().network.initGain, 0.5);
+    QCOMPARE(model.config().weightDecay, 1e-3);
+    QCOMPARE(model.config().l1, 1e-4);
+}
+
+void TestLabModel::penaltiesKeepTheRunAndTheGainStartsANewOne()
+{
+    // The lab sends every change to the training thread, which restarts only when
+    // needsNewTrainer() says so: the penalties can be turned up in the middle of a run, a new
+    // gain means new initial weights.
+    ParameterModel parameters;
+    LabModel model(&parameters);
+    const TrainingConfig before = model.config();
+    model.setWeightDecay(0.01);
+    model.setL1(0.001);
+    QVERIFY(!relulab::core::needsNewTrainer(before, model.config()));
+    const TrainingConfig penalised = model.config();
+    model.setInitGain(2.0);
+    QVERIFY(relulab::core::needsNewTrainer(penalised, model.config()));
 }
 
 void TestLabModel::depthKeepsWidthAndWidthKeepsDepth()
