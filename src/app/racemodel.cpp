@@ -115,9 +115,12 @@ void RaceModel::applyScenario(core::RacePresetKind kind)
         m_training.setInitialization(c.network.init);
         m_training.setBiasValue(c.network.biasValue);
         m_training.setBiasInit(c.network.biasInit);
+        m_training.setInitGain(c.network.initGain);
         m_training.setInitSeed(c.network.initSeed);
         m_training.setOptimizer(c.optimizer);
         m_training.setLearningRate(c.learningRate);
+        m_training.setWeightDecay(c.weightDecay);
+        m_training.setL1(c.l1);
         m_training.setBatchSize(static_cast<int>(c.batchSize));
         m_training.setPrecision(c.precision);
         setActivations(defaultActivations());

@@ -120,6 +120,7 @@ private slots:
     void firstSnapshotIsStepZeroOfEveryLane();
     void lanesStartFromTheSameWeights();
     void runsToTheTargetAndStopsWithTheCoresResults();
+    void gainAndPenaltiesReachEveryLane();
     void raisingTheTargetGoesOn();
     void pauseAndStartGoOn();
     void cancelStopsWithin100Milliseconds();
@@ -228,6 +229,37 @@ void TestRaceController::runsToTheTargetAndStopsWithTheCoresResults()
     const int seen = recorder.count;
     QTest::qWait(200);
     QCOMPARE(recorder.count, seen);
+    QVERIFY2(recorder.problem.isEmpty(), recorder.problem);
+}
+
+void TestRaceController::gainAndPenaltiesReachEveryLane()
+{
+    // A small gain and strong penalties, so that each of them changes every lane's numbers.
+    TrainingConfig config;
+    config.network.initGain = 0.5;
+    config.weightDecay = 0.05;
+    config.l1 = 0.01;
+    RaceController controller;
+    Recorder recorder(controller);
+    QSignalSpy finished(&controller, &RaceController::finished);
+    controller.setTargetSteps(30);
+    controller.setRace(config, Four, 10);
+    QCOMPARE(controller.config(), config);
+    controller.start();
+    QVERIFY(finished.wait(TimeoutMs));
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.last && recorder.last->finished, TimeoutMs);
+    const RaceSnapshot &s = *recorder.last;
+    // Each lane starts where a network of its activation with that gain starts, and ends where
+    // the core's race of the whole configuration ends, not where the plain one does.
+    const std::vector<core::RaceLaneSummary> expected = coreRace(config, Four, 30, 10);
+    const std::vector<core::RaceLaneSummary> plain = coreRace(TrainingConfig {}, Four, 30, 10);
+    for (std::size_t k = 0; k < Four.size(); ++k) {
+        const auto alone = core::makeTrainer(core::laneConfig(config, Four[k]));
+        QCOMPARE(s.lanes[k].history.front().loss, alone->measure().loss);
+        QCOMPARE(s.lanes[k].summary.loss, expected[k].loss);
+        QCOMPARE(s.lanes[k].summary.totalDead, expected[k].totalDead);
+        QVERIFY(s.lanes[k].summary.loss != plain[k].loss);
+    }
     QVERIFY2(recorder.problem.isEmpty(), recorder.problem);
 }
 

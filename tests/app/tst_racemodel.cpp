@@ -29,6 +29,7 @@ private slots:
     void activationsKeepTheExplorersOrder();
     void stepsAreClamped();
     void resetToDefaults();
+    void gainAndPenaltiesReachEveryLane();
 };
 
 void TestRaceModel::defaults()
@@ -130,6 +131,40 @@ void TestRaceModel::resetToDefaults()
     QCOMPARE(race.targetSteps(), defaults.targetSteps());
     QCOMPARE(race.measureEvery(), defaults.measureEvery());
     QVERIFY(!race.scenario());
+}
+
+void TestRaceModel::gainAndPenaltiesReachEveryLane()
+{
+    ParameterModel parameters;
+    RaceModel race(&parameters);
+    race.training().setInitGain(0.5);
+    race.training().setWeightDecay(0.01);
+    race.training().setL1(0.001);
+    QCOMPARE(race.config().network.initGain, 0.5);
+    QCOMPARE(race.config().weightDecay, 0.01);
+    QCOMPARE(race.config().l1, 0.001);
+    // A lane is the base with its own activation: the gain and the penalties are every lane's.
+    for (Activation kind : race.activations()) {
+        const core::TrainingConfig lane = core::laneConfig(race.config(), kind);
+        QCOMPARE(lane.network.activation, kind);
+        QCOMPARE(lane.network.initGain, 0.5);
+        QCOMPARE(lane.weightDecay, 0.01);
+        QCOMPARE(lane.l1, 0.001);
+    }
+    QVERIFY(!core::validateRace(race.config(), race.activations()));
+    // Editing them leaves a scenario like any other training setting; a scenario sets its own
+    // (the scenarios' are the defaults), so none of the user's is left behind.
+    race.applyScenario(core::RacePresetKind::HighLearningRate);
+    const core::TrainingConfig scenario =
+            core::racePreset(core::RacePresetKind::HighLearningRate).config;
+    QCOMPARE(race.config().network.initGain, scenario.network.initGain);
+    QCOMPARE(race.config().weightDecay, scenario.weightDecay);
+    QCOMPARE(race.config().l1, scenario.l1);
+    race.training().setWeightDecay(0.2);
+    QVERIFY(!race.scenario());
+    // The lab's settings are not the race's.
+    const LabModel lab(&parameters);
+    QCOMPARE(lab.weightDecay(), 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestRaceModel)
