@@ -124,30 +124,40 @@ QByteArray explorerJson(const ExplorerState &e)
                       1);
 }
 
-// The fields of "lab" and "race" both have, in the order of their panels.
-Members trainingMembers(const TrainingState &t)
-{
-    return {{"dataset", jsonName(t.dataset)},
-            {"points", QByteArray::number(t.points)},
-            {"noise", jsonNumber(t.noise)},
-            {"data_seed", jsonSeed(t.dataSeed)},
-            {"hidden_layers", QByteArray::number(t.hiddenLayers)},
-            {"units_per_layer", QByteArray::number(t.unitsPerLayer)},
-            {"init", jsonName(t.init)},
-            {"bias_init", jsonName(t.biasInit)},
-            {"init_seed", jsonSeed(t.initSeed)},
-            {"optimizer", jsonName(t.optimizer)},
-            {"learning_rate", jsonNumber(t.learningRate)},
-            {"batch_size", QByteArray::number(t.batchSize)},
-            {"precision", jsonName(t.precision)}};
-}
-
 // Inserts `member` after the field `key` of `members`.
 void insertAfter(Members &members, const char *key, std::pair<const char *, QByteArray> member)
 {
     const auto at = std::find_if(members.begin(), members.end(),
                                  [key](const auto &m) { return qstrcmp(m.first, key) == 0; });
     members.insert(at + 1, std::move(member));
+}
+
+// The fields of "lab" and "race" both have, in the order of their panels.
+Members trainingMembers(const TrainingState &t)
+{
+    Members members {{"dataset", jsonName(t.dataset)},
+                     {"points", QByteArray::number(t.points)},
+                     {"noise", jsonNumber(t.noise)},
+                     {"data_seed", jsonSeed(t.dataSeed)},
+                     {"hidden_layers", QByteArray::number(t.hiddenLayers)},
+                     {"units_per_layer", QByteArray::number(t.unitsPerLayer)},
+                     {"init", jsonName(t.init)},
+                     {"bias_init", jsonName(t.biasInit)},
+                     {"init_seed", jsonSeed(t.initSeed)},
+                     {"optimizer", jsonName(t.optimizer)},
+                     {"learning_rate", jsonNumber(t.learningRate)},
+                     {"batch_size", QByteArray::number(t.batchSize)},
+                     {"precision", jsonName(t.precision)}};
+    // Written only when they do something: a preset at their defaults is byte for byte what
+    // earlier versions wrote (and open without a warning there), and absent means the default.
+    const TrainingState defaults;
+    if (t.initGain != defaults.initGain)
+        insertAfter(members, "init", {"init_gain", jsonNumber(t.initGain)});
+    if (t.l1 != defaults.l1)
+        insertAfter(members, "learning_rate", {"l1", jsonNumber(t.l1)});
+    if (t.weightDecay != defaults.weightDecay)
+        insertAfter(members, "learning_rate", {"weight_decay", jsonNumber(t.weightDecay)});
+    return members;
 }
 
 QByteArray labJson(const LabState &l)
@@ -295,6 +305,14 @@ public:
     {
         const auto value = required(key);
         return value ? checked(path(key), rule, *value) : std::nullopt;
+    }
+
+    // A number that may be left out: absent is nothing, with no message.
+    std::optional<double> optionalNumber(const char *key, const NumberRule &rule)
+    {
+        m_known.append(QLatin1String(key));
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        return value.isUndefined() ? std::nullopt : checked(path(key), rule, value);
     }
 
     std::optional<int> whole(const char *key, int minimum, int maximum,
@@ -610,11 +628,15 @@ void readTraining(ObjectReader &r, TrainingState &t, Extra extra)
     assign(t.unitsPerLayer, r.whole("units_per_layer", core::MinLayerWidth, core::MaxLayerWidth));
     extra();
     assign(t.init, r.name<core::Initialization>("init"));
+    // The three of version 2.1 are optional (absent: the default, so earlier presets still open).
+    assign(t.initGain, r.optionalNumber("init_gain", {LabModel::MinInitGain, LabModel::MaxInitGain}));
     assign(t.biasInit, r.name<core::BiasInit>("bias_init"));
     assign(t.initSeed, r.seed("init_seed"));
     assign(t.optimizer, r.name<core::OptimizerKind>("optimizer"));
     assign(t.learningRate,
            r.number("learning_rate", {LabModel::MinLearningRate, LabModel::MaxLearningRate}));
+    assign(t.weightDecay, r.optionalNumber("weight_decay", {0.0, LabModel::MaxWeightPenalty}));
+    assign(t.l1, r.optionalNumber("l1", {0.0, LabModel::MaxWeightPenalty}));
     // LabModel's range: 0 (the full batch) up to the largest training set.
     assign(t.batchSize, r.whole("batch_size", 0, LabModel::MaxPoints));
     assign(t.precision, r.name<core::Precision>("precision"));
@@ -736,10 +758,13 @@ TrainingState captureTraining(const LabModel &model)
             .hiddenLayers = model.depth(),
             .unitsPerLayer = model.width(),
             .init = model.initialization(),
+            .initGain = model.initGain(),
             .biasInit = model.biasInit(),
             .initSeed = model.initSeed(),
             .optimizer = model.optimizer(),
             .learningRate = model.learningRate(),
+            .weightDecay = model.weightDecay(),
+            .l1 = model.l1(),
             .batchSize = model.batchSize(),
             .precision = model.precision()};
 }
@@ -754,10 +779,13 @@ void applyTraining(const TrainingState &t, LabModel &model)
     model.setDepth(t.hiddenLayers);
     model.setWidth(t.unitsPerLayer);
     model.setInitialization(t.init);
+    model.setInitGain(t.initGain);
     model.setBiasInit(t.biasInit);
     model.setInitSeed(t.initSeed);
     model.setOptimizer(t.optimizer);
     model.setLearningRate(t.learningRate);
+    model.setWeightDecay(t.weightDecay);
+    model.setL1(t.l1);
     model.setBatchSize(t.batchSize);
     model.setPrecision(t.precision);
 }

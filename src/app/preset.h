@@ -22,7 +22,9 @@
 //           "hidden_layers": 3, "units_per_layer": 32, "activation": "relu",
 //           "prelu_per_unit": false, "init": "he-normal", "bias_init": "zero" | "constant",
 //           "init_seed": 1, "optimizer": "sgd", "learning_rate": 0.1,
-//           "batch_size": 0 (the full batch), "precision": "double" | "float"
+//           "batch_size": 0 (the full batch), "precision": "double" | "float",
+//           "init_gain": 1 (after "init"), "weight_decay": 0, "l1": 0 (after "learning_rate"):
+//               optional, see below
 //       },
 //       "race": {
 //           "scenario": null (the user's own settings) | "high-lr" | "deep-narrow" | "bad-bias",
@@ -30,7 +32,8 @@
 //           "steps": 1000, "measure_every": 10,
 //           "dataset", "points", "noise", "data_seed", "hidden_layers", "units_per_layer",
 //           "init", "bias_init": as in "lab", "bias_value": 0.1 (the constant of "constant"),
-//           "init_seed", "optimizer", "learning_rate", "batch_size", "precision": as in "lab"
+//           "init_seed", "optimizer", "learning_rate", "batch_size", "precision",
+//           "init_gain", "weight_decay", "l1": as in "lab"
 //       },
 //       "born_dead": {
 //           "widths": [2, 3, 4, 5, 10], "depths": [2, 5, 10, 20, 50],  (at least one; a repeat is taken once, with a warning)
@@ -45,12 +48,17 @@
 // writes it.
 //
 // Every field of "explorer", "lab", "race" and "born_dead" is required, so a file says everything
-// it sets and means the same to every later version. The names are the command line's
-// (relulab-cli --help). The ranges are exactly those of ParameterModel, LabModel, RaceModel and
-// BornDeadModel, which are the widgets' ranges: a preset never holds a value the app would have
-// to clamp. Three rules go beyond the models' setters: "points" must be even (LabModel rounds odd
-// counts up, so an odd one could not be restored as written), rrelu_lower <= rrelu_upper (the
-// model would push one bound) and a born-dead width or depth may not be listed twice.
+// it sets and means the same to every later version, except three that came later within version
+// 2: "init_gain" (0.1 to 10, every initial weight times it), "weight_decay" and "l1" (0 to 10, see
+// core::TrainingConfig). Absent, they are 1, 0 and 0, which is what a file without them always
+// meant; toJson() writes each only when it differs from that, so a preset that does not use them
+// is the same bytes as before and opens in earlier versions without a warning (one that does use
+// them opens there with an "unknown field" warning naming what is not applied). The names are the
+// command line's (relulab-cli --help). The ranges are exactly those of ParameterModel, LabModel,
+// RaceModel and BornDeadModel, which are the widgets' ranges: a preset never holds a value the app
+// would have to clamp. Three rules go beyond the models' setters: "points" must be even (LabModel
+// rounds odd counts up, so an odd one could not be restored as written), rrelu_lower <= rrelu_upper
+// (the model would push one bound) and a born-dead width or depth may not be listed twice.
 //
 // Seeds are unsigned 64-bit. JSON numbers are doubles in most readers (JavaScript, jq), exact
 // only up to 2^53 - 1 (RFC 7493, I-JSON), so a seed is written as a number up to
@@ -129,10 +137,13 @@ struct TrainingState
     int hiddenLayers = 3;
     int unitsPerLayer = 32;
     core::Initialization init = core::Initialization::HeNormal;
+    double initGain = 1.0; // this and the two penalties: optional in a file, see above
     core::BiasInit biasInit = core::BiasInit::Zero;
     std::uint64_t initSeed = 1;
     core::OptimizerKind optimizer = core::OptimizerKind::Sgd;
     double learningRate = 0.1;
+    double weightDecay = 0.0;
+    double l1 = 0.0;
     int batchSize = 0; // 0: the full batch
     core::Precision precision = core::Precision::Double;
 

@@ -111,8 +111,11 @@ void setOddState(Models &models)
     lab.setInitialization(relulab::core::Initialization::RandomizedAsymmetric);
     lab.setBiasInit(relulab::core::BiasInit::Constant);
     lab.setInitSeed(8);
+    lab.setInitGain(0.7);
     lab.setOptimizer(relulab::core::OptimizerKind::Adam);
     lab.setLearningRate(0.03);
+    lab.setWeightDecay(0.001);
+    lab.setL1(0.0002);
     lab.setBatchSize(64);
     lab.setPrecision(relulab::core::Precision::Float);
 
@@ -131,8 +134,11 @@ void setOddState(Models &models)
     t.setInitialization(relulab::core::Initialization::XavierUniform);
     t.setBiasValue(-0.5);
     t.setInitSeed(11);
+    t.setInitGain(2.5);
     t.setOptimizer(relulab::core::OptimizerKind::Momentum);
     t.setLearningRate(0.5);
+    t.setWeightDecay(0.05);
+    t.setL1(1e-5);
     t.setBatchSize(32);
     t.setPrecision(relulab::core::Precision::Float);
     // Settings edited after a scenario are the user's own; name one to round-trip it too.
@@ -179,8 +185,11 @@ Preset oddPreset()
     l.init = relulab::core::Initialization::RandomizedAsymmetric;
     l.biasInit = relulab::core::BiasInit::Constant;
     l.initSeed = 8;
+    l.initGain = 0.7;
     l.optimizer = relulab::core::OptimizerKind::Adam;
     l.learningRate = 0.03;
+    l.weightDecay = 0.001;
+    l.l1 = 0.0002;
     l.batchSize = 64;
     l.precision = relulab::core::Precision::Float;
     RaceState &r = p.race;
@@ -197,8 +206,11 @@ Preset oddPreset()
     r.training.init = relulab::core::Initialization::XavierUniform;
     r.training.biasInit = relulab::core::BiasInit::Constant; // from the scenario
     r.training.initSeed = 11;
+    r.training.initGain = 2.5;
     r.training.optimizer = relulab::core::OptimizerKind::Momentum;
     r.training.learningRate = 0.5;
+    r.training.weightDecay = 0.05;
+    r.training.l1 = 1e-5;
     r.training.batchSize = 32;
     r.training.precision = relulab::core::Precision::Float;
     r.biasValue = -0.5;
@@ -384,6 +396,7 @@ private slots:
     void defaultJsonMatchesTheReferenceFile();
     void handWrittenFileLoads();
     void version1Reads();
+    void gainAndPenaltiesAreOptional();
     void malformed_data();
     void malformed();
     void messageIsExact();
@@ -448,6 +461,9 @@ void TestPreset::everyFieldDiffersFromDefault()
     QVERIFY(ol.initSeed != dl.initSeed);
     QVERIFY(ol.optimizer != dl.optimizer);
     QVERIFY(ol.learningRate != dl.learningRate);
+    QVERIFY(ol.initGain != dl.initGain);
+    QVERIFY(ol.weightDecay != dl.weightDecay);
+    QVERIFY(ol.l1 != dl.l1);
     QVERIFY(ol.batchSize != dl.batchSize);
     QVERIFY(ol.precision != dl.precision);
     const RaceState &orr = o.race;
@@ -470,6 +486,9 @@ void TestPreset::everyFieldDiffersFromDefault()
     QVERIFY(ot.initSeed != dt.initSeed);
     QVERIFY(ot.optimizer != dt.optimizer);
     QVERIFY(ot.learningRate != dt.learningRate);
+    QVERIFY(ot.initGain != dt.initGain);
+    QVERIFY(ot.weightDecay != dt.weightDecay);
+    QVERIFY(ot.l1 != dt.l1);
     QVERIFY(ot.batchSize != dt.batchSize);
     QVERIFY(ot.precision != dt.precision);
     const relulab::core::BornDeadConfig &ob = o.bornDead.config;
@@ -620,6 +639,13 @@ void TestPreset::jsonIsStableAndReadable()
     QVERIFY(json.contains("\n    \"explorer\": {\n        \"activation\": \"rrelu\",\n"));
     QVERIFY(json.contains("\n        \"overlays\": [\"gelu\", \"silu\"],\n"));
     QVERIFY(json.contains("\n        \"learning_rate\": 0.03,\n"));
+    // The optional three where their controls are: the gain after the initialisation, the
+    // penalties after the learning rate.
+    QVERIFY(json.contains("\n        \"init\": \"rai\",\n        \"init_gain\": 0.7,\n"));
+    QVERIFY(json.contains("\n        \"learning_rate\": 0.03,\n        \"weight_decay\": 0.001,\n"
+                          "        \"l1\": 0.0002,\n"));
+    QVERIFY(json.contains("\n        \"init_gain\": 2.5,\n"));
+    QVERIFY(json.contains("\n        \"weight_decay\": 0.05,\n        \"l1\": 1e-05,\n"));
     QVERIFY(json.contains("\n        \"scenario\": \"deep-narrow\",\n"));
     QVERIFY(json.contains("\n        \"activations\": [\"relu\", \"elu\", \"gelu\"],\n"));
     QVERIFY(json.contains("\n        \"widths\": [7, 3],\n"));
@@ -635,7 +661,7 @@ void TestPreset::jsonIsStableAndReadable()
         previous = at;
     }
     // One field a line: a diff between two presets shows the fields that differ.
-    QCOMPARE(json.count('\n'), 68);
+    QCOMPARE(json.count('\n'), 74);
 }
 
 void TestPreset::defaultJsonMatchesTheReferenceFile()
@@ -660,6 +686,10 @@ void TestPreset::handWrittenFileLoads()
     expected.description = QStringLiteral(
             "Fields in any order, two-space indents, seeds as strings:\na file written by hand.");
     expected.lab.dataSeed = MaxSeed;
+    // It predates the init gain and the penalties: absent, they are their defaults.
+    expected.lab.initGain = 1.0;
+    expected.lab.weightDecay = 0.0;
+    expected.lab.l1 = 0.0;
     // A version 1 file: the race and born-dead take their defaults.
     expected.race = RaceState {};
     expected.bornDead = BornDeadState {};
@@ -691,6 +721,69 @@ void TestPreset::version1Reads()
     QCOMPARE(models.capture(PresetTab::Lab), expected);
     QVERIFY(!models.race.scenario());
     QCOMPARE(models.bornDead.series().size(), std::size_t(1));
+}
+
+void TestPreset::gainAndPenaltiesAreOptional()
+{
+    // At their defaults they are not written: the default document is what it was before them.
+    const QByteArray plain = relulab::app::toJson(Preset {});
+    for (const char *key : {"\"init_gain\"", "\"weight_decay\"", "\"l1\""})
+        QVERIFY2(!plain.contains(key), key);
+
+    // Left out of a document that sets everything else, they take their defaults in both
+    // sections, silently (they are known fields, not unknown ones).
+    QJsonObject root = QJsonDocument::fromJson(relulab::app::toJson(oddPreset())).object();
+    for (const QString &section : {QStringLiteral("lab"), QStringLiteral("race")}) {
+        QJsonObject object = root.value(section).toObject();
+        QVERIFY(object.contains(QStringLiteral("init_gain")));
+        for (const QString &key :
+             {QStringLiteral("init_gain"), QStringLiteral("weight_decay"), QStringLiteral("l1")})
+            object.remove(key);
+        root.insert(section, object);
+    }
+    const PresetResult parsed =
+            relulab::app::parsePreset(QJsonDocument(root).toJson(), QStringLiteral("old.json"));
+    QVERIFY2(std::holds_alternative<LoadedPreset>(parsed), qPrintable(messageOf(parsed)));
+    QVERIFY(std::get<LoadedPreset>(parsed).warnings.isEmpty());
+    Preset expected = oddPreset();
+    for (relulab::app::TrainingState *t :
+         {static_cast<relulab::app::TrainingState *>(&expected.lab), &expected.race.training}) {
+        t->initGain = 1.0;
+        t->weightDecay = 0.0;
+        t->l1 = 0.0;
+    }
+    QCOMPARE(std::get<LoadedPreset>(parsed).preset, expected);
+
+    // Applied over models that use them, such a file sets them back to the defaults.
+    Models models;
+    setOddState(models);
+    QCOMPARE(models.lab.weightDecay(), 0.001);
+    models.apply(std::get<LoadedPreset>(parsed).preset);
+    QCOMPARE(models.lab.initGain(), 1.0);
+    QCOMPARE(models.lab.weightDecay(), 0.0);
+    QCOMPARE(models.lab.l1(), 0.0);
+    QCOMPARE(models.race.training().initGain(), 1.0);
+    QCOMPARE(models.race.training().weightDecay(), 0.0);
+    QCOMPARE(models.race.training().l1(), 0.0);
+
+    // One alone, at the ends of its range, and exactly as written.
+    for (const auto &[key, value] :
+         {std::pair {"init_gain", 0.1}, std::pair {"init_gain", 10.0},
+          std::pair {"weight_decay", 10.0}, std::pair {"weight_decay", 1e-5},
+          std::pair {"l1", 10.0}, std::pair {"l1", 3e-7}}) {
+        const PresetResult one = relulab::app::parsePreset(
+                withField(QStringLiteral("lab.") + QLatin1String(key), value),
+                QStringLiteral("one.json"));
+        QVERIFY2(std::holds_alternative<LoadedPreset>(one), qPrintable(messageOf(one)));
+        const LabState &l = std::get<LoadedPreset>(one).preset.lab;
+        const double read = qstrcmp(key, "init_gain") == 0 ? l.initGain
+                : qstrcmp(key, "weight_decay") == 0        ? l.weightDecay
+                                                           : l.l1;
+        QCOMPARE(read, value);
+        Models applied;
+        applied.apply(std::get<LoadedPreset>(one).preset);
+        QCOMPARE(applied.capture(PresetTab::Explorer).lab, l);
+    }
 }
 
 void TestPreset::malformed_data()
@@ -822,6 +915,22 @@ void TestPreset::malformed_data()
     row("lab.batch_size", 4097, "lab.batch_size must be a whole number between 0 and 4096");
     row("lab.batch_size", 32.5, "lab.batch_size must be a whole number");
     row("lab.precision", QStringLiteral("half"), "lab.precision must be one of float, double");
+    // The optional ones are checked like the others when they are there.
+    row("lab.init_gain", 0, "lab.init_gain must be a number between 0.1 and 10, got 0");
+    row("lab.init_gain", 0.05, "lab.init_gain must be a number between 0.1 and 10, got 0.05");
+    row("lab.init_gain", 10.5, "lab.init_gain must be a number between 0.1 and 10, got 10.5");
+    row("lab.init_gain", QStringLiteral("2"),
+        "lab.init_gain must be a number between 0.1 and 10, got \"2\"");
+    row("lab.init_gain", QJsonValue(), "lab.init_gain must be a number between 0.1 and 10, got null");
+    row("lab.weight_decay", -0.001,
+        "lab.weight_decay must be a number between 0 and 10, got -0.001");
+    row("lab.weight_decay", 11, "lab.weight_decay must be a number between 0 and 10, got 11");
+    row("lab.weight_decay", QStringLiteral("1e-4"),
+        "lab.weight_decay must be a number between 0 and 10, got \"1e-4\"");
+    row("lab.weight_decay", false, "lab.weight_decay must be a number between 0 and 10, got false");
+    row("lab.l1", -1e-9, "lab.l1 must be a number between 0 and 10, got -1e-09");
+    row("lab.l1", 1e300, "lab.l1 must be a number between 0 and 10, got 1e+300");
+    row("lab.l1", QJsonArray {0.1}, "lab.l1 must be a number between 0 and 10, got [0.1]");
     // Race: its own fields, then the training fields it shares with the lab (read by the same
     // code, so one check each that they are read in "race").
     row("race.scenario", QStringLiteral("high"),
@@ -852,6 +961,9 @@ void TestPreset::malformed_data()
     row("race.learning_rate", 0, "race.learning_rate must be a number between 0.0001 and 10");
     row("race.batch_size", 4097, "race.batch_size must be a whole number between 0 and 4096");
     row("race.precision", QStringLiteral("half"), "race.precision must be one of float, double");
+    row("race.init_gain", 11, "race.init_gain must be a number between 0.1 and 10, got 11");
+    row("race.weight_decay", -1, "race.weight_decay must be a number between 0 and 10, got -1");
+    row("race.l1", QStringLiteral("0"), "race.l1 must be a number between 0 and 10, got \"0\"");
     // Born dead.
     row("born_dead.widths", QJsonArray {},
         "born_dead.widths must be an array of at least one whole "
