@@ -40,8 +40,23 @@ QString heStddev(int fanIn)
     return pythonFloat(std::sqrt(2.0 / static_cast<double>(fanIn)));
 }
 
+// The loop body that scales a Linear layer's initial weights by the init gain (nothing at 1):
+// multiplying after the draw is exact for every initialisation, where only some torch.nn.init
+// functions take a gain.
+QString torchGainLines(const core::NetworkConfig &network)
+{
+    if (network.initGain == 1.0)
+        return {};
+    return QStringLiteral("        # Init gain: every initial weight (not the biases) times %1\n"
+                          "        with torch.no_grad():\n"
+                          "            layer.weight.mul_(%1)\n")
+            .arg(pythonFloat(network.initGain));
+}
+
 QString torchInitLines(const core::NetworkConfig &network)
 {
+    const QString loop = QStringLiteral("for layer in model:\n"
+                                        "    if isinstance(layer, torch.nn.Linear):\n");
     QString weight;
     QString bias;
     const QString biasValue = network.biasInit == core::BiasInit::Constant
@@ -66,30 +81,92 @@ QString torchInitLines(const core::NetworkConfig &network)
                                 "        torch.nn.init.uniform_(layer.weight, -0.5, 0.5)\n");
         bias = QStringLiteral("        torch.nn.init.constant_(layer.bias, 0.1)\n");
         break;
-    case core::Initialization::RandomizedAsymmetric:
+    case core::Initialization::RandomizedAsymmetric: {
+        const QString gain = torchGainLines(network);
         return QStringLiteral("# RAI (Lu et al. 2019) has no torch.nn.init function: this keeps "
-                              "PyTorch's default initialisation.\n");
+                              "PyTorch's default initialisation.\n")
+                + (gain.isEmpty() ? QString() : loop + gain);
     }
-    return QStringLiteral("for layer in model:\n"
-                          "    if isinstance(layer, torch.nn.Linear):\n")
-            + weight + bias;
+    }
+    return loop + weight + bias + torchGainLines(network);
 }
 
-QString torchOptimizer(const core::TrainingConfig &config)
+// The optimiser on `parameters` (an expression: model.parameters() or the parameter groups).
+QString torchOptimizer(const core::TrainingConfig &config, const QString &parameters)
 {
     const QString lr = pythonFloat(config.learningRate);
+    const QString decay = config.weightDecay != 0.0
+            ? QStringLiteral(", weight_decay=%1").arg(pythonFloat(config.weightDecay))
+            : QString();
     switch (config.optimizer) {
     case core::OptimizerKind::Sgd:
-        return QStringLiteral("torch.optim.SGD(model.parameters(), lr=%1)").arg(lr);
+        return QStringLiteral("torch.optim.SGD(%1, lr=%2%3)").arg(parameters, lr, decay);
     case core::OptimizerKind::Momentum:
-        return QStringLiteral("torch.optim.SGD(model.parameters(), lr=%1, momentum=%2)")
-                .arg(lr, pythonFloat(config.momentum));
+        return QStringLiteral("torch.optim.SGD(%1, lr=%2, momentum=%3%4)")
+                .arg(parameters, lr, pythonFloat(config.momentum), decay);
     case core::OptimizerKind::Adam:
-        return QStringLiteral("torch.optim.Adam(model.parameters(), lr=%1, betas=(%2, %3), eps=%4)")
-                .arg(lr, pythonFloat(config.adamBeta1), pythonFloat(config.adamBeta2),
-                     pythonFloat(config.adamEpsilon));
+        return QStringLiteral("torch.optim.Adam(%1, lr=%2, betas=(%3, %4), eps=%5%6)")
+                .arg(parameters, lr, pythonFloat(config.adamBeta1), pythonFloat(config.adamBeta2),
+                     pythonFloat(config.adamEpsilon), decay);
     }
     return {};
+}
+
+// The loss's L1 term and the optimiser, with the weight decay (both only when set).
+QString torchPenaltiesAndOptimizer(const core::TrainingConfig &config)
+{
+    QString code;
+    if (config.l1 != 0.0) {
+        // PyTorch's abs() has the gradient sgn(w), 0 at 0 (tools/autograd/derivatives.yaml):
+        // the lab's convention.
+        code += QStringLiteral(
+                        "# L1 on the weight matrices (not the biases): add l1_penalty() to the "
+                        "loss in every step,\n"
+                        "# loss = loss_fn(model(x), y) + l1_penalty(). Its gradient is %1 * "
+                        "sign(w), 0 at w = 0.\n"
+                        "def l1_penalty():\n"
+                        "    return %1 * sum(\n"
+                        "        layer.weight.abs().sum() for layer in model if isinstance(layer, "
+                        "torch.nn.Linear)\n"
+                        "    )\n"
+                        "\n")
+                        .arg(pythonFloat(config.l1));
+    }
+    if (config.weightDecay == 0.0)
+        return code
+                + QStringLiteral("optimizer = %1\n")
+                          .arg(torchOptimizer(config, QStringLiteral("model.parameters()")));
+    const QString decay = pythonFloat(config.weightDecay);
+    // torch/optim (SGD and Adam alike): grad = grad + weight_decay * p before the momentum or
+    // Adam's moments see it, which is the lab's weight decay; AdamW's decoupled one is not.
+    const QString adam = config.optimizer == core::OptimizerKind::Adam
+            ? QStringLiteral("# (Adam's weight_decay is L2 in the gradient, as here; AdamW's "
+                             "decoupled decay is not.)\n")
+            : QString();
+    if (config.network.activation != Activation::Prelu)
+        return code
+                + QStringLiteral("# weight_decay adds %1 * p to every gradient before the step, "
+                                 "as ReLU Lab's weight decay.\n")
+                          .arg(decay)
+                + adam
+                + QStringLiteral("optimizer = %1\n")
+                          .arg(torchOptimizer(config, QStringLiteral("model.parameters()")));
+    return code
+            + QStringLiteral("# weight_decay adds %1 * p to the gradients of the Linear layers' "
+                             "weights and biases;\n"
+                             "# PReLU's alphas are left out, as in ReLU Lab: a group of their own "
+                             "with weight_decay 0.\n")
+                      .arg(decay)
+            + adam
+            + QStringLiteral(
+                      "decayed = [p for layer in model if isinstance(layer, torch.nn.Linear) for "
+                      "p in layer.parameters()]\n"
+                      "alphas = [p for layer in model if isinstance(layer, torch.nn.PReLU) for p "
+                      "in layer.parameters()]\n"
+                      "groups = [{\"params\": decayed}, {\"params\": alphas, \"weight_decay\": "
+                      "0.0}]\n"
+                      "optimizer = %1\n")
+                      .arg(torchOptimizer(config, QStringLiteral("groups")));
 }
 
 QString kerasOptimizer(const core::TrainingConfig &config)
@@ -110,9 +187,20 @@ QString kerasOptimizer(const core::TrainingConfig &config)
     return {};
 }
 
-// The Dense layer's initializer arguments for a layer with `fanIn` inputs.
-QString kerasInitArguments(const core::NetworkConfig &network, int fanIn)
+// Glorot uniform's bound times the gain: Keras' "glorot_uniform" draws U(-a, a) with
+// a = sqrt(6 / (fan_in + fan_out)) (keras/src/initializers/random_initializers.py).
+QString scaledGlorotUniform(int fanIn, int fanOut, double gain)
 {
+    const double bound = gain * std::sqrt(6.0 / static_cast<double>(fanIn + fanOut));
+    return QStringLiteral("keras.initializers.RandomUniform(%1, %2)")
+            .arg(pythonFloat(-bound), pythonFloat(bound));
+}
+
+// The Dense layer's initializer arguments for a layer with `fanIn` inputs and `fanOut` units. The
+// init gain goes into the distribution's spread (exact: a scaled draw has the scaled spread).
+QString kerasInitArguments(const core::NetworkConfig &network, int fanIn, int fanOut)
+{
+    const double gain = network.initGain;
     const QString bias = network.biasInit == core::BiasInit::Constant
             ? QStringLiteral("keras.initializers.Constant(%1)").arg(pythonFloat(network.biasValue))
             : QStringLiteral("\"zeros\"");
@@ -120,16 +208,74 @@ QString kerasInitArguments(const core::NetworkConfig &network, int fanIn)
     case core::Initialization::HeNormal:
         return QStringLiteral(", kernel_initializer=keras.initializers.RandomNormal(stddev=%1), "
                               "bias_initializer=%2")
-                .arg(heStddev(fanIn), bias);
+                .arg(gain == 1.0 ? heStddev(fanIn)
+                                 : pythonFloat(gain * std::sqrt(2.0 / static_cast<double>(fanIn))),
+                     bias);
     case core::Initialization::XavierUniform:
-        return QStringLiteral(", kernel_initializer=\"glorot_uniform\", bias_initializer=%1").arg(bias);
+        return QStringLiteral(", kernel_initializer=%1, bias_initializer=%2")
+                .arg(gain == 1.0 ? QStringLiteral("\"glorot_uniform\"")
+                                 : scaledGlorotUniform(fanIn, fanOut, gain),
+                     bias);
     case core::Initialization::PlaygroundUniform:
-        return QStringLiteral(", kernel_initializer=keras.initializers.RandomUniform(-0.5, 0.5), "
-                              "bias_initializer=keras.initializers.Constant(0.1)");
+        return QStringLiteral(", kernel_initializer=keras.initializers.RandomUniform(%1, %2), "
+                              "bias_initializer=keras.initializers.Constant(0.1)")
+                .arg(pythonFloat(-0.5 * gain), pythonFloat(0.5 * gain));
     case core::Initialization::RandomizedAsymmetric:
-        return {};
+        // Keras' default kernel initializer, Glorot uniform, times the gain.
+        return gain == 1.0 ? QString()
+                           : QStringLiteral(", kernel_initializer=%1")
+                                     .arg(scaledGlorotUniform(fanIn, fanOut, gain));
     }
     return {};
+}
+
+// The regularizer arguments of every Dense layer (the variables kerasPenaltyLines() defines).
+QString kerasPenaltyArguments(const core::TrainingConfig &config)
+{
+    QString arguments;
+    if (config.weightDecay != 0.0 || config.l1 != 0.0)
+        arguments += QStringLiteral(", kernel_regularizer=kernel_penalty");
+    if (config.weightDecay != 0.0)
+        arguments += QStringLiteral(", bias_regularizer=bias_penalty");
+    return arguments;
+}
+
+// The weight decay and L1 as Keras regularizers, which add their penalty to the loss
+// (keras/src/trainers/trainer.py, compute_loss: the compiled loss plus model.losses).
+QString kerasPenaltyLines(const core::TrainingConfig &config)
+{
+    if (config.weightDecay == 0.0 && config.l1 == 0.0)
+        return {};
+    QString code;
+    // Halved exactly (a power of two): L2(l2) is l2 * sum(w ** 2), whose gradient is 2 * l2 * w
+    // (keras/src/regularizers/regularizers.py).
+    const QString l2 = pythonFloat(config.weightDecay / 2.0);
+    if (config.weightDecay != 0.0)
+        code += QStringLiteral(
+                        "# Weight decay %1 as PyTorch's weight_decay: %1 * w added to each "
+                        "gradient before the step.\n"
+                        "# L2(%2) adds %2 * sum(w ** 2) to the loss, whose gradient is %1 * w.\n"
+                        "# On every kernel and bias%3. The optimizers' own weight_decay argument\n"
+                        "# is decoupled, as in AdamW: with momentum or Adam it is not the same.\n")
+                        .arg(pythonFloat(config.weightDecay), l2,
+                             config.network.activation == Activation::Prelu
+                                     ? QStringLiteral(" (not on PReLU's alphas)")
+                                     : QString());
+    if (config.l1 != 0.0)
+        code += QStringLiteral("# L1 on the kernels (not the biases): %1 * sum(|w|) added to the "
+                               "loss.\n")
+                        .arg(pythonFloat(config.l1));
+    if (config.l1 == 0.0)
+        code += QStringLiteral("kernel_penalty = keras.regularizers.L2(%1)\n").arg(l2);
+    else if (config.weightDecay == 0.0)
+        code += QStringLiteral("kernel_penalty = keras.regularizers.L1(%1)\n")
+                        .arg(pythonFloat(config.l1));
+    else
+        code += QStringLiteral("kernel_penalty = keras.regularizers.L1L2(l1=%1, l2=%2)\n")
+                        .arg(pythonFloat(config.l1), l2);
+    if (config.weightDecay != 0.0)
+        code += QStringLiteral("bias_penalty = keras.regularizers.L2(%1)\n").arg(l2);
+    return code;
 }
 
 QString kerasInitComment(const core::NetworkConfig &network)
@@ -148,6 +294,15 @@ QString kerasInitComment(const core::NetworkConfig &network)
                               "Keras' defaults.\n");
     }
     return {};
+}
+
+QString kerasGainComment(const core::NetworkConfig &network)
+{
+    if (network.initGain == 1.0)
+        return {};
+    return QStringLiteral("# Init gain %1: every initial weight (not the biases) drawn %1 times "
+                          "as wide.\n")
+            .arg(pythonFloat(network.initGain));
 }
 
 QString batchComment(const core::TrainingConfig &config)
@@ -401,8 +556,8 @@ QString torchLabSnippet(const core::TrainingConfig &config)
     code += torchInitLines(network);
     if (config.precision == core::Precision::Double)
         code += QStringLiteral("model = model.double()\n");
-    code += QStringLiteral("\nloss_fn = torch.nn.BCEWithLogitsLoss()\noptimizer = %1\n")
-                    .arg(torchOptimizer(config));
+    code += QStringLiteral("\nloss_fn = torch.nn.BCEWithLogitsLoss()\n");
+    code += torchPenaltiesAndOptimizer(config);
     code += batchComment(config);
     return code;
 }
@@ -418,21 +573,24 @@ QString kerasLabSnippet(const core::TrainingConfig &config)
     code += QStringLiteral("# ReLU Lab's dead-neuron lab: %1 with %2\n")
                     .arg(networkShape(network), displayName(network.activation));
     code += kerasInitComment(network);
+    code += kerasGainComment(network);
+    code += kerasPenaltyLines(config);
     code += QStringLiteral("keras.utils.set_random_seed(%1)  # Keras' generator: other initial "
                            "weights than ReLU Lab's\n"
                            "model = keras.Sequential([\n    keras.Input(shape=(%2,)),\n")
                     .arg(network.initSeed)
                     .arg(network.inputs);
+    const QString penalties = kerasPenaltyArguments(config);
     int fanIn = network.inputs;
     for (int width : network.hidden) {
-        code += QStringLiteral("    keras.layers.Dense(%1%2),\n    %3,\n")
+        code += QStringLiteral("    keras.layers.Dense(%1%2%3),\n    %4,\n")
                         .arg(width)
-                        .arg(kerasInitArguments(network, fanIn),
+                        .arg(kerasInitArguments(network, fanIn, width), penalties,
                              kerasActivation(network.activation, network.params, !network.preluPerUnit));
         fanIn = width;
     }
-    code += QStringLiteral("    keras.layers.Dense(1%1),  # one logit\n])\n")
-                    .arg(kerasInitArguments(network, fanIn));
+    code += QStringLiteral("    keras.layers.Dense(1%1%2),  # one logit\n])\n")
+                    .arg(kerasInitArguments(network, fanIn, 1), penalties);
     code += QStringLiteral("model.compile(\n"
                            "    optimizer=%1,\n"
                            "    loss=keras.losses.BinaryCrossentropy(from_logits=True),\n"

@@ -43,7 +43,16 @@ QString torchExplorerSnippet(const ExplorerState &state);
 QString kerasExplorerSnippet(const ExplorerState &state);
 
 // The lab's network (2 inputs, the hidden layers, one logit) with its initialisation, loss and
-// optimiser: a torch.nn.Sequential, a keras.Sequential.
+// optimiser: a torch.nn.Sequential, a keras.Sequential. Only what differs from the defaults adds
+// lines, so the reference configuration's snippets stay as they were:
+// - init gain: PyTorch multiplies each Linear weight after its init (torch.no_grad(), mul_);
+//   Keras draws from the initializer with the spread times the gain.
+// - weight decay (PyTorch's, L2 in the gradient): PyTorch's own weight_decay argument, with
+//   PReLU's alphas in a parameter group without it; Keras has no coupled weight decay (its
+//   optimizers' weight_decay is decoupled, AdamW's), so a kernel and bias regularizer
+//   L2(lambda / 2), whose loss term has the gradient lambda * w.
+// - L1: PyTorch adds lambda * sum |W| over the Linear weights to the loss; Keras regularizes the
+//   kernels with L1(lambda), or L1L2 with the weight decay.
 QString torchLabSnippet(const core::TrainingConfig &config);
 QString kerasLabSnippet(const core::TrainingConfig &config);
 

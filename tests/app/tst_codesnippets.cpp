@@ -13,6 +13,40 @@
 using relulab::app::ExplorerState;
 using relulab::core::Activation;
 using relulab::core::ActivationParams;
+using relulab::core::TrainingConfig;
+
+namespace {
+
+// The reference snippets' lines that the penalties and the gain change or follow.
+const QString TorchOptimizerLine =
+        QStringLiteral("optimizer = torch.optim.SGD(model.parameters(), lr=0.1)\n");
+const QString KerasModelLine = QStringLiteral("keras.utils.set_random_seed(1)");
+
+// `text` with `before` replaced by `after`, checking that `before` is there exactly once: the
+// expected snippet is the reference one with only that part changed.
+QString replacedOnce(QString text, const QString &before, const QString &after)
+{
+    if (text.count(before) != 1)
+        qFatal("\"%s\" is not in the text exactly once", qPrintable(before));
+    return text.replace(before, after);
+}
+
+// The Keras Dense lines of the reference network (2-32-32-32-1, He normal), each with `extra`
+// after its initializers.
+QString kerasReferenceDenses(const QString &extra)
+{
+    const auto dense = [&extra](int units, const char *stddev, const char *tail) {
+        return QStringLiteral("    keras.layers.Dense(%1, kernel_initializer=keras.initializers."
+                              "RandomNormal(stddev=%2), bias_initializer=\"zeros\"%3),%4\n")
+                .arg(units)
+                .arg(QLatin1String(stddev), extra, QLatin1String(tail));
+    };
+    const QString relu = QStringLiteral("    keras.layers.ReLU(),\n");
+    return dense(32, "1.0", "") + relu + dense(32, "0.25", "") + relu + dense(32, "0.25", "") + relu
+            + dense(1, "0.25", "  # one logit");
+}
+
+} // namespace
 
 class TestCodeSnippets : public QObject
 {
@@ -33,6 +67,13 @@ private slots:
     void torchLabReference();
     void kerasLabReference();
     void labVariants();
+    void weightDecayWithSgd();
+    void weightDecayWithAdam();
+    void weightDecayWithPreluLeavesTheAlphasOut();
+    void l1();
+    void l1WithWeightDecay();
+    void initGain();
+    void initGainOfEveryInitialisation();
 };
 
 void TestCodeSnippets::pythonFloat_data()
@@ -418,6 +459,230 @@ void TestCodeSnippets::labVariants()
             QStringLiteral("# RAI (Lu et al. 2019) has no torch.nn.init function")));
     QVERIFY(relulab::app::kerasLabSnippet(config).contains(
             QStringLiteral("    keras.layers.Dense(8),\n")));
+}
+
+void TestCodeSnippets::weightDecayWithSgd()
+{
+    TrainingConfig config;
+    config.weightDecay = 0.001;
+    // PyTorch: its own weight_decay, which is the lab's (grad + lambda p before the step).
+    QCOMPARE(relulab::app::torchLabSnippet(config),
+             replacedOnce(relulab::app::torchLabSnippet(TrainingConfig {}), TorchOptimizerLine,
+                          QStringLiteral("# weight_decay adds 0.001 * p to every gradient before "
+                                         "the step, as ReLU Lab's weight decay.\n"
+                                         "optimizer = torch.optim.SGD(model.parameters(), lr=0.1, "
+                                         "weight_decay=0.001)\n")));
+    // Keras: L2(lambda / 2) on every kernel and bias, the optimiser unchanged.
+    const QString reference = relulab::app::kerasLabSnippet(TrainingConfig {});
+    QString expected = replacedOnce(
+            reference, KerasModelLine,
+            QStringLiteral(
+                    "# Weight decay 0.001 as PyTorch's weight_decay: 0.001 * w added to each "
+                    "gradient before the step.\n"
+                    "# L2(0.0005) adds 0.0005 * sum(w ** 2) to the loss, whose gradient is "
+                    "0.001 * w.\n"
+                    "# On every kernel and bias. The optimizers' own weight_decay argument\n"
+                    "# is decoupled, as in AdamW: with momentum or Adam it is not the same.\n"
+                    "kernel_penalty = keras.regularizers.L2(0.0005)\n"
+                    "bias_penalty = keras.regularizers.L2(0.0005)\n")
+                    + KerasModelLine);
+    expected =
+            replacedOnce(expected, kerasReferenceDenses(QString()),
+                         kerasReferenceDenses(QStringLiteral(", kernel_regularizer=kernel_penalty, "
+                                                             "bias_regularizer=bias_penalty")));
+    QCOMPARE(relulab::app::kerasLabSnippet(config), expected);
+    QVERIFY(expected.contains(
+            QStringLiteral("    optimizer=keras.optimizers.SGD(learning_rate=0.1),\n")));
+}
+
+void TestCodeSnippets::weightDecayWithAdam()
+{
+    // PyTorch's Adam takes the same coupled weight_decay (not AdamW's); Keras' Adam gets no
+    // weight_decay argument (it would be decoupled), the regularizers do it.
+    TrainingConfig config;
+    config.optimizer = relulab::core::OptimizerKind::Adam;
+    config.learningRate = 0.001;
+    config.weightDecay = 0.0001;
+    QVERIFY(relulab::app::torchLabSnippet(config).endsWith(QStringLiteral(
+            "loss_fn = torch.nn.BCEWithLogitsLoss()\n"
+            "# weight_decay adds 0.0001 * p to every gradient before the step, as ReLU Lab's "
+            "weight decay.\n"
+            "# (Adam's weight_decay is L2 in the gradient, as here; AdamW's decoupled decay is "
+            "not.)\n"
+            "optimizer = torch.optim.Adam(model.parameters(), lr=0.001, betas=(0.9, 0.999), "
+            "eps=1e-08, weight_decay=0.0001)\n"
+            "# Full batch: every step uses all 1024 training points.\n")));
+    const QString keras = relulab::app::kerasLabSnippet(config);
+    QVERIFY(keras.contains(QStringLiteral("kernel_penalty = keras.regularizers.L2(5e-05)\n"
+                                          "bias_penalty = keras.regularizers.L2(5e-05)\n")));
+    QVERIFY(keras.contains(QStringLiteral(
+            "    optimizer=keras.optimizers.Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999, "
+            "epsilon=1e-08),\n")));
+    QVERIFY(!keras.contains(QStringLiteral("weight_decay=")));
+}
+
+void TestCodeSnippets::weightDecayWithPreluLeavesTheAlphasOut()
+{
+    TrainingConfig config;
+    config.network.hidden = {8, 4};
+    config.network.activation = Activation::Prelu;
+    config.optimizer = relulab::core::OptimizerKind::Momentum;
+    config.weightDecay = 0.01;
+    QVERIFY(relulab::app::torchLabSnippet(config).endsWith(QStringLiteral(
+            "loss_fn = torch.nn.BCEWithLogitsLoss()\n"
+            "# weight_decay adds 0.01 * p to the gradients of the Linear layers' weights and "
+            "biases;\n"
+            "# PReLU's alphas are left out, as in ReLU Lab: a group of their own with "
+            "weight_decay 0.\n"
+            "decayed = [p for layer in model if isinstance(layer, torch.nn.Linear) for p in "
+            "layer.parameters()]\n"
+            "alphas = [p for layer in model if isinstance(layer, torch.nn.PReLU) for p in "
+            "layer.parameters()]\n"
+            "groups = [{\"params\": decayed}, {\"params\": alphas, \"weight_decay\": 0.0}]\n"
+            "optimizer = torch.optim.SGD(groups, lr=0.1, momentum=0.9, weight_decay=0.01)\n"
+            "# Full batch: every step uses all 1024 training points.\n")));
+    // Keras: the regularizers sit on the Dense layers only, so PReLU's alphas have none.
+    const QString keras = relulab::app::kerasLabSnippet(config);
+    QVERIFY(keras.contains(QStringLiteral("# On every kernel and bias (not on PReLU's alphas). ")));
+    QVERIFY(keras.contains(QStringLiteral(
+            "    keras.layers.Dense(4, kernel_initializer=keras.initializers.RandomNormal("
+            "stddev=0.5), bias_initializer=\"zeros\", kernel_regularizer=kernel_penalty, "
+            "bias_regularizer=bias_penalty),\n"
+            "    keras.layers.PReLU(alpha_initializer=keras.initializers.Constant(0.25), "
+            "shared_axes=[1]),\n")));
+    QVERIFY(!keras.contains(QStringLiteral("alpha_regularizer")));
+}
+
+void TestCodeSnippets::l1()
+{
+    TrainingConfig config;
+    config.l1 = 0.0001;
+    // PyTorch: a term of the loss, on the Linear weights only (abs' gradient is sgn, 0 at 0).
+    QCOMPARE(relulab::app::torchLabSnippet(config),
+             replacedOnce(relulab::app::torchLabSnippet(TrainingConfig {}), TorchOptimizerLine,
+                          QStringLiteral(
+                                  "# L1 on the weight matrices (not the biases): add l1_penalty() "
+                                  "to the loss in every step,\n"
+                                  "# loss = loss_fn(model(x), y) + l1_penalty(). Its gradient is "
+                                  "0.0001 * sign(w), 0 at w = 0.\n"
+                                  "def l1_penalty():\n"
+                                  "    return 0.0001 * sum(\n"
+                                  "        layer.weight.abs().sum() for layer in model if "
+                                  "isinstance(layer, torch.nn.Linear)\n"
+                                  "    )\n"
+                                  "\n")
+                                  + TorchOptimizerLine));
+    // Keras: L1 on the kernels, nothing on the biases.
+    QString expected = replacedOnce(
+            relulab::app::kerasLabSnippet(TrainingConfig {}), KerasModelLine,
+            QStringLiteral("# L1 on the kernels (not the biases): 0.0001 * sum(|w|) added to the "
+                           "loss.\n"
+                           "kernel_penalty = keras.regularizers.L1(0.0001)\n")
+                    + KerasModelLine);
+    expected = replacedOnce(
+            expected, kerasReferenceDenses(QString()),
+            kerasReferenceDenses(QStringLiteral(", kernel_regularizer=kernel_penalty")));
+    QCOMPARE(relulab::app::kerasLabSnippet(config), expected);
+}
+
+void TestCodeSnippets::l1WithWeightDecay()
+{
+    TrainingConfig config;
+    config.l1 = 0.001;
+    config.weightDecay = 0.02;
+    const QString torch = relulab::app::torchLabSnippet(config);
+    // The L1 term first (it is part of the loss), then the optimiser that adds the decay.
+    QVERIFY(torch.contains(QStringLiteral("    return 0.001 * sum(\n")));
+    QVERIFY(torch.indexOf(QStringLiteral("def l1_penalty"))
+            < torch.indexOf(QStringLiteral("optimizer =")));
+    QVERIFY(torch.contains(QStringLiteral(
+            "optimizer = torch.optim.SGD(model.parameters(), lr=0.1, weight_decay=0.02)\n")));
+    // Keras: both on the kernels in one L1L2, the decay alone on the biases.
+    const QString keras = relulab::app::kerasLabSnippet(config);
+    QVERIFY(keras.contains(QStringLiteral(
+            "# L1 on the kernels (not the biases): 0.001 * sum(|w|) added to the loss.\n"
+            "kernel_penalty = keras.regularizers.L1L2(l1=0.001, l2=0.01)\n"
+            "bias_penalty = keras.regularizers.L2(0.01)\n"
+            "keras.utils.set_random_seed(1)")));
+    QCOMPARE(keras.count(QStringLiteral(
+                     ", kernel_regularizer=kernel_penalty, bias_regularizer=bias_penalty)")),
+             4);
+}
+
+void TestCodeSnippets::initGain()
+{
+    TrainingConfig config;
+    config.network.initGain = 2.0;
+    // PyTorch: the Linear weights times the gain after their init, the biases untouched.
+    QCOMPARE(relulab::app::torchLabSnippet(config),
+             replacedOnce(relulab::app::torchLabSnippet(TrainingConfig {}),
+                          QStringLiteral("        torch.nn.init.zeros_(layer.bias)\n"),
+                          QStringLiteral("        torch.nn.init.zeros_(layer.bias)\n"
+                                         "        # Init gain: every initial weight (not the "
+                                         "biases) times 2.0\n"
+                                         "        with torch.no_grad():\n"
+                                         "            layer.weight.mul_(2.0)\n")));
+    // Keras: He normal's standard deviation times the gain, layer by layer.
+    QString expected = replacedOnce(
+            relulab::app::kerasLabSnippet(TrainingConfig {}), KerasModelLine,
+            QStringLiteral("# Init gain 2.0: every initial weight (not the biases) drawn 2.0 times "
+                           "as wide.\n")
+                    + KerasModelLine);
+    expected.replace(QStringLiteral("stddev=1.0)"), QStringLiteral("stddev=2.0)"));
+    expected.replace(QStringLiteral("stddev=0.25)"), QStringLiteral("stddev=0.5)"));
+    QCOMPARE(relulab::app::kerasLabSnippet(config), expected);
+}
+
+void TestCodeSnippets::initGainOfEveryInitialisation()
+{
+    TrainingConfig config;
+    config.network.hidden = {8};
+    config.network.initGain = 0.5;
+
+    config.network.init = relulab::core::Initialization::XavierUniform;
+    QVERIFY(relulab::app::torchLabSnippet(config).contains(
+            QStringLiteral("        torch.nn.init.xavier_uniform_(layer.weight)\n"
+                           "        torch.nn.init.zeros_(layer.bias)\n"
+                           "        # Init gain: every initial weight (not the biases) times 0.5\n"
+                           "        with torch.no_grad():\n"
+                           "            layer.weight.mul_(0.5)\n")));
+    // Glorot's bound sqrt(6 / (fan_in + fan_out)) times the gain: 0.5 sqrt(6 / 10), 0.5 sqrt(6 / 9).
+    QString keras = relulab::app::kerasLabSnippet(config);
+    QVERIFY(keras.contains(QStringLiteral(
+            "    keras.layers.Dense(8, kernel_initializer=keras.initializers.RandomUniform("
+            "-0.3872983346207417, 0.3872983346207417), bias_initializer=\"zeros\"),\n")));
+    QVERIFY(keras.contains(QStringLiteral(
+            "    keras.layers.Dense(1, kernel_initializer=keras.initializers.RandomUniform("
+            "-0.408248290463863, 0.408248290463863), bias_initializer=\"zeros\"),"
+            "  # one logit\n")));
+    QCOMPARE(0.5 * std::sqrt(6.0 / 10.0), 0.3872983346207417);
+
+    config.network.init = relulab::core::Initialization::PlaygroundUniform;
+    QVERIFY(relulab::app::torchLabSnippet(config).contains(QStringLiteral(
+            "        torch.nn.init.constant_(layer.bias, 0.1)\n"
+            "        # Init gain: every initial weight (not the biases) times 0.5\n")));
+    QVERIFY(relulab::app::kerasLabSnippet(config).contains(
+            QStringLiteral("kernel_initializer=keras.initializers.RandomUniform(-0.25, 0.25), "
+                           "bias_initializer=keras.initializers.Constant(0.1))")));
+
+    // RAI keeps the frameworks' default draws, scaled too.
+    config.network.init = relulab::core::Initialization::RandomizedAsymmetric;
+    QVERIFY(relulab::app::torchLabSnippet(config).contains(
+            QStringLiteral("PyTorch's default initialisation.\n"
+                           "for layer in model:\n"
+                           "    if isinstance(layer, torch.nn.Linear):\n"
+                           "        # Init gain: every initial weight (not the biases) times 0.5\n"
+                           "        with torch.no_grad():\n"
+                           "            layer.weight.mul_(0.5)\n"
+                           "model = model.double()\n")));
+    QVERIFY(relulab::app::kerasLabSnippet(config).contains(QStringLiteral(
+            "    keras.layers.Dense(8, kernel_initializer=keras.initializers.RandomUniform("
+            "-0.3872983346207417, 0.3872983346207417)),\n")));
+
+    // A gain of exactly 1 writes nothing.
+    config.network.initGain = 1.0;
+    QVERIFY(!relulab::app::torchLabSnippet(config).contains(QStringLiteral("gain")));
+    QVERIFY(!relulab::app::kerasLabSnippet(config).contains(QStringLiteral("gain")));
 }
 
 QTEST_APPLESS_MAIN(TestCodeSnippets)
