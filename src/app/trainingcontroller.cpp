@@ -127,6 +127,19 @@ void TrainingController::setGridSize(int size)
     });
 }
 
+void TrainingController::setGradientFlow(const GradientFlowRequest &request)
+{
+    GradientFlowRequest normalised = request;
+    normalised.measure.layerStatistics = request.enabled;
+    if (normalised == m_gradientFlow)
+        return;
+    m_gradientFlow = normalised;
+    m_worker.post([normalised](Mail &mail) {
+        mail.flow = normalised;
+        mail.forcePublish = true;
+    });
+}
+
 void TrainingController::takeSnapshot()
 {
     if (const TrainingSnapshotPtr snapshot = m_worker.takeProduct())
@@ -184,6 +197,7 @@ TrainingController::Turn TrainingController::take(Mail &mail)
     turn.pauseAt = mail.pauseAt; // kept until reached, or forgotten by the GUI
     turn.pauseRequest = mail.pauseRequest;
     turn.force = std::exchange(mail.forcePublish, false);
+    turn.flow = mail.flow; // kept: it holds for every turn until changed
     return turn;
 }
 
@@ -193,7 +207,7 @@ void TrainingController::publish()
     const auto [gridSize, running] = m_worker.inspect([](const Mail &mail) {
         return std::pair {mail.gridSize, mail.running};
     });
-    core::Measurement measurement = trainer.measure();
+    core::Measurement measurement = trainer.measure(m_flow.measure);
     if (!m_run.start && measurement.step == 0)
         m_run.start = std::make_shared<const core::Measurement>(measurement);
     auto s = std::make_shared<TrainingSnapshot>(
@@ -212,9 +226,49 @@ void TrainingController::publish()
                               // At runTo()'s step the run stops here: this snapshot is
                               // the paused one, not one of a run going on.
                               .running = running && !trainer.diverged()
-                                      && stepsBeforePause(m_pauseAt) > 0});
+                                      && stepsBeforePause(m_pauseAt) > 0,
+                              .comparison = {},
+                              .comparisonActivation = m_run.comparisonActivation});
+    if (m_run.comparison)
+        s->comparison = std::make_shared<const core::Measurement>(m_run.comparison->measure(m_flow.measure));
     trainer.predict(s->grid.points(), s->logits);
     m_worker.publish(std::move(s));
+}
+
+core::TrainingConfig TrainingController::comparisonConfig(const core::TrainingConfig &config) const
+{
+    core::TrainingConfig c = config;
+    c.network.activation = m_run.comparisonActivation;
+    return c;
+}
+
+void TrainingController::updateComparison()
+{
+    const bool wanted = m_run.trainer && m_flow.enabled && m_flow.comparison
+            && *m_flow.comparison != m_run.config.network.activation;
+    if (!wanted) {
+        m_run.comparison.reset();
+        return;
+    }
+    if (m_run.comparison && m_run.comparisonActivation == *m_flow.comparison)
+        return;
+    m_run.comparisonActivation = *m_flow.comparison;
+    // The same data and, from the same seed, the same initial weights (PReLU's alphas draw
+    // nothing: network.h).
+    m_run.comparison = core::makeTrainer(comparisonConfig(m_run.config), *m_run.trainingSet,
+                                         *m_run.testSet);
+}
+
+std::uint64_t TrainingController::trainBoth(std::uint64_t steps)
+{
+    const std::uint64_t trained = m_run.trainer->train(steps);
+    if (m_run.comparison && !m_run.comparison->diverged()) {
+        const std::uint64_t target = m_run.trainer->stepsDone();
+        const std::uint64_t done = m_run.comparison->stepsDone();
+        if (target > done)
+            m_run.comparison->train(std::min(target - done, 2 * trained));
+    }
+    return trained;
 }
 
 void TrainingController::trainFrame()
@@ -238,7 +292,7 @@ void TrainingController::trainFrame()
         while (trained < limit && WorkerClock::now() < until && !m_worker.commandPending()
                && !trainer.diverged())
             trained += m_pacer.runChunk(limit - trained,
-                                        [&](std::uint64_t n) { return trainer.train(n); });
+                                        [&](std::uint64_t n) { return trainBoth(n); });
         return trained;
     };
     // runTo()'s step ends the frame too: the last chunk stops there.
@@ -272,6 +326,8 @@ void TrainingController::runTurn(Turn &turn)
     // First: the snapshots of this turn say whether the run goes on past runTo()'s step.
     m_pauseAt = turn.pauseAt;
     m_pauseRequest = turn.pauseRequest;
+    const bool flowChanged = turn.flow != m_flow;
+    m_flow = turn.flow;
     if (turn.build) {
         m_run.trainer = core::makeTrainer(*turn.build);
         m_run.config = *turn.build;
@@ -280,6 +336,8 @@ void TrainingController::runTurn(Turn &turn)
         ++m_run.id;
         m_run.build = turn.buildNumber;
         m_run.start.reset();
+        m_run.comparison.reset();
+        updateComparison();
         m_pacer.resetSpeed();
         m_pacer.resetChunk();
         m_reportedRequest = 0; // a new run goes to the step again
@@ -291,16 +349,22 @@ void TrainingController::runTurn(Turn &turn)
     if (!m_run.trainer)
         return;
     core::Trainer &trainer = *m_run.trainer;
+    if (flowChanged) {
+        updateComparison();
+        force = true;
+    }
     if (turn.adjust) {
         trainer.adjust(*turn.adjust);
         m_run.config = *turn.adjust;
+        if (m_run.comparison)
+            m_run.comparison->adjust(comparisonConfig(*turn.adjust));
         // A running trainer shows the change with its next frame; a paused one only now.
         if (!turn.running || trainer.diverged())
             force = true;
     }
     const bool divergedBefore = trainer.diverged();
     if (turn.steps > 0) {
-        trainer.train(static_cast<std::uint64_t>(turn.steps));
+        trainBoth(static_cast<std::uint64_t>(turn.steps));
         force = true;
     } else if (turn.running && !divergedBefore) {
         trainFrame();

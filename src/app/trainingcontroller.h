@@ -13,6 +13,21 @@
 
 namespace relulab::app {
 
+// What the gradient-flow view asks of every snapshot (TrainingController::setGradientFlow).
+struct GradientFlowRequest
+{
+    // Measure the layer statistics (core::MeasureOptions) in every snapshot: a backward pass over
+    // the training set per snapshot, which a full-batch step then reuses (core/trainer.h).
+    bool enabled = false;
+    // The bins of the histograms; `layerStatistics` follows `enabled`.
+    core::MeasureOptions measure;
+    // A second network trained beside the run, from the same initial weights and with every other
+    // setting the same, with this hidden activation (nothing, or the run's own activation: none).
+    std::optional<core::Activation> comparison;
+
+    friend bool operator==(const GradientFlowRequest &, const GradientFlowRequest &) = default;
+};
+
 // Everything the lab's views show of one moment of a run, by value (the worker keeps training
 // while the GUI draws it).
 struct TrainingSnapshot
@@ -33,6 +48,11 @@ struct TrainingSnapshot
     std::vector<float> logits;
     double stepsPerSecond = 0.0; // training speed over the last frames
     bool running = false;
+    // GradientFlowRequest::comparison's network at this moment (it may lag behind the run when it
+    // was asked for in the middle of a run: it starts from the first step and catches up), and
+    // its activation; null without one.
+    std::shared_ptr<const core::Measurement> comparison;
+    core::Activation comparisonActivation = core::Activation::Relu;
 };
 using TrainingSnapshotPtr = std::shared_ptr<const TrainingSnapshot>;
 
@@ -79,6 +99,9 @@ public:
     void setStepsPerFrame(int steps);
     int stepsPerFrame() const noexcept { return m_stepsPerFrame.load(); }
     void setGridSize(int size);
+    // What the gradient-flow view needs measured (off: nothing more than the lab needs).
+    void setGradientFlow(const GradientFlowRequest &request);
+    const GradientFlowRequest &gradientFlow() const noexcept { return m_gradientFlow; }
 
     // Snapshots published and taken (for tests and statistics).
     quint64 publishedCount() const noexcept { return m_worker.publishedCount(); }
@@ -113,6 +136,7 @@ private:
         quint64 pauseRequest = 0; // which runTo() asked for it
         bool forcePublish = false;
         int gridSize = DefaultGridSize;
+        GradientFlowRequest flow;
     };
     // What one turn of the worker takes out of the mail.
     struct Turn
@@ -125,6 +149,7 @@ private:
         std::optional<quint64> pauseAt;
         quint64 pauseRequest = 0;
         bool force = false;
+        GradientFlowRequest flow;
     };
     // The worker's current run (worker thread only).
     struct Run
@@ -137,6 +162,9 @@ private:
         quint64 id = 0;
         quint64 build = 0; // the GUI's build request it answers
         std::shared_ptr<const core::Measurement> start; // step 0, once measured
+        // GradientFlowRequest::comparison's network, and the activation it was built with.
+        std::unique_ptr<core::Trainer> comparison;
+        core::Activation comparisonActivation = core::Activation::Relu;
     };
     using TrainingWorker = Worker<Mail, Turn, TrainingSnapshotPtr>;
 
@@ -146,6 +174,12 @@ private:
     void runTurn(Turn &turn);
     void trainFrame();
     void publish();
+    // Trains the run `steps` steps, and the comparison network as many and up to that many more
+    // while it is behind; returns the run's steps taken.
+    std::uint64_t trainBoth(std::uint64_t steps);
+    // Builds, replaces or drops the comparison network as m_flow asks.
+    void updateComparison();
+    core::TrainingConfig comparisonConfig(const core::TrainingConfig &config) const;
 
     void takeSnapshot();
     void onDivergedInWorker(quint64 build, quint64 step);
@@ -167,12 +201,14 @@ private:
     quint64 m_builds = 0;
     bool m_diverged = false; // the run of the latest build request diverged
     std::atomic<int> m_stepsPerFrame {10};
+    GradientFlowRequest m_gradientFlow; // GUI thread's view
 
     // Worker thread only.
     Run m_run;
     FramePacer m_pacer;
     std::uint64_t m_frameLeft = 0; // a fixed number of steps per frame: those still to take
     int m_framePace = AsFastAsPossible; // the frame's steps per frame
+    GradientFlowRequest m_flow; // as the worker's current turn has it
 
     TrainingWorker m_worker; // last: stopped before the members its job uses are destroyed
 };

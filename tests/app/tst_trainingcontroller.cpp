@@ -27,6 +27,8 @@ using relulab::app::TrainingSnapshot;
 using relulab::app::TrainingSnapshotPtr;
 using relulab::core::Activation;
 using relulab::core::TrainingConfig;
+namespace app = relulab::app;
+namespace core = relulab::core;
 
 namespace {
 
@@ -193,6 +195,7 @@ private slots:
     void destroyWhileRunningReturnsPromptly_data();
     void destroyWhileRunningReturnsPromptly();
     void randomCommandsEndConsistent();
+    void gradientFlowMeasuresBothNetworks();
 };
 
 void TestTrainingController::firstSnapshotIsTheReferenceAtStepZero()
@@ -798,6 +801,68 @@ void TestTrainingController::randomCommandsEndConsistent()
     controller.step();
     QTRY_VERIFY_WITH_TIMEOUT(recorder.last()->measurement.step == at + 1, SettleTimeoutMs);
     QCOMPARE(recorder.last()->run, run);
+    QVERIFY2(recorder.problem().isEmpty(), recorder.problem());
+}
+
+// The gradient-flow view's request: layer statistics in every snapshot, and a second network with
+// another activation trained beside the run from the same weights, step for step; a comparison
+// asked for in the middle of a run starts from the first step and catches up.
+void TestTrainingController::gradientFlowMeasuresBothNetworks()
+{
+    TrainingController controller;
+    Recorder recorder(controller);
+    TrainingConfig config = small();
+    controller.setConfig(config);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.count() >= 1 && controller.isIdle(), SettleTimeoutMs);
+    QVERIFY(std::isnan(recorder.last()->measurement.layers.front().gradientNorm));
+    QVERIFY(!recorder.last()->comparison);
+
+    app::GradientFlowRequest flow;
+    flow.enabled = true;
+    flow.comparison = core::Activation::Sigmoid;
+    flow.measure.activations = {-1.0, 3.0, 8, false};
+    controller.setGradientFlow(flow);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.last()->comparison && controller.isIdle(), SettleTimeoutMs);
+    QCOMPARE(recorder.last()->comparisonActivation, core::Activation::Sigmoid);
+    controller.step(7);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.last()->measurement.step == 7 && controller.isIdle(), SettleTimeoutMs);
+
+    // What the same runs give measured directly.
+    core::MeasureOptions options = flow.measure;
+    options.layerStatistics = true;
+    auto relu = core::makeTrainer(config);
+    relu->train(7);
+    TrainingConfig sigmoidConfig = config;
+    sigmoidConfig.network.activation = core::Activation::Sigmoid;
+    auto sigmoid = core::makeTrainer(sigmoidConfig);
+    sigmoid->train(7);
+    const TrainingSnapshot &shown = *recorder.last();
+    const core::Measurement expected = relu->measure(options);
+    QCOMPARE(shown.measurement.loss, expected.loss);
+    QCOMPARE(shown.measurement.layers[1].gradientNorm, expected.layers[1].gradientNorm);
+    QCOMPARE(shown.measurement.layers[0].activations.counts, expected.layers[0].activations.counts);
+    QVERIFY(shown.comparison);
+    QCOMPARE(shown.comparison->step, std::uint64_t(7));
+    QCOMPARE(shown.comparison->loss, sigmoid->measure().loss);
+    QCOMPARE(shown.comparison->layers[0].gradientNorm, sigmoid->measure(options).layers[0].gradientNorm);
+
+    // Off: no statistics and no comparison any more.
+    controller.setGradientFlow({});
+    QTRY_VERIFY_WITH_TIMEOUT(!recorder.last()->comparison && controller.isIdle(), SettleTimeoutMs);
+    QVERIFY(std::isnan(recorder.last()->measurement.layers.front().gradientNorm));
+
+    // Asked for at step 7 again: the comparison starts at step 0 and catches up while the run
+    // trains (at most twice its steps per chunk).
+    controller.setGradientFlow(flow);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.last()->comparison && controller.isIdle(), SettleTimeoutMs);
+    QCOMPARE(recorder.last()->comparison->step, std::uint64_t(0));
+    controller.step(7);
+    QTRY_VERIFY_WITH_TIMEOUT(recorder.last()->measurement.step == 14 && controller.isIdle(), SettleTimeoutMs);
+    QCOMPARE(recorder.last()->comparison->step, std::uint64_t(14));
+    QCOMPARE(recorder.last()->comparison->loss, [&] {
+        sigmoid->train(7);
+        return sigmoid->measure().loss;
+    }());
     QVERIFY2(recorder.problem().isEmpty(), recorder.problem());
 }
 
