@@ -734,6 +734,125 @@
     </message>
 </context>
 <context>
+    <name>GradientFlowTab</name>
+    <message>
+        <source>Run (the lab&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation type="unfinished">播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Start or pause training (Space). This is the lab&apos;s run: the Dead neurons tab shows it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation type="unfinished">单步(&amp;T)</translation>
+    </message>
+    <message>
+        <source>One training step, when paused (S)</source>
+        <translation type="unfinished">暂停时训练一步（S）</translation>
+    </message>
+    <message>
+        <source>R&amp;eset</source>
+        <translation type="unfinished">重置(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Back to the initial weights of this seed (R)</source>
+        <translation type="unfinished">回到该种子的初始权重（R）</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished">网络</translation>
+    </message>
+    <message>
+        <source>&amp;Activation</source>
+        <translation type="unfinished">激活函数(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The hidden activation of the lab&apos;s network, in every hidden layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second network trained beside the run from the same initial weights, with this activation: its depth profile is drawn dashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hidden layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden layers, 1 to 32: vanishing gradients need depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Units per layer</source>
+        <translation type="unfinished">每层单元数(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Initialization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Init &amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Init see&amp;d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished">训练</translation>
+    </message>
+    <message>
+        <source>&amp;Optimizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Weight decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&amp;1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much gradient reaches the first layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient norm of every layer over the training steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient norm by layer at the current step, for both activations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histogram of the activations of every layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histogram of the back-propagated gradients of every layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per layer: gradient norm, true zeros, blocked share, mean and spread of the activations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LabTab</name>
     <message>
         <source>Run</source>
@@ -814,10 +933,6 @@
     <message>
         <source>Hidden &amp;layers</source>
         <translation>隐藏层(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Number of hidden layers (1 to 8)</source>
-        <translation>隐藏层的层数（1 到 8）</translation>
     </message>
     <message>
         <source>&amp;Units per layer</source>
@@ -938,6 +1053,34 @@
     <message>
         <source>Learned PReLU alphas, or RReLU&apos;s slopes</source>
         <translation>学到的 PReLU alpha，或 RReLU 的斜率</translation>
+    </message>
+    <message>
+        <source>Number of hidden layers (1 to 32)</source>
+        <translation>隐藏层的层数（1 到 32）</translation>
+    </message>
+    <message>
+        <source>Init &amp;gain</source>
+        <translation>初始化增益(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Every initial weight (not the biases) times this, 0.1 to 10. Below 1 a deep network&apos;s signals fade with depth, above 1 they grow; He normal with gain 1 is ReLU&apos;s critical point.</source>
+        <translation>每个初始权重（不含偏置）乘以该值，0.1 到 10。小于 1 时深层网络的信号随深度逐层衰减，大于 1 时逐层增大；增益为 1 的 He 正态正是 ReLU 的临界点。</translation>
+    </message>
+    <message>
+        <source>Weight deca&amp;y</source>
+        <translation>权重衰减(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s weight_decay, 0 (off) to 10: every step pulls each weight and bias toward zero by this times its value; PReLU&apos;s alphas are left out. It can be changed while training runs.</source>
+        <translation>即 PyTorch 的 weight_decay，0（关闭）到 10：每一步把每个权重和偏置向零拉回该值乘以其自身的量；PReLU 的 alpha 不参与。训练过程中也可以修改。</translation>
+    </message>
+    <message>
+        <source>L&amp;1 regularisation</source>
+        <translation>L1 正则化(&amp;1)</translation>
+    </message>
+    <message>
+        <source>L1 strength, 0 (off) to 10: adds this times the sum of |w| over the weights (not the biases) to the loss, which pushes small weights toward zero. It can be changed while training runs.</source>
+        <translation>L1 正则化强度，0（关闭）到 10：把该值乘以所有权重（不含偏置）的 |w| 之和加到损失上，把小权重推向零。训练过程中也可以修改。</translation>
     </message>
 </context>
 <context>
@@ -1254,10 +1397,6 @@
         <translation>隐藏层(&amp;L)</translation>
     </message>
     <message>
-        <source>Number of hidden layers (1 to 8)</source>
-        <translation>隐藏层的层数（1 到 8）</translation>
-    </message>
-    <message>
         <source>× &amp;units</source>
         <translation>× 单元(&amp;U)</translation>
     </message>
@@ -1356,6 +1495,34 @@
     <message>
         <source>Finish table</source>
         <translation>终点表</translation>
+    </message>
+    <message>
+        <source>Number of hidden layers (1 to 32)</source>
+        <translation>隐藏层的层数（1 到 32）</translation>
+    </message>
+    <message>
+        <source>Init &amp;gain</source>
+        <translation>初始化增益(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Every lane&apos;s initial weights (not the biases) times this, 0.1 to 10. Below 1 a deep network&apos;s signals fade with depth, above 1 they grow; He normal with gain 1 is ReLU&apos;s critical point.</source>
+        <translation>所有赛道的初始权重（不含偏置）乘以该值，0.1 到 10。小于 1 时深层网络的信号随深度逐层衰减，大于 1 时逐层增大；增益为 1 的 He 正态正是 ReLU 的临界点。</translation>
+    </message>
+    <message>
+        <source>Weight deca&amp;y</source>
+        <translation>权重衰减(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>PyTorch&apos;s weight_decay for every lane, 0 (off) to 10: every step pulls each weight and bias toward zero by this times its value; PReLU&apos;s alphas are left out.</source>
+        <translation>所有赛道的权重衰减，即 PyTorch 的 weight_decay，0（关闭）到 10：每一步把每个权重和偏置向零拉回该值乘以其自身的量；PReLU 的 alpha 不参与。</translation>
+    </message>
+    <message>
+        <source>L&amp;1 regularisation</source>
+        <translation>L1 正则化(&amp;1)</translation>
+    </message>
+    <message>
+        <source>L1 strength for every lane, 0 (off) to 10: adds this times the sum of |w| over the weights (not the biases) to the loss, which pushes small weights toward zero.</source>
+        <translation>所有赛道的 L1 正则化强度，0（关闭）到 10：把该值乘以所有权重（不含偏置）的 |w| 之和加到损失上，把小权重推向零。</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2244,109 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>relulab::ui::GradientFlowTab</name>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation type="unfinished">训练步数</translation>
+    </message>
+    <message>
+        <source>‖∂L/∂W‖ per layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer (input → output)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‖∂L/∂W‖</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activation f(z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log₁₀ |∂ℓ/∂z| (back-propagated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True zeros</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Std</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Norm of the mean loss&apos;s gradient with respect to the weights into the layer, on the whole training set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of (point, unit) pairs whose activation is exactly 0: ReLU&apos;s sparse code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of (point, unit) pairs where |f′(z)| &lt; 0.05: almost no gradient passes (saturated sigmoid or tanh, ReLU&apos;s negative side)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean of the layer&apos;s activations over all points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard deviation of the layer&apos;s activations over all points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The gradient of the first layer is a product of one factor per layer above it. Sigmoid&apos;s derivative is at most 1/4, so with depth the product shrinks by orders of magnitude: the first layers stop learning. ReLU&apos;s derivative is exactly 1 wherever a unit is active.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished">暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation type="unfinished">播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>%1, step %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation type="unfinished">输出</translation>
+    </message>
+    <message>
+        <source>%1: layer 1 gets &lt;b&gt;%2&lt;/b&gt;× the gradient of layer %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2808,6 +3078,10 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
     <message>
         <source>Export data</source>
         <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>&amp;Gradient flow</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

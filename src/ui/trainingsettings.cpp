@@ -168,12 +168,15 @@ TrainingSettingsWidgets TrainingSettingsWidgets::find(QWidget *root)
     get(w.depth, "depthSpin");
     get(w.width, "widthSpin");
     get(w.init, "initCombo");
+    get(w.initGain, "initGainSpin");
     get(w.bias, "biasCombo");
     get(w.initSeed, "initSeedSpin");
     get(w.reseed, "reseedButton");
     get(w.optimizer, "optimizerCombo");
     get(w.learningRate, "learningRateSpin");
     get(w.learningRateSlider, "learningRateSlider");
+    get(w.weightDecay, "weightDecaySpin");
+    get(w.l1, "l1Spin");
     get(w.batch, "batchCombo");
     get(w.precision, "precisionCombo");
     return w;
@@ -260,6 +263,20 @@ void TrainingSettingsBinding::populate()
         m_w.learningRateSlider->setRange(0, LearningRateSteps);
         m_w.learningRateSlider->setPageStep(LearningRateSteps / 5); // a factor of 10
     }
+    if (m_w.initGain) {
+        m_w.initGain->setRange(app::LabModel::MinInitGain, app::LabModel::MaxInitGain);
+        setShownDecimals(m_w.initGain, 2);
+        m_w.initGain->setSingleStep(0.1);
+    }
+    // Penalties are usually 1e-5 to 1e-1: a step of 0.0001 reaches the common 1e-4 to 1e-3 in a
+    // few presses, anything else is typed (a PreciseSpinBox shows it in full and takes 1e-5).
+    for (QDoubleSpinBox *penalty : {m_w.weightDecay, m_w.l1}) {
+        if (!penalty)
+            continue;
+        penalty->setRange(0.0, app::LabModel::MaxWeightPenalty);
+        setShownDecimals(penalty, 4);
+        penalty->setSingleStep(0.0001);
+    }
 }
 
 void TrainingSettingsBinding::retranslate() const
@@ -319,6 +336,8 @@ void TrainingSettingsBinding::connectWidgets()
                 m_model.setBiasValue(value);
             m_model.setBiasInit(value == 0.0 ? core::BiasInit::Zero : core::BiasInit::Constant);
         });
+    if (m_w.initGain)
+        connect(m_w.initGain, &QDoubleSpinBox::valueChanged, model, &app::LabModel::setInitGain);
     if (m_w.initSeed)
         connect(m_w.initSeed, &QSpinBox::valueChanged, this,
                 [this](int seed) { m_model.setInitSeed(static_cast<quint64>(seed)); });
@@ -332,6 +351,10 @@ void TrainingSettingsBinding::connectWidgets()
     if (m_w.learningRateSlider)
         connect(m_w.learningRateSlider, &QSlider::valueChanged, this,
                 [this](int position) { m_model.setLearningRate(learningRateAt(position)); });
+    if (m_w.weightDecay)
+        connect(m_w.weightDecay, &QDoubleSpinBox::valueChanged, model, &app::LabModel::setWeightDecay);
+    if (m_w.l1)
+        connect(m_w.l1, &QDoubleSpinBox::valueChanged, model, &app::LabModel::setL1);
     if (m_w.batch)
         connect(m_w.batch, &QComboBox::activated, this,
                 [this] { m_model.setBatchSize(m_w.batch->currentData().toInt()); });
@@ -368,6 +391,9 @@ void TrainingSettingsBinding::show()
     setSpin(m_w.initSeed, clampedSeed(m_model.initSeed()));
     setSpin(m_w.learningRate, m_model.learningRate());
     setSpin(m_w.learningRateSlider, sliderPositionFor(m_model.learningRate()));
+    setSpin(m_w.initGain, m_model.initGain());
+    setSpin(m_w.weightDecay, m_model.weightDecay());
+    setSpin(m_w.l1, m_model.l1());
 }
 
 } // namespace relulab::ui

@@ -1,8 +1,8 @@
 #pragma once
 
 // What the lab and the race share of their controls: the training settings bound to a LabModel
-// (data, network shape, initialisation, optimiser, learning rate, batch, precision), and the look
-// of their plots.
+// (data, network shape, initialisation and its gain, optimiser, learning rate, weight decay and
+// L1, batch, precision), and the look of their plots.
 
 #include <QObject>
 
@@ -37,12 +37,15 @@ struct TrainingSettingsWidgets
     QSpinBox *depth = nullptr;
     QSpinBox *width = nullptr;
     QComboBox *init = nullptr;
+    QDoubleSpinBox *initGain = nullptr;
     QComboBox *bias = nullptr;
     QSpinBox *initSeed = nullptr;
     QPushButton *reseed = nullptr;
     QComboBox *optimizer = nullptr;
     QDoubleSpinBox *learningRate = nullptr;
     QSlider *learningRateSlider = nullptr; // logarithmic, 10^-4 to 10
+    QDoubleSpinBox *weightDecay = nullptr;
+    QDoubleSpinBox *l1 = nullptr;
     QComboBox *batch = nullptr;
     QComboBox *precision = nullptr;
 

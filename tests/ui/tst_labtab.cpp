@@ -1,6 +1,7 @@
 // The dead-neuron lab tab driven as a class would: play, pause, step, reset with the real buttons
 // and keys, change the learning rate with its slider, and read what the dead-unit view shows.
 
+#include <QAbstractSpinBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -8,6 +9,7 @@
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QApplication>
 #include <QTest>
 
 #include <qcustomplot.h>
@@ -48,9 +50,20 @@ private slots:
     void learningRateSliderIsLogarithmicAndLive();
     void structuralChangeStartsANewRun();
     void explorerSlopeReachesTheLab();
+    void penaltiesChangeARunningRun();
+    void initGainStartsANewRun();
+    void newControlsAreLabelledAndExplained();
     void divergenceIsShownAndPausesTheRun();
 
 private:
+    // Types `text` into a spin box as a person would: focus, select all, type, Enter.
+    static void typeInto(QAbstractSpinBox *spin, const QString &text)
+    {
+        spin->setFocus();
+        spin->selectAll();
+        QTest::keyClicks(spin, text);
+        QTest::keyClick(spin, Qt::Key_Enter);
+    }
     template<class T>
     T *child(const char *name) const
     {
@@ -276,6 +289,94 @@ void TestLabTab::divergenceIsShownAndPausesTheRun()
     QTest::mouseClick(child<QPushButton>("resetButton"), Qt::LeftButton);
     QVERIFY(QTest::qWaitFor([&] { return m_lab->shownRun() == 3; }, TimeoutMs));
     QVERIFY(!m_lab->divergenceShown());
+}
+
+void TestLabTab::penaltiesChangeARunningRun()
+{
+    auto *decay = child<QDoubleSpinBox>("weightDecaySpin");
+    auto *l1 = child<QDoubleSpinBox>("l1Spin");
+    QCOMPARE(decay->value(), 0.0);
+    QCOMPARE(l1->value(), 0.0);
+    QTest::mouseClick(child<QPushButton>("playButton"), Qt::LeftButton);
+    QVERIFY(waitForStep(20));
+
+    // Typed while the run goes on: the trainer takes them on, the run and its steps go on.
+    typeInto(decay, QStringLiteral("0.001"));
+    QCOMPARE(m_lab->model().weightDecay(), 0.001);
+    typeInto(l1, QStringLiteral("1e-4")); // scientific notation, as a PreciseSpinBox takes it
+    QCOMPARE(m_lab->model().l1(), 0.0001);
+    QCOMPARE(l1->text(), QStringLiteral("0.0001"));
+    QVERIFY(QTest::qWaitFor(
+            [&] {
+                const core::TrainingConfig &c = m_lab->controller().config();
+                return c.weightDecay == 0.001 && c.l1 == 0.0001;
+            },
+            TimeoutMs));
+    QVERIFY(m_lab->controller().isRunning());
+    const quint64 step = m_lab->shownStep();
+    QVERIFY(waitForStep(step + 20));
+    QCOMPARE(m_lab->shownRun(), quint64(1));
+
+    // The arrow keys step by 0.0001 from the value typed; the model follows.
+    decay->setFocus();
+    QTest::keyClick(decay, Qt::Key_Up);
+    QCOMPARE(m_lab->model().weightDecay(), 0.0011);
+    // Back to off with setValue, as a preset would set it.
+    decay->setValue(0.0);
+    QCOMPARE(m_lab->model().weightDecay(), 0.0);
+    QTest::mouseClick(child<QPushButton>("playButton"), Qt::LeftButton);
+    QVERIFY(!m_lab->controller().isRunning());
+    QCOMPARE(m_lab->shownRun(), quint64(1));
+}
+
+void TestLabTab::initGainStartsANewRun()
+{
+    auto *gain = child<QDoubleSpinBox>("initGainSpin");
+    QCOMPARE(gain->value(), 1.0);
+    QCOMPARE(gain->text(), QStringLiteral("1.00"));
+    QTest::mouseClick(child<QPushButton>("stepButton"), Qt::LeftButton);
+    QVERIFY(waitForStep(1));
+
+    // New initial weights: a new run from step 0. With zero biases, ReLU is positively
+    // homogeneous, so the scaled network starts with the same dead units (0, 4 and 7).
+    typeInto(gain, QStringLiteral("0.5"));
+    QCOMPARE(m_lab->model().initGain(), 0.5);
+    QVERIFY(QTest::qWaitFor([&] { return m_lab->shownRun() == 2; }, TimeoutMs));
+    QCOMPARE(m_lab->shownStep(), quint64(0));
+    QCOMPARE(m_lab->controller().config().network.initGain, 0.5);
+    QCOMPARE(m_lab->deadGraph(1)->data()->constBegin()->value, 4.0);
+
+    // The widget's range is the model's, 0.1 to 10; Page Up is ten steps of 0.1.
+    QCOMPARE(gain->minimum(), 0.1);
+    QCOMPARE(gain->maximum(), 10.0);
+    gain->setFocus();
+    QTest::keyClick(gain, Qt::Key_PageUp);
+    QCOMPARE(m_lab->model().initGain(), 1.5);
+    QVERIFY(QTest::qWaitFor([&] { return m_lab->shownRun() == 3; }, TimeoutMs));
+}
+
+void TestLabTab::newControlsAreLabelledAndExplained()
+{
+    // Each has a label that is its buddy (so its mnemonic reaches it) and a tooltip; the depth
+    // goes to the core's 32 layers.
+    for (auto [label, spin] :
+         {std::pair {"initGainLabel", "initGainSpin"},
+          std::pair {"weightDecayLabel", "weightDecaySpin"}, std::pair {"l1Label", "l1Spin"}}) {
+        auto *widget = child<QDoubleSpinBox>(spin);
+        QCOMPARE(child<QLabel>(label)->buddy(), widget);
+        QVERIFY2(child<QLabel>(label)->text().contains(u'&'), label);
+        QVERIFY2(!widget->toolTip().isEmpty(), spin);
+    }
+    QVERIFY(child<QDoubleSpinBox>("l1Spin")->toolTip().contains(QStringLiteral("toward zero")));
+    QCOMPARE(child<QSpinBox>("depthSpin")->maximum(), core::MaxHiddenLayers);
+    QVERIFY(child<QSpinBox>("depthSpin")->toolTip().contains(QStringLiteral("32")));
+    // The mnemonic moves the focus to the box.
+    m_lab->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_lab.get()));
+    QTest::keyClick(m_lab.get(), Qt::Key_Y, Qt::AltModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(),
+                              static_cast<QWidget *>(child<QDoubleSpinBox>("weightDecaySpin")),
+                              TimeoutMs);
 }
 
 QTEST_MAIN(TestLabTab)

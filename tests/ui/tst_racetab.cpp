@@ -2,9 +2,11 @@
 // choose a preset, and read the small multiples, the charts, the progress bar and the finish
 // table, whose values must be those of the core's race of the same configuration.
 
+#include <QAbstractSpinBox>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
 #include <QRegularExpression>
@@ -17,6 +19,7 @@
 #include <qcustomplot.h>
 
 #include <memory>
+#include <utility>
 
 #include "common/timeouts.h"
 #include "app/parametermodel.h"
@@ -48,6 +51,7 @@ private slots:
     void noActivationCannotStart();
     void presetsSetTheControls();
     void explorerParametersReachTheRace();
+    void gainAndPenaltiesReachEveryLane();
     void aDivergedLaneIsShown();
 
 private:
@@ -122,9 +126,10 @@ void TestRaceTab::startsWithFourLanesAtStepZero()
     QCOMPARE(m_tab->progressValue(), 0);
     QVERIFY(!m_tab->controller().isRunning());
     // Every control says what it does.
-    for (const char *name : {"startButton", "resetButton", "stepsSpin", "presetCombo", "depthSpin",
-                             "widthSpin", "learningRateSpin", "learningRateSlider", "optimizerCombo",
-                             "initCombo", "biasCombo", "batchCombo", "initSeedSpin", "progressBar"})
+    for (const char *name :
+         {"startButton", "resetButton", "stepsSpin", "presetCombo", "depthSpin", "widthSpin",
+          "learningRateSpin", "learningRateSlider", "optimizerCombo", "initCombo", "biasCombo",
+          "batchCombo", "initSeedSpin", "progressBar", "initGainSpin", "weightDecaySpin", "l1Spin"})
         QVERIFY2(!child<QWidget>(QLatin1String(name))->toolTip().isEmpty(), name);
     QVERIFY(!child<QCheckBox>(QStringLiteral("activationCheck_relu"))->toolTip().isEmpty());
 }
@@ -291,6 +296,49 @@ void TestRaceTab::aDivergedLaneIsShown()
     QCOMPARE(cell(2, 2), QStringLiteral("—"));
     QVERIFY(!cell(0, 1).startsWith(QStringLiteral("diverged")));
     QCOMPARE(m_tab->progressValue(), 100);
+}
+
+void TestRaceTab::gainAndPenaltiesReachEveryLane()
+{
+    auto *gain = child<QDoubleSpinBox>(QStringLiteral("initGainSpin"));
+    auto *decay = child<QDoubleSpinBox>(QStringLiteral("weightDecaySpin"));
+    auto *l1 = child<QDoubleSpinBox>(QStringLiteral("l1Spin"));
+    for (auto [label, spin] : {std::pair {"initGainLabel", static_cast<QWidget *>(gain)},
+                               std::pair {"weightDecayLabel", static_cast<QWidget *>(decay)},
+                               std::pair {"l1Label", static_cast<QWidget *>(l1)}})
+        QCOMPARE(child<QLabel>(QLatin1String(label))->buddy(), spin);
+    QCOMPARE(child<QSpinBox>(QStringLiteral("depthSpin"))->maximum(), core::MaxHiddenLayers);
+
+    const auto type = [](QAbstractSpinBox *spin, const QString &text) {
+        spin->setFocus();
+        spin->selectAll();
+        QTest::keyClicks(spin, text);
+        QTest::keyClick(spin, Qt::Key_Enter);
+    };
+    type(gain, QStringLiteral("0.8"));
+    type(decay, QStringLiteral("0.002"));
+    type(l1, QStringLiteral("5e-5"));
+    const core::TrainingConfig &c = m_tab->model().config();
+    QCOMPARE(c.network.initGain, 0.8);
+    QCOMPARE(c.weightDecay, 0.002);
+    QCOMPARE(c.l1, 5e-5);
+    // The race is every lane's base: a change is a new race from step 0, as any setting's.
+    QVERIFY(QTest::qWaitFor(
+            [&] {
+                const core::TrainingConfig &running = m_tab->controller().config();
+                return running.network.initGain == 0.8 && running.weightDecay == 0.002
+                        && running.l1 == 5e-5;
+            },
+            TimeoutMs));
+    QVERIFY(QTest::qWaitFor([&] { return m_tab->shownRun() >= 2 && m_tab->shownStep() == 0; },
+                            TimeoutMs));
+    // Editing them leaves the scenario; a scenario sets them back to its own.
+    choosePreset(QStringLiteral("High learning rate"));
+    QCOMPARE(gain->value(), 1.0);
+    QCOMPARE(decay->value(), 0.0);
+    QCOMPARE(l1->value(), 0.0);
+    type(decay, QStringLiteral("0.01"));
+    QCOMPARE(child<QComboBox>(QStringLiteral("presetCombo"))->currentIndex(), 0);
 }
 
 QTEST_MAIN(TestRaceTab)
