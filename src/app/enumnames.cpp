@@ -92,7 +92,7 @@ template<>
 QStringList enumNames<PresetTab>()
 {
     return {QStringLiteral("explorer"), QStringLiteral("lab"), QStringLiteral("born-dead"),
-            QStringLiteral("race")};
+            QStringLiteral("race"), QStringLiteral("gradient-flow")};
 }
 
 QString alternatives(const QStringList &names)

@@ -103,7 +103,7 @@ inline constexpr qint64 MaxPresetSize = qint64 {1024} * 1024;
 // The largest seed written as a JSON number (2^53 - 1); larger ones are written as strings.
 inline constexpr std::uint64_t MaxSeedAsNumber = (std::uint64_t {1} << 53) - 1;
 
-enum class PresetTab { Explorer, Lab, BornDead, Race };
+enum class PresetTab { Explorer, Lab, BornDead, Race, GradientFlow };
 
 // "explorer", "lab", "born-dead" or "race", as in the file (and for a --tab option).
 QString presetTabName(PresetTab tab);

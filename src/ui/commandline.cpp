@@ -53,7 +53,8 @@ QString tabNames()
 {
     using app::PresetTab;
     return app::alternatives({app::enumName(PresetTab::Explorer), app::enumName(PresetTab::Lab),
-                              app::enumName(PresetTab::Race), app::enumName(PresetTab::BornDead)});
+                              app::enumName(PresetTab::GradientFlow), app::enumName(PresetTab::Race),
+                              app::enumName(PresetTab::BornDead)});
 }
 
 QString themeNames()
@@ -100,7 +101,9 @@ StartupOptions declareOptions(QCommandLineParser &parser)
                      .arg(tabNames()),
              QStringLiteral("NAME"), app::enumName(app::PresetTab::Explorer)};
     o.labSteps = stepsOption(QStringLiteral("lab-steps"), app::PresetTab::Lab,
-                             QStringLiteral("train this many steps first."));
+                             QStringLiteral("train this many steps first (also with --tab %1, "
+                                            "which shows the lab's run).")
+                                     .arg(app::enumName(app::PresetTab::GradientFlow)));
     o.raceSteps = stepsOption(QStringLiteral("race-steps"), app::PresetTab::Race,
                               QStringLiteral("run the race to this step first (0: its own number "
                                              "of steps)."));

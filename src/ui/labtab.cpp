@@ -277,9 +277,16 @@ void LabTab::applyConfig()
     // parameters (a slider being dragged) would make its worker measure the run and predict the
     // whole decision grid anew, on the cores the explorer needs: it takes the configuration on
     // when it is shown. A running lab takes it on at once, as its training goes on.
-    m_configWhenShown = !isVisible() && !m_controller.isRunning();
+    m_configWhenShown = !isVisible() && !m_shownElsewhere && !m_controller.isRunning();
     if (!m_configWhenShown)
         m_controller.setConfig(config);
+}
+
+void LabTab::setShownElsewhere(bool shown)
+{
+    m_shownElsewhere = shown;
+    if (shown && m_configWhenShown)
+        scheduleConfig();
 }
 
 void LabTab::showEvent(QShowEvent *event)

@@ -63,6 +63,10 @@ public:
     static constexpr qsizetype DefaultHistoryLimit = 4096;
     void setHistoryLimit(qsizetype points) { m_historyLimit = std::max<qsizetype>(2, points); }
 
+    // Another tab shows this run (the gradient flow): a configuration changed while the lab is
+    // hidden is then taken on at once, as if the lab were shown.
+    void setShownElsewhere(bool shown);
+
     // Speeds offered, in steps per frame (0: as fast as possible).
     static const std::vector<int> &speeds();
     // Mini-batch sizes offered (0: the full batch).
@@ -119,6 +123,7 @@ private:
     TrainingSettingsBinding *m_settings = nullptr;
     bool m_configScheduled = false;
     bool m_configWhenShown = false; // a configuration held back while the tab was hidden
+    bool m_shownElsewhere = false;
 
     History m_history;
     quint64 m_shownRun = 0;

@@ -109,6 +109,8 @@ int savePicture(MainWindow &window, const Startup &startup, relulab::app::Preset
                                        .arg(relulab::app::presetTabName(tab)));
     const QString error = tab == PresetTab::Lab
             ? saveLabWhenTrained(window, file, startup.size, startup.labSteps, 60000, writer)
+            : tab == PresetTab::GradientFlow
+            ? saveGradientFlowWhenTrained(window, file, startup.size, startup.labSteps, 60000, writer)
             : tab == PresetTab::Race
             ? saveRaceWhenFinished(window, file, startup.size, startup.raceSteps, 120000, writer)
             : tab == PresetTab::BornDead

@@ -31,6 +31,7 @@
 #include "curveplots.h"
 #include "functioninfo.h"
 #include "helpbrowser.h"
+#include "gradientflowtab.h"
 #include "labtab.h"
 #include "racetab.h"
 #include "coretext.h"
@@ -111,6 +112,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_lab = new LabTab(&m_model, this);
     m_ui->tabs->addTab(m_lab, tr("&Dead neurons"));
+    m_gradientFlow = new GradientFlowTab(*m_lab, this);
+    m_ui->tabs->addTab(m_gradientFlow, tr("&Gradient flow"));
     m_race = new RaceTab(&m_model, this);
     m_ui->tabs->addTab(m_race, tr("Activation &race"));
     m_bornDead = new BornDeadTab(this);
@@ -304,6 +307,10 @@ void MainWindow::showTab(Tab tab)
         m_ui->tabs->setCurrentWidget(m_bornDead);
         return;
     }
+    if (tab == Tab::GradientFlow) {
+        m_ui->tabs->setCurrentWidget(m_gradientFlow);
+        return;
+    }
     m_ui->tabs->setCurrentIndex(tab == Tab::Explorer ? 0 : 1);
 }
 
@@ -313,6 +320,8 @@ MainWindow::Tab MainWindow::currentTab() const
         return Tab::BornDead;
     if (m_ui->tabs->currentWidget() == m_race)
         return Tab::Race;
+    if (m_ui->tabs->currentWidget() == m_gradientFlow)
+        return Tab::GradientFlow;
     return m_ui->tabs->currentIndex() == 1 ? Tab::Lab : Tab::Explorer;
 }
 
@@ -325,6 +334,8 @@ MainWindow::Tab MainWindow::tabFor(app::PresetTab tab)
         return Tab::BornDead;
     case app::PresetTab::Race:
         return Tab::Race;
+    case app::PresetTab::GradientFlow:
+        return Tab::GradientFlow;
     case app::PresetTab::Explorer:
         break;
     }
@@ -340,6 +351,8 @@ app::PresetTab MainWindow::presetTabFor(Tab tab)
         return app::PresetTab::BornDead;
     case Tab::Race:
         return app::PresetTab::Race;
+    case Tab::GradientFlow:
+        return app::PresetTab::GradientFlow;
     case Tab::Explorer:
         break;
     }

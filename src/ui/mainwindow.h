@@ -28,6 +28,7 @@ class HelpBrowser;
 class Lessons;
 class Presentation;
 class BornDeadTab;
+class GradientFlowTab;
 class LabTab;
 class RaceTab;
 class SliderSpinBinding;
@@ -50,13 +51,14 @@ public:
     app::ExportService &exportService() noexcept { return m_exports; }
     CurvePlots &plots() noexcept { return *m_plots; }
     LabTab &lab() noexcept { return *m_lab; }
+    GradientFlowTab &gradientFlow() noexcept { return *m_gradientFlow; }
     BornDeadTab &bornDead() noexcept { return *m_bornDead; }
     RaceTab &race() noexcept { return *m_race; }
     // Presentation mode and theme, the built-in lessons, Help > Contents.
     Presentation &presentation() noexcept { return *m_presentation; }
     Lessons &lessons() noexcept { return *m_lessons; }
     HelpBrowser &help() noexcept { return *m_help; }
-    enum class Tab { Explorer, Lab, BornDead, Race };
+    enum class Tab { Explorer, Lab, BornDead, Race, GradientFlow };
     // A preset's "tab" field and the tab it shows.
     static Tab tabFor(app::PresetTab tab);
     static app::PresetTab presetTabFor(Tab tab);
@@ -143,6 +145,7 @@ private:
     quint64 m_dataExport = 0; // the export service's request for File > Export data
     std::unique_ptr<CurvePlots> m_plots;
     LabTab *m_lab = nullptr;
+    GradientFlowTab *m_gradientFlow = nullptr;
     BornDeadTab *m_bornDead = nullptr;
     RaceTab *m_race = nullptr;
     Presentation *m_presentation = nullptr;

@@ -10,6 +10,7 @@
 
 #include "app/userfiles.h"
 #include "borndeadtab.h"
+#include "gradientflowtab.h"
 #include "labtab.h"
 #include "mainwindow.h"
 #include "racetab.h"
@@ -124,6 +125,34 @@ QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, 
             });
     return done ? writeWhenReplotted(window, file, writer)
                 : QStringLiteral("%1: the lab did not reach step %2 within %3 ms")
+                          .arg(file)
+                          .arg(steps)
+                          .arg(timeoutMs);
+}
+
+QString saveGradientFlowWhenTrained(MainWindow &window, const QString &file, QSize size,
+                                    quint64 steps, int timeoutMs, const WindowWriter &writer)
+{
+    showOn(window, MainWindow::Tab::GradientFlow, size);
+    GradientFlowTab &tab = window.gradientFlow();
+    app::TrainingController &controller = window.lab().controller();
+    controller.setStepsPerFrame(app::TrainingController::AsFastAsPossible);
+    const bool done = runUntil(
+            &tab, &GradientFlowTab::snapshotShown, timeoutMs,
+            [&] {
+                if (tab.shownRun() == 0 || controller.isRunning() || tab.shownStep() != steps)
+                    return false;
+                // The comparison network catches up with the run: wait for it too.
+                const bool comparing = tab.comparison()
+                        && *tab.comparison() != window.lab().model().activation();
+                return !comparing || tab.comparisonStep() == steps;
+            },
+            [&] {
+                if (steps > 0)
+                    controller.runTo(steps);
+            });
+    return done ? writeWhenReplotted(window, file, writer)
+                : QStringLiteral("%1: the gradient flow did not reach step %2 within %3 ms")
                           .arg(file)
                           .arg(steps)
                           .arg(timeoutMs);

@@ -21,6 +21,10 @@ QString saveWindowWhenDrawn(MainWindow &window, const QString &file, QSize size,
 
 // The same for the dead-neuron lab: trains (animated, as fast as possible) to exactly step
 // `steps` (TrainingController::runTo), and saves the window with that paused frame.
+// The same for the gradient flow, which shows the lab's run: the picture waits until the tab has
+// drawn the paused run at `steps` with its layer statistics (and its comparison network).
+QString saveGradientFlowWhenTrained(MainWindow &window, const QString &file, QSize size,
+                                    quint64 steps, int timeoutMs, const WindowWriter &writer);
 QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, quint64 steps,
                            int timeoutMs = 60000, const WindowWriter &writer = {});
 

@@ -34,6 +34,7 @@
 
 #include "common/timeouts.h"
 #include "ui/borndeadtab.h"
+#include "ui/gradientflowtab.h"
 #include "ui/labtab.h"
 #include "ui/language.h"
 #include "ui/lessons.h"
@@ -481,6 +482,7 @@ void TestLayout::everythingIsReadable_data()
     QTest::addColumn<MainWindow::Tab>("tab");
     const std::pair<MainWindow::Tab, const char *> tabs[] = {{MainWindow::Tab::Explorer, "explorer"},
                                                              {MainWindow::Tab::Lab, "lab"},
+                                                             {MainWindow::Tab::GradientFlow, "gradient-flow"},
                                                              {MainWindow::Tab::Race, "race"},
                                                              {MainWindow::Tab::BornDead, "born-dead"}};
     const std::pair<Mode, const char *> modes[] = {{Mode::Minimum, "minimum"},
@@ -511,6 +513,14 @@ bool TestLayout::showAndWait(MainWindow &window, MainWindow::Tab tab)
         return QTest::qWaitFor([&] { return window.lab().shownRun() > 0; }, TimeoutMs);
     case MainWindow::Tab::Race:
         return QTest::qWaitFor([&] { return window.race().shownRun() > 0; }, TimeoutMs);
+    case MainWindow::Tab::GradientFlow:
+        // With the statistics of both networks drawn.
+        return QTest::qWaitFor(
+                [&] {
+                    const relulab::ui::GradientFlowTab &flow = window.gradientFlow();
+                    return flow.shownRun() > 0 && flow.profileGraph(true)->dataCount() > 0;
+                },
+                TimeoutMs);
     case MainWindow::Tab::BornDead: {
         // Its table and plot filled, as after a run (a small one: what matters is the layout).
         relulab::ui::BornDeadTab &bornDead = window.bornDead();
