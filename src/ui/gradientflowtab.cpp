@@ -416,6 +416,9 @@ void GradientFlowTab::showHistory(const TrainingSnapshot &snapshot)
         const double g = m.layers[static_cast<std::size_t>(l)].gradientNorm;
         // Zero (a dead layer) has no place on a log axis: a gap.
         graph->addData(step, g > 0.0 && std::isfinite(g) ? g : std::numeric_limits<double>::quiet_NaN());
+        // A single measurement makes no line: a dot until the second one.
+        graph->setScatterStyle(graph->dataCount() == 1 ? QCPScatterStyle(QCPScatterStyle::ssDisc, 5)
+                                                       : QCPScatterStyle());
     }
     for (QCPGraph *graph : m_historyGraphs) {
         bool found = false;
@@ -534,11 +537,13 @@ void GradientFlowTab::showTable(const core::Measurement &m)
 void GradientFlowTab::showSummary(const TrainingSnapshot &snapshot)
 {
     const auto ratioText = [](core::Activation kind, const core::Measurement &m) {
+        const QLocale locale;
         const double ratio = firstOverLast(m);
-        const QString value = std::isfinite(ratio) ? QLocale().toString(ratio, 'g', 2) : QStringLiteral("–");
-        return tr("%1: layer 1 gets <b>%2</b>× the gradient of layer %3")
+        const QString value = std::isfinite(ratio) ? locale.toString(ratio, 'g', 2) : QStringLiteral("–");
+        return tr("%1: layer 1 gets <b>%2</b>× the gradient of layer %3 · loss %4 · accuracy %5")
                 .arg(activationName(kind), value)
-                .arg(m.layers.size());
+                .arg(m.layers.size())
+                .arg(locale.toString(m.loss, 'f', 3), percentText(m.trainAccuracy));
     };
     QStringList parts;
     parts.append(ratioText(snapshot.config.network.activation, snapshot.measurement));
