@@ -4,8 +4,11 @@
 // rate of the lab's views, the distribution of event-loop stalls and the training speed.
 // With --tab race, the same for the activation race: the four rectifiers on the reference
 // experiment, raced as fast as possible towards a target it does not reach in the time.
+// With --tab gradient-flow, the lab's run shown by the gradient-flow tab, with its layer
+// statistics and its comparison network (sigmoid beside ReLU), --depth hidden layers of 32 (issue
+// 15: at least 50 frames/s at 20 layers).
 //
-//   bench_lab [--seconds S] [--speed N] [--tab lab|race]
+//   bench_lab [--seconds S] [--speed N] [--tab lab|race|gradient-flow] [--depth L]
 //       (N steps per frame in the lab; 0, the default, as fast as possible)
 
 #include <QApplication>
@@ -17,6 +20,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "ui/gradientflowtab.h"
 #include "ui/labtab.h"
 #include "ui/mainwindow.h"
 #include "ui/racetab.h"
@@ -47,32 +51,56 @@ int main(int argc, char *argv[])
     const QCommandLineOption speedOption(
             QStringLiteral("speed"), QStringLiteral("Steps per frame (0: as fast as possible)."),
             QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption tabOption(QStringLiteral("tab"), QStringLiteral("lab or race."),
+    const QCommandLineOption tabOption(QStringLiteral("tab"),
+                                       QStringLiteral("lab, race or gradient-flow."),
                                        QStringLiteral("NAME"), QStringLiteral("lab"));
+    const QCommandLineOption depthOption(QStringLiteral("depth"),
+                                         QStringLiteral("Hidden layers of 32 (default 3, the reference)."),
+                                         QStringLiteral("L"), QStringLiteral("3"));
     parser.addOption(secondsOption);
     parser.addOption(speedOption);
     parser.addOption(tabOption);
+    parser.addOption(depthOption);
     parser.process(application);
     const double seconds = std::max(1.0, parser.value(secondsOption).toDouble());
     const bool race = parser.value(tabOption) == QLatin1String("race");
+    const bool flow = parser.value(tabOption) == QLatin1String("gradient-flow");
+    const int depth = std::clamp(parser.value(depthOption).toInt(), 1, 32);
 
     relulab::ui::MainWindow window;
     window.resize(1360, 820);
-    window.showTab(race ? relulab::ui::MainWindow::Tab::Race : relulab::ui::MainWindow::Tab::Lab);
+    window.showTab(race ? relulab::ui::MainWindow::Tab::Race
+                        : flow ? relulab::ui::MainWindow::Tab::GradientFlow
+                               : relulab::ui::MainWindow::Tab::Lab);
     window.show();
     relulab::ui::LabTab &lab = window.lab();
     relulab::ui::RaceTab &raceTab = window.race();
+    relulab::ui::GradientFlowTab &flowTab = window.gradientFlow();
+    lab.model().setDepth(depth);
     QElapsedTimer clock;
     clock.start();
-    while ((race ? raceTab.shownRun() : lab.shownRun()) == 0 && clock.elapsed() < 10000)
+    // The run of the asked depth shown (with its statistics, on the gradient-flow tab).
+    const auto ready = [&] {
+        if (race)
+            return raceTab.shownRun() > 0;
+        if (lab.shownRun() == 0 || lab.controller().config().network.hidden.size() != static_cast<std::size_t>(depth))
+            return false;
+        return !flow || flowTab.shownRun() == lab.shownRun();
+    };
+    while (!ready() && clock.elapsed() < 10000)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
 
     lab.controller().setStepsPerFrame(parser.value(speedOption).toInt());
     raceTab.setTargetSteps(1'000'000);
     int frames = 0;
-    QObject::connect(&lab, &relulab::ui::LabTab::snapshotShown, [&] { ++frames; });
+    if (flow)
+        QObject::connect(&flowTab, &relulab::ui::GradientFlowTab::snapshotShown, [&] { ++frames; });
+    else
+        QObject::connect(&lab, &relulab::ui::LabTab::snapshotShown, [&] { ++frames; });
     QObject::connect(&raceTab, &relulab::ui::RaceTab::snapshotShown, [&] { ++frames; });
-    const auto shownStep = [&] { return race ? raceTab.shownStep() : lab.shownStep(); };
+    const auto shownStep = [&] {
+        return race ? raceTab.shownStep() : flow ? flowTab.shownStep() : lab.shownStep();
+    };
     // The probe: a 1 ms timer; the time between its runs, less the 1 ms, is how long the event
     // loop was busy elsewhere (or asleep with nothing to do).
     std::vector<double> gaps;
@@ -99,12 +127,16 @@ int main(int argc, char *argv[])
     raceTab.controller().pause();
     const quint64 steps = shownStep() - startStep;
 
-    std::printf("bench_lab: %s training %s for %.1f s, window 1360x820, platform %s\n",
+    std::printf("bench_lab: %s%s, %d hidden layers of 32, training %s for %.1f s, window "
+                "1360x820, platform %s\n",
                 race ? "race of relu, leaky_relu, prelu, rrelu on the reference experiment"
                      : "reference experiment",
+                flow ? " on the gradient-flow tab (statistics and a sigmoid network beside)" : "",
+                depth,
                 parser.value(speedOption).toInt() == 0 || race ? "as fast as possible" : "paced",
                 elapsed, qPrintable(QGuiApplication::platformName()));
-    std::printf("  %s views painted      %.1f frames/s (%d frames)\n", race ? "race" : "lab ",
+    std::printf("  %s views painted      %.1f frames/s (%d frames)\n",
+                race ? "race" : flow ? "flow" : "lab ",
                 frames / elapsed, frames);
     std::printf("  training speed         %.0f %ssteps/s (%llu steps shown)\n",
                 static_cast<double>(steps) / elapsed, race ? "race " : "",

@@ -127,6 +127,16 @@ void TrainingController::setGridSize(int size)
     });
 }
 
+void TrainingController::setDecisionGridWanted(bool wanted)
+{
+    m_worker.post([wanted](Mail &mail) {
+        if (mail.gridWanted == wanted)
+            return;
+        mail.gridWanted = wanted;
+        mail.forcePublish = wanted;
+    });
+}
+
 void TrainingController::setGradientFlow(const GradientFlowRequest &request)
 {
     GradientFlowRequest normalised = request;
@@ -204,8 +214,8 @@ TrainingController::Turn TrainingController::take(Mail &mail)
 void TrainingController::publish()
 {
     const core::Trainer &trainer = *m_run.trainer;
-    const auto [gridSize, running] = m_worker.inspect([](const Mail &mail) {
-        return std::pair {mail.gridSize, mail.running};
+    const auto [gridSize, running, gridWanted] = m_worker.inspect([](const Mail &mail) {
+        return std::tuple {mail.gridSize, mail.running, mail.gridWanted};
     });
     core::Measurement measurement = trainer.measure(m_flow.measure);
     if (!m_run.start && measurement.step == 0)
@@ -220,8 +230,9 @@ void TrainingController::publish()
                               .trainingSet = m_run.trainingSet,
                               .testSet = m_run.testSet,
                               .grid = decisionGrid(trainer.trainingSet(), gridSize),
-                              .logits = std::vector<float>(static_cast<std::size_t>(gridSize)
-                                                           * static_cast<std::size_t>(gridSize)),
+                              .logits = std::vector<float>(gridWanted ? static_cast<std::size_t>(gridSize)
+                                                                       * static_cast<std::size_t>(gridSize)
+                                                                 : 0),
                               .stepsPerSecond = m_pacer.stepsPerSecond(),
                               // At runTo()'s step the run stops here: this snapshot is
                               // the paused one, not one of a run going on.
@@ -231,7 +242,8 @@ void TrainingController::publish()
                               .comparisonActivation = m_run.comparisonActivation});
     if (m_run.comparison)
         s->comparison = std::make_shared<const core::Measurement>(m_run.comparison->measure(m_flow.measure));
-    trainer.predict(s->grid.points(), s->logits);
+    if (gridWanted)
+        trainer.predict(s->grid.points(), s->logits);
     m_worker.publish(std::move(s));
 }
 

@@ -43,7 +43,7 @@ struct TrainingSnapshot
     std::shared_ptr<const core::Dataset> trainingSet; // shared by every snapshot of a run
     std::shared_ptr<const core::Dataset> testSet;
     // The decision boundary: the output logit on the grid's cells, row by row from yMin (the first
-    // row) to yMax.
+    // row) to yMax; empty while no view wants it (setDecisionGridWanted).
     DecisionGrid grid;
     std::vector<float> logits;
     double stepsPerSecond = 0.0; // training speed over the last frames
@@ -99,6 +99,10 @@ public:
     void setStepsPerFrame(int steps);
     int stepsPerFrame() const noexcept { return m_stepsPerFrame.load(); }
     void setGridSize(int size);
+    // Whether snapshots carry the decision grid's logits: predicting a 120 x 120 grid costs as much
+    // as several training steps of a deep network, for nothing while no tab shows it. Turned on,
+    // the next snapshot has it. On by default.
+    void setDecisionGridWanted(bool wanted);
     // What the gradient-flow view needs measured (off: nothing more than the lab needs).
     void setGradientFlow(const GradientFlowRequest &request);
     const GradientFlowRequest &gradientFlow() const noexcept { return m_gradientFlow; }
@@ -136,6 +140,7 @@ private:
         quint64 pauseRequest = 0; // which runTo() asked for it
         bool forcePublish = false;
         int gridSize = DefaultGridSize;
+        bool gridWanted = true;
         GradientFlowRequest flow;
     };
     // What one turn of the worker takes out of the mail.

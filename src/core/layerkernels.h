@@ -294,13 +294,31 @@ T hiddenDerivative(const HiddenActivation<T> &h, T alpha, T drawnSlope, T x) noe
     return T(0);
 }
 
-// grad[k] = back[k] * f'(pre[k]) for k < count, as activateElements (grad may be back).
+// f'(pre) given post = f(pre) as activateElements computed it: sigmoid's s (1 - s) and tanh's
+// 1 - t^2 from the output itself, the very numbers sigmoidDerivative and tanhDerivative compute,
+// without a second exp or tanh (which cost more than the rest of a deep sigmoid network's pass);
+// every other activation from pre.
 template<class T>
-void backpropagateElements(const HiddenActivation<T> &h, T alpha, const T *pre, const T *back,
-                           T *grad, std::size_t count)
+T derivativeFromOutput(const HiddenActivation<T> &h, T pre, T post) noexcept
+{
+    switch (h.kind) {
+    case Activation::Sigmoid:
+        return post * (T(1) - post);
+    case Activation::Tanh:
+        return T(1) - post * post;
+    default:
+        return hiddenDerivative(h, T(0), T(0), pre);
+    }
+}
+
+// grad[k] = back[k] * f'(pre[k]) for k < count, f' from post[k] = f(pre[k]) where that is exact
+// and cheaper (derivativeFromOutput); grad may be back.
+template<class T>
+void backpropagateThroughOutputs(const HiddenActivation<T> &h, const T *pre, const T *post,
+                                 const T *back, T *grad, std::size_t count)
 {
     for (std::size_t k = 0; k < count; ++k)
-        grad[k] = back[k] * hiddenDerivative(h, alpha, T(0), pre[k]);
+        grad[k] = back[k] * derivativeFromOutput(h, pre[k], post[k]);
 }
 
 } // namespace relulab::core

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -139,9 +140,7 @@ public:
             } else if (magnitude >= m_edges.back()) {
                 ++h.above;
             } else {
-                // The last edge <= magnitude: its index is the bin.
-                const auto it = std::upper_bound(m_edges.begin(), m_edges.end(), magnitude);
-                ++h.counts[static_cast<std::size_t>(it - m_edges.begin() - 1)];
+                ++h.counts[static_cast<std::size_t>(logBin(magnitude))];
             }
             return;
         }
@@ -155,6 +154,26 @@ public:
     }
 
 private:
+    // The bin of a magnitude inside the edges: a first guess from log10 estimated by the binary
+    // exponent and a linear mantissa (within 0.03 decades, less than a bin of any view here), then
+    // corrected against the exact edges, so that the result is the edges' and costs no log10 call
+    // (a few nanoseconds for each of the hundreds of thousands of pairs of a deep network).
+    int logBin(double magnitude) const noexcept
+    {
+        const auto bits = std::bit_cast<std::uint64_t>(magnitude);
+        const auto exponent = static_cast<double>(static_cast<int>((bits >> 52) & 0x7FF) - 1023);
+        const double mantissa = static_cast<double>(bits & ((std::uint64_t {1} << 52) - 1)) * 0x1p-52;
+        const double log10Estimate = (exponent + mantissa) * 0.30102999566398120;
+        const int last = m_spec.bins - 1;
+        int bin = static_cast<int>(std::clamp(std::floor((log10Estimate - m_spec.lower) / m_width), 0.0,
+                                              static_cast<double>(last)));
+        while (bin > 0 && magnitude < m_edges[static_cast<std::size_t>(bin)])
+            --bin;
+        while (bin < last && magnitude >= m_edges[static_cast<std::size_t>(bin) + 1])
+            ++bin;
+        return bin;
+    }
+
     HistogramSpec m_spec;
     double m_width;
     std::vector<double> m_edges; // logMagnitude: bins + 1 edges
@@ -550,7 +569,8 @@ T TrainerImpl<T>::backward(Workspace<T> &ws, std::size_t count, T scale, bool tr
             }
         } else {
             denseInputGradient(m_packed[l].weights(), gradient, ws.ld[l], belowGradient, ldBelow, count);
-            backpropagateElements(h, T(0), pre, belowGradient, belowGradient, count * ldBelow);
+            backpropagateThroughOutputs(h, pre, ws.post[l - 1].data(), belowGradient, belowGradient,
+                                        count * ldBelow);
         }
     }
     return lossSum;
@@ -772,7 +792,7 @@ void TrainerImpl<T>::accumulateStatistics(const Workspace<T> &ws, std::size_t si
                 acc.zero += a == T(0) ? 1 : 0;
                 // PyTorch's rectifiers take the x <= 0 branch at 0 (ReLU's slope there is 0).
                 const T derivative = rectifier ? (z > T(0) ? T(1) : slope[u])
-                                               : hiddenDerivative(h, T(0), T(0), z);
+                                               : derivativeFromOutput(h, z, a);
                 acc.blocked += std::abs(static_cast<double>(derivative)) < BlockedDerivative ? 1 : 0;
                 if (preBins.active())
                     preBins.add(acc.preActivations, static_cast<double>(z));
@@ -830,11 +850,12 @@ Measurement TrainerImpl<T>::measure(const MeasureOptions &options) const
                                                   c.active.data() + unit, c.withGradient.data() + unit);
                 c.finite = c.finite && finitePre;
                 if (!rectifier) {
+                    const T *post = ws.post[l].data();
                     for (int u = 0; u < layer.out; ++u) {
                         std::uint32_t nonzero = 0;
                         for (std::size_t s = 0; s < size; ++s) {
-                            const T x = pre[s * ld + static_cast<std::size_t>(u)];
-                            nonzero += hiddenDerivative(h, T(0), T(0), x) != T(0) ? 1u : 0u;
+                            const std::size_t k = s * ld + static_cast<std::size_t>(u);
+                            nonzero += derivativeFromOutput(h, pre[k], post[k]) != T(0) ? 1u : 0u;
                         }
                         c.withGradient[unit + static_cast<std::size_t>(u)] += nonzero;
                     }

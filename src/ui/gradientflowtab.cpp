@@ -157,7 +157,9 @@ void GradientFlowTab::populateChoices()
     m_ui->compareCombo->setCurrentIndex(m_ui->compareCombo->findData(static_cast<int>(core::Activation::Sigmoid)));
     m_ui->layerTable->setColumnCount(5);
     m_ui->layerTable->verticalHeader()->setVisible(false);
-    m_ui->layerTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized to the contents once per snapshot (showTable), not by ResizeToContents, which measures
+    // every row again for each cell set: 20 ms a frame at 20 layers.
+    m_ui->layerTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     keepHeaderTextsWhole(m_ui->layerTable->horizontalHeader());
 }
 
@@ -532,6 +534,13 @@ void GradientFlowTab::showTable(const core::Measurement &m)
     set(m_layers, 1, gradientText(m.outputGradientNorm));
     for (int column = 2; column < 5; ++column)
         set(m_layers, column, QString());
+    // Columns only grow while a run goes on, so that they do not jitter from frame to frame.
+    for (int column = 0; column < table->columnCount(); ++column) {
+        const int before = table->columnWidth(column);
+        table->resizeColumnToContents(column);
+        if (table->columnWidth(column) < before)
+            table->setColumnWidth(column, before);
+    }
 }
 
 void GradientFlowTab::showSummary(const TrainingSnapshot &snapshot)
