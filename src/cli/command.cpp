@@ -56,8 +56,9 @@ QCommandLineOption presetOption(const QString &what)
 
 QString trainingPresetContents()
 {
-    return QStringLiteral("the lab's data set, network, initialisation, optimizer, learning rate, "
-                          "batch size and precision, and the explorer's slope, weight or bounds");
+    return QStringLiteral("the lab's data set, network, initialisation and its gain, optimizer, "
+                          "learning rate, weight decay, L1, batch size and precision, and the "
+                          "explorer's slope, weight or bounds");
 }
 
 std::variant<PresetDefaults, QString> presetDefaults(const QString &path)
