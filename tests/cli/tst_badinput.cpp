@@ -189,7 +189,7 @@ QHash<QString, OptionSpec> guiOptions()
     options.insert(QStringLiteral("no-settings"), {Kind::Flag, {}});
     options.insert(QStringLiteral("presentation"), {Kind::Flag, {}});
     options.insert(QStringLiteral("lesson"),
-                   {Kind::Integer, {QStringLiteral("0"), QStringLiteral("7")}});
+                   {Kind::Integer, {QStringLiteral("0"), QStringLiteral("9")}});
     options.insert(QStringLiteral("theme"), {Kind::Name, {QStringLiteral("Dark")}});
     options.insert(QStringLiteral("export-figure"),
                    {Kind::OutputFile, {QStringLiteral("figure.txt"), QStringLiteral("figure")}});
