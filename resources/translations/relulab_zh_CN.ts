@@ -737,119 +737,119 @@
     <name>GradientFlowTab</name>
     <message>
         <source>Run (the lab&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>运行（与实验室共用）</translation>
     </message>
     <message>
         <source>&amp;Play</source>
-        <translation type="unfinished">播放(&amp;P)</translation>
+        <translation>播放(&amp;P)</translation>
     </message>
     <message>
         <source>Start or pause training (Space). This is the lab&apos;s run: the Dead neurons tab shows it too.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始或暂停训练（空格键）。这就是实验室的运行：“死亡神经元”标签页也会显示它。</translation>
     </message>
     <message>
         <source>S&amp;tep</source>
-        <translation type="unfinished">单步(&amp;T)</translation>
+        <translation>单步(&amp;T)</translation>
     </message>
     <message>
         <source>One training step, when paused (S)</source>
-        <translation type="unfinished">暂停时训练一步（S）</translation>
+        <translation>暂停时训练一步（S）</translation>
     </message>
     <message>
         <source>R&amp;eset</source>
-        <translation type="unfinished">重置(&amp;E)</translation>
+        <translation>重置(&amp;E)</translation>
     </message>
     <message>
         <source>Back to the initial weights of this seed (R)</source>
-        <translation type="unfinished">回到该种子的初始权重（R）</translation>
+        <translation>回到该种子的初始权重（R）</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished">网络</translation>
+        <translation>网络</translation>
     </message>
     <message>
         <source>&amp;Activation</source>
-        <translation type="unfinished">激活函数(&amp;A)</translation>
+        <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
         <source>The hidden activation of the lab&apos;s network, in every hidden layer</source>
-        <translation type="unfinished"></translation>
+        <translation>实验室网络的隐藏层激活函数，每个隐藏层都使用它</translation>
     </message>
     <message>
         <source>&amp;Compare with</source>
-        <translation type="unfinished"></translation>
+        <translation>对比(&amp;C)</translation>
     </message>
     <message>
         <source>A second network trained beside the run from the same initial weights, with this activation: its depth profile is drawn dashed</source>
-        <translation type="unfinished"></translation>
+        <translation>与本次运行并行、从相同初始权重开始训练的第二个网络，使用此激活函数：其深度剖面以虚线绘出</translation>
     </message>
     <message>
         <source>&amp;Hidden layers</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层(&amp;H)</translation>
     </message>
     <message>
         <source>Hidden layers, 1 to 32: vanishing gradients need depth</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层的层数，1 到 32：梯度消失需要深度</translation>
     </message>
     <message>
         <source>&amp;Units per layer</source>
-        <translation type="unfinished">每层单元数(&amp;U)</translation>
+        <translation>每层单元数(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Initialization</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化(&amp;I)</translation>
     </message>
     <message>
         <source>Init &amp;gain</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化增益(&amp;G)</translation>
     </message>
     <message>
         <source>Init see&amp;d</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化种子(&amp;D)</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished">训练</translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>&amp;Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Weight decay</source>
-        <translation type="unfinished"></translation>
+        <translation>权重衰减(&amp;W)</translation>
     </message>
     <message>
         <source>L&amp;1</source>
-        <translation type="unfinished"></translation>
+        <translation>L1(&amp;1)</translation>
     </message>
     <message>
         <source>How much gradient reaches the first layer</source>
-        <translation type="unfinished"></translation>
+        <translation>有多少梯度到达第一层</translation>
     </message>
     <message>
         <source>Gradient norm of every layer over the training steps</source>
-        <translation type="unfinished"></translation>
+        <translation>每层的梯度范数随训练步数的变化</translation>
     </message>
     <message>
         <source>Gradient norm by layer at the current step, for both activations</source>
-        <translation type="unfinished"></translation>
+        <translation>当前步各层的梯度范数，两种激活函数都画出</translation>
     </message>
     <message>
         <source>Histogram of the activations of every layer</source>
-        <translation type="unfinished"></translation>
+        <translation>每层激活值的直方图</translation>
     </message>
     <message>
         <source>Histogram of the back-propagated gradients of every layer</source>
-        <translation type="unfinished"></translation>
+        <translation>每层反向传播的梯度的直方图</translation>
     </message>
     <message>
         <source>Per layer: gradient norm, true zeros, blocked share, mean and spread of the activations</source>
-        <translation type="unfinished"></translation>
+        <translation>每层：梯度范数、真零比例、阻断比例、激活值的均值与离散程度</translation>
     </message>
 </context>
 <context>
@@ -2250,103 +2250,95 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
     <name>relulab::ui::GradientFlowTab</name>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>training step</source>
-        <translation type="unfinished">训练步数</translation>
+        <translation>训练步数</translation>
     </message>
     <message>
         <source>‖∂L/∂W‖ per layer</source>
-        <translation type="unfinished"></translation>
+        <translation>每层的 ‖∂L/∂W‖</translation>
     </message>
     <message>
         <source>layer</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>layer (input → output)</source>
-        <translation type="unfinished"></translation>
+        <translation>层（输入 → 输出）</translation>
     </message>
     <message>
         <source>‖∂L/∂W‖</source>
-        <translation type="unfinished"></translation>
+        <translation>‖∂L/∂W‖</translation>
     </message>
     <message>
         <source>activation f(z)</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值 f(z)</translation>
     </message>
     <message>
         <source>log₁₀ |∂ℓ/∂z| (back-propagated)</source>
-        <translation type="unfinished"></translation>
+        <translation>log₁₀ |∂ℓ/∂z|（反向传播）</translation>
     </message>
     <message>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>True zeros</source>
-        <translation type="unfinished"></translation>
+        <translation>真零</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mean</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Std</source>
-        <translation type="unfinished"></translation>
+        <translation>阻断</translation>
     </message>
     <message>
         <source>Norm of the mean loss&apos;s gradient with respect to the weights into the layer, on the whole training set</source>
-        <translation type="unfinished"></translation>
+        <translation>平均损失对进入该层的权重的梯度范数，在整个训练集上计算</translation>
     </message>
     <message>
         <source>Share of (point, unit) pairs whose activation is exactly 0: ReLU&apos;s sparse code</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值恰好为 0 的 (点, 单元) 对所占的比例：ReLU 的稀疏编码</translation>
     </message>
     <message>
         <source>Share of (point, unit) pairs where |f′(z)| &lt; 0.05: almost no gradient passes (saturated sigmoid or tanh, ReLU&apos;s negative side)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mean of the layer&apos;s activations over all points</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Standard deviation of the layer&apos;s activations over all points</source>
-        <translation type="unfinished"></translation>
+        <translation>|f′(z)| &lt; 0.05 的 (点, 单元) 对所占的比例：几乎没有梯度能通过（饱和的 sigmoid 或 tanh，ReLU 的负半轴）</translation>
     </message>
     <message>
         <source>&lt;p&gt;The gradient of the first layer is a product of one factor per layer above it. Sigmoid&apos;s derivative is at most 1/4, so with depth the product shrinks by orders of magnitude: the first layers stop learning. ReLU&apos;s derivative is exactly 1 wherever a unit is active.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;第一层的梯度是一个乘积，其上方每一层各贡献一个因子。Sigmoid 的导数最大只有 1/4，因此随着深度增加，这个乘积会缩小好几个数量级：最前面的几层不再学习。而只要单元处于激活状态，ReLU 的导数就恰好为 1。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished">暂停(&amp;P)</translation>
+        <translation>暂停(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Play</source>
-        <translation type="unfinished">播放(&amp;P)</translation>
+        <translation>播放(&amp;P)</translation>
     </message>
     <message>
         <source>%1, step %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，第 %2 步</translation>
     </message>
     <message>
         <source>output</source>
-        <translation type="unfinished">输出</translation>
-    </message>
-    <message>
-        <source>%1: layer 1 gets &lt;b&gt;%2&lt;/b&gt;× the gradient of layer %3</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <source>Step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>Mean ± std</source>
+        <translation>均值 ± 标准差</translation>
+    </message>
+    <message>
+        <source>Mean and standard deviation of the layer&apos;s activations over all points and units</source>
+        <translation>该层激活值在所有点和单元上的均值与标准差</translation>
+    </message>
+    <message>
+        <source>%1: layer 1 gets &lt;b&gt;%2&lt;/b&gt;× the gradient of layer %3 · loss %4 · accuracy %5</source>
+        <translation>%1：第 1 层得到的梯度是第 %3 层的 &lt;b&gt;%2&lt;/b&gt; 倍 · 损失 %4 · 准确率 %5</translation>
     </message>
 </context>
 <context>
@@ -2904,6 +2896,38 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
         <source>The histogram compares the drawn slopes with the uniform density and with the original paper. Its notation is inconsistent: Xu et al. define y = a·x for x &amp;lt; 0 with a ~ U(l, u) and l, u in [0, 1), then sample a from U(3, 8) and test with x / ((l + u) / 2). Read as a divisor, as the histogram&apos;s dots do, the paper computes x / a with a ~ U(3, 8): the same end points 1/8 and 1/3, but the slopes 1/a are not uniform — small ones are more frequent. At test time it then divides by the mean divisor 5.5, a slope of 2/11 ≈ 0.182, while PyTorch uses the mean slope 0.229: the two conventions give different networks at test time.</source>
         <translation>直方图把抽取的斜率与均匀密度以及原论文相比较。原论文的记号前后不一致：Xu 等人定义 x &amp;lt; 0 时 y = a·x，其中 a ~ U(l, u)，l、u 属于 [0, 1)；随后却从 U(3, 8) 中抽取 a，测试时用 x / ((l + u) / 2)。若像直方图中的点那样把 a 读作除数，论文计算的就是 x / a，a ~ U(3, 8)：端点同为 1/8 和 1/3，但斜率 1/a 并不均匀——较小的斜率更常见。测试时它再除以除数的均值 5.5，即斜率 2/11 ≈ 0.182，而 PyTorch 使用平均斜率 0.229：两种约定在测试时给出不同的网络。</translation>
     </message>
+    <message>
+        <source>Vanishing gradients: why ReLU</source>
+        <translation>梯度消失：为什么用 ReLU</translation>
+    </message>
+    <message>
+        <source>The Gradient flow tab trains a deep network — two spirals, 20 hidden layers of 32 units, He initialisation from seed 1, SGD at 0.05 on the full batch — with sigmoid units, and beside it the same network with ReLU, from the same initial weights. The charts show the norm of the gradient of each layer&apos;s weights on a logarithmic axis.</source>
+        <translation>“梯度流”标签页训练一个使用 sigmoid 单元的深层网络——双螺旋数据，20 个隐藏层，每层 32 个单元，种子为 1 的 He 初始化，全批量 SGD，学习率 0.05——并在旁边从相同的初始权重训练使用 ReLU 的同一网络。图表在对数坐标轴上显示每层权重的梯度范数。</translation>
+    </message>
+    <message>
+        <source>Before pressing Play, read the depth profile and the line above the charts. With sigmoid the first layer gets 1.1e-10 times the gradient of the twentieth (about 4.9e-12 against 0.044): backpropagation multiplies one factor per layer, and sigmoid&apos;s derivative is at most 1/4. The heat map of the back-propagated gradients, under the depth profile, shows them drifting to the left layer by layer, a factor of about 3.3 per layer. With ReLU the ratio is 1.1 and every layer gets between 0.0072 and 0.029. Now press Play: by step 500 the ReLU network classifies 96.8 % of the points, while the sigmoid network&apos;s loss has settled at ln 2 ≈ 0.693 (accuracy 37.9 %) and none of its layers gets more than 2.8e-11.</source>
+        <translation>按“播放”之前，先看深度剖面和图表上方的那行文字。使用 sigmoid 时，第一层得到的梯度是第二十层的 1.1e-10 倍（约 4.9e-12 对 0.044）：反向传播每经过一层就乘上一个因子，而 sigmoid 的导数最大只有 1/4。深度剖面下方是反向传播的梯度的热图，可以看到梯度逐层向左漂移，每层约相差 3.3 倍。使用 ReLU 时，这一比值为 1.1，每层得到的梯度都在 0.0072 到 0.029 之间。现在按“播放”：到第 500 步，ReLU 网络已能正确分类 96.8 % 的点，而 sigmoid 网络的损失停在 ln 2 ≈ 0.693（准确率 37.9 %），它的任何一层得到的梯度都不超过 2.8e-11。</translation>
+    </message>
+    <message>
+        <source>The table&apos;s Blocked column says at most 0.2 % for any sigmoid layer: hardly a unit is saturated here, the small derivative alone is enough. Glorot and Bengio (2010) plotted per-layer histograms like these to show it. Set the activation to tanh, whose derivative reaches 1: its first layer gets 0.33 times the gradient of the twentieth. Or keep sigmoid and lower the depth to 5: 0.0011, fewer factors. Init gain changes how much each layer passes on.</source>
+        <translation>表格的“阻断”列显示，任何一个 sigmoid 层都不超过 0.2 %：这里几乎没有单元饱和，单是导数小就足够了。Glorot 与 Bengio（2010）正是画出这样的逐层直方图来说明这一点。把激活函数设为 tanh，它的导数最大可达 1：它的第一层得到的梯度是第二十层的 0.33 倍。或者保留 sigmoid，把深度降到 5：比值为 0.0011，因为因子更少。“初始化增益”会改变每一层传递下去的梯度大小。</translation>
+    </message>
+    <message>
+        <source>Sparsity and L1</source>
+        <translation>稀疏性与 L1</translation>
+    </message>
+    <message>
+        <source>ReLU outputs exact zeros: every negative input gives 0, not a small number. A layer&apos;s output is then sparse: many of its numbers are exactly zero. The lab trains the reference network (two spirals, 2-32-32-32-1, He initialisation) with Adam at 0.01 and an L1 penalty λ = 0.001 on the weights, beside the same network with tanh.</source>
+        <translation>ReLU 输出真正的零：每个负输入都得到 0，而不是一个很小的数。于是一层的输出是稀疏的：其中许多数恰好为零。实验室用 Adam（学习率 0.01）并对权重施加 λ = 0.001 的 L1 惩罚来训练参考网络（双螺旋数据，2-32-32-32-1，He 初始化），并在旁边训练使用 tanh 的同一网络。</translation>
+    </message>
+    <message>
+        <source>Press Play and let it train 2,000 steps; read the table&apos;s True zeros column. With L1, 78.4 % of the first layer&apos;s outputs are exactly 0 and 20 of its 32 units are dead (20, 14 and 13 in the three layers), yet the accuracy is 97.9 %. Set L1 to 0 in the Training group and press Reset: the first layer ends with 54.3 % zeros, no dead unit (0, 9 and 5) and 97.6 %. Set the activation to tanh: 0.0 % zeros in every layer, at step 2,000 too.</source>
+        <translation>按“播放”，让它训练 2,000 步；然后读表格的“真零”列。有 L1 时，第一层 78.4 % 的输出恰好为 0，其 32 个单元中有 20 个死亡（三层中分别为 20、14 和 13 个），而准确率仍有 97.9 %。在“训练”组中把 L1 设为 0 并按“重置”：第一层最终有 54.3 % 的零，没有死亡单元（三层分别为 0、9 和 5 个），准确率为 97.6 %。把激活函数设为 tanh：每一层的零都是 0.0 %，到第 2,000 步也是如此。</translation>
+    </message>
+    <message>
+        <source>L1 adds λ·sign(w) to each weight&apos;s gradient, a constant pull toward zero that the loss must outweigh: the units the task does not need are switched off, and the others keep the accuracy. Weight decay (L2) pulls in proportion to w instead: try 0.003 with L1 at 0, and only 3 units end dead (0, 3 and 0). ReLU&apos;s output is unbounded, so without a penalty nothing stops weights and activations from growing.</source>
+        <translation>L1 在每个权重的梯度上加上 λ·sign(w)，这是一个把权重拉向零的恒定拉力，损失必须胜过它才行：任务不需要的单元被关闭，其余单元维持准确率。权重衰减（L2）则按 w 的大小成比例地拉回：试试把权重衰减设为 0.003、L1 设为 0，最终只有 3 个单元死亡（三层分别为 0、3 和 0 个）。ReLU 的输出没有上界，因此没有惩罚时，没有什么能阻止权重和激活值不断增大。</translation>
+    </message>
 </context>
 <context>
     <name>relulab::ui::MainWindow</name>
@@ -3081,7 +3105,7 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
     </message>
     <message>
         <source>&amp;Gradient flow</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度流(&amp;G)</translation>
     </message>
 </context>
 <context>
