@@ -1,10 +1,12 @@
 // The network view's paint time (offscreen unless a platform is chosen): the lab's reference shape
-// 2-32-32-32-1 and the widest network the lab builds, 8 hidden layers of 128, each with some dead
-// units, rendered into an image again and again at 600x400. Prints the median and the best time
-// per paint. (It was a test function of tst_networkview, which printed and asserted nothing:
-// wall-clock time depends on the machine and its load.)
+// 2-32-32-32-1, 8 hidden layers of 128, and the deepest networks the lab builds, 32 hidden layers
+// of 32 and of 128, each with some dead units, rendered into an image again and again at 600x400.
+// Two figures per shape, each the median and the best time: a repaint of the snapshot shown (an
+// expose, a tooltip), and a new snapshot then its paint, which is what the lab does about 20 times
+// a second while a run trains. (It was a test function of tst_networkview, which printed and
+// asserted nothing: wall-clock time depends on the machine and its load.)
 //
-//   bench_networkview [--paints N]     (N paints per shape, default 200)
+//   bench_networkview [--paints N]     (N paints per shape and figure, default 200)
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -55,14 +57,18 @@ struct PaintTime
     double minimum = 0.0;
 };
 
-// Milliseconds per paint over `repeats` renders into one image.
-PaintTime measurePaints(relulab::ui::NetworkView &view, int repeats)
+// Milliseconds per paint over `repeats` renders into one image; with `snapshots`, each paint
+// follows one of them shown anew (alternately, as the lab shows a new one each time).
+PaintTime measurePaints(relulab::ui::NetworkView &view, int repeats,
+                        const std::vector<relulab::app::TrainingSnapshotPtr> &snapshots = {})
 {
     QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
     std::vector<double> times;
     for (int i = 0; i < repeats; ++i) {
         QElapsedTimer timer;
         timer.start();
+        if (!snapshots.empty())
+            view.showSnapshot(snapshots[static_cast<std::size_t>(i) % snapshots.size()]);
         view.render(&image);
         times.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
     }
@@ -96,12 +102,20 @@ int main(int argc, char *argv[])
         std::vector<int> hidden;
         int deadEvery;
     } shapes[] = {{"2-32-32-32-1 (the reference)", {32, 32, 32}, 5},
-                  {"2-8x128-1 (the widest)", std::vector<int>(8, 128), 9}};
+                  {"2-8x128-1", std::vector<int>(8, 128), 9},
+                  {"2-32x32-1 (the deepest)", std::vector<int>(32, 32), 7},
+                  {"2-32x128-1 (the largest)", std::vector<int>(32, 128), 9}};
     for (const auto &shape : shapes) {
-        view.showSnapshot(makeSnapshot(shape.hidden, shape.deadEvery));
+        const std::vector<relulab::app::TrainingSnapshotPtr> snapshots {
+                makeSnapshot(shape.hidden, shape.deadEvery),
+                makeSnapshot(shape.hidden, shape.deadEvery)};
+        view.showSnapshot(snapshots.front());
         measurePaints(view, 3); // warm up fonts and caches
-        const PaintTime time = measurePaints(view, paints);
-        std::printf("  %-30s median %.2f ms, best %.2f ms\n", shape.name, time.median, time.minimum);
+        const PaintTime repaint = measurePaints(view, paints);
+        const PaintTime fresh = measurePaints(view, paints, snapshots);
+        std::printf("  %-28s repaint median %.2f ms, best %.2f ms; new snapshot + paint median "
+                    "%.2f ms, best %.2f ms\n",
+                    shape.name, repaint.median, repaint.minimum, fresh.median, fresh.minimum);
     }
     return 0;
 }

@@ -2714,6 +2714,22 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
         <source>Training diverged at step %1: the loss or the weights are no longer finite. The run is paused; lower the learning rate and press Reset.</source>
         <translation>训练在第 %1 步发散：损失或权重已不再是有限值。运行已暂停；请降低学习率并按“重置”。</translation>
     </message>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dead units: &lt;b&gt;%Ln&lt;/b&gt; of %1 (%2 %)</source>
+        <translation>
+            <numerusform>死亡单元：&lt;b&gt;%Ln&lt;/b&gt; / %1（%2 %）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>most in &lt;span style=&apos;color:%1&apos;&gt;layer %2&lt;/span&gt; (&lt;b&gt;%Ln&lt;/b&gt; of %3)</source>
+        <translation>
+            <numerusform>最多在&lt;span style=&apos;color:%1&apos;&gt;第 %2 层&lt;/span&gt;（&lt;b&gt;%Ln&lt;/b&gt; / %3）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>relulab::ui::Language</name>
@@ -3215,6 +3231,14 @@ rarely active (on fewer than 5 % of points)</source>
     <message>
         <source>training diverged: weights are no longer finite</source>
         <translation>训练已发散：权重不再是有限值</translation>
+    </message>
+    <message>
+        <source>dead counts under numbered layers only</source>
+        <translation>死亡数只标在有编号的层下</translation>
+    </message>
+    <message>
+        <source>links: the strongest %1 per layer (%2 of %3)</source>
+        <translation>连接：每层最强的 %1 条（共 %3 条，显示 %2 条）</translation>
     </message>
 </context>
 <context>

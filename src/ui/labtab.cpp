@@ -2,10 +2,12 @@
 
 #include "ui_labtab.h"
 
+#include <QLabel>
 #include <QLocale>
 #include <QPainter>
 #include <QShortcut>
 #include <QSignalBlocker>
+#include <QTextDocument>
 
 #include <qcustomplot.h>
 
@@ -26,15 +28,51 @@ using app::TrainingSnapshot;
 
 namespace {
 
-// One colour per hidden layer, light to dark, so that deeper layers read as "further in".
+// One colour per hidden layer: up to LabTab::LegendLayers, distinct ones (ColorBrewer's Dark2)
+// that a legend names; above, where they would repeat, a colour by depth that a colour scale
+// reads (dark at the input, light at the output).
 QColor layerColor(int layer, int layers)
 {
     static const QColor colors[] = {QColor(0x1B, 0x9E, 0x77), QColor(0xD9, 0x5F, 0x02),
                                     QColor(0x75, 0x70, 0xB3), QColor(0xE7, 0x29, 0x8A),
                                     QColor(0x66, 0xA6, 0x1E), QColor(0xE6, 0xAB, 0x02),
                                     QColor(0xA6, 0x76, 0x1D), QColor(0x44, 0x44, 0x44)};
-    Q_UNUSED(layers);
-    return colors[layer % 8];
+    static_assert(std::size(colors) == LabTab::LegendLayers);
+    if (layers > LabTab::LegendLayers)
+        return depthColor(layer, layers);
+    return colors[layer % LabTab::LegendLayers];
+}
+
+// Rich text whose spaces (outside its tags) do not break: a wrapping label then breaks only
+// between such parts.
+QString nonBreaking(const QString &html)
+{
+    QString result;
+    result.reserve(html.size() + 32);
+    bool inTag = false;
+    for (QChar c : html) {
+        if (c == u'<')
+            inTag = true;
+        else if (c == u'>')
+            inTag = false;
+        if (c == u' ' && !inTag)
+            result += QStringLiteral("&nbsp;");
+        else
+            result += c;
+    }
+    return result;
+}
+
+// A share in whole percent, never "0" for some nor "100" for not all.
+QString wholePercent(int part, int whole)
+{
+    const QLocale locale;
+    const double share = whole > 0 ? 100.0 * part / whole : 0.0;
+    if (part > 0 && share < 0.5)
+        return QStringLiteral("< %1").arg(locale.toString(1));
+    if (part < whole && share >= 99.5)
+        return QStringLiteral("> %1").arg(locale.toString(99));
+    return locale.toString(share, 'f', 0);
 }
 
 template<class Enum>
@@ -132,6 +170,7 @@ void LabTab::showPlotTexts()
 {
     m_ui->deadPlot->xAxis->setLabel(tr("training step"));
     m_ui->deadPlot->yAxis->setLabel(tr("dead units"));
+    m_deadScale->axis()->setLabel(tr("layer"));
     for (std::size_t l = 0; l < m_deadGraphs.size(); ++l)
         m_deadGraphs[l]->setName(tr("layer %1").arg(l + 1));
     QCustomPlot *loss = m_ui->lossPlot;
@@ -186,10 +225,26 @@ void LabTab::setUpPlots()
     dead->legend->setVisible(true);
     dead->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignLeft | Qt::AlignTop);
     dead->legend->setBrush(QColor(255, 255, 255, 220));
+    // Beside the plot instead of the legend when the layers are too many to name (startRun()).
+    m_deadScale = new QCPColorScale(dead);
+    m_deadScale->setGradient(depthGradient());
+    m_deadScale->setBarWidth(8);
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticker->setTickStep(1.0); // whole layers: 1, 2, 5, 10, ... apart as the height allows
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    m_deadScale->axis()->setTicker(ticker);
+    // Its bar as high as the plot's axes.
+    m_deadMargins = new QCPMarginGroup(dead);
     setBigFonts(dead, 12);
+    QFont scaleFont = dead->xAxis->labelFont();
+    m_deadScale->axis()->setLabelFont(scaleFont);
+    scaleFont.setPointSizeF(scaleFont.pointSizeF() * 0.9);
+    m_deadScale->axis()->setTickLabelFont(scaleFont);
     QFont big = m_ui->deadCountsLabel->font();
     big.setPointSizeF(big.pointSizeF() * 1.6);
     m_ui->deadCountsLabel->setFont(big);
+    // A deep network's summary depends on the label's width (deadCountsSummary()).
+    m_ui->deadCountsLabel->installEventFilter(this);
 
     QCustomPlot *loss = m_ui->lossPlot;
     loss->yAxis2->setVisible(true);
@@ -333,10 +388,28 @@ void LabTab::startRun(const TrainingSnapshot &snapshot)
         dead->removeGraph(graph);
     m_deadGraphs.clear();
     int widest = 1;
+    // Up to LegendLayers lines a legend names; more, a colour scale by depth, beside the plot
+    // where it covers none of them (a legend of 32 entries covered most of the plot).
+    const bool many = layers > static_cast<std::size_t>(LegendLayers);
+    dead->legend->setVisible(!many);
+    QCPLayoutGrid *layout = dead->plotLayout();
+    if (many && !layout->hasElement(0, 1)) {
+        layout->addElement(0, 1, m_deadScale);
+        dead->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, m_deadMargins);
+        m_deadScale->setMarginGroup(QCP::msTop | QCP::msBottom, m_deadMargins);
+    } else if (!many && layout->hasElement(0, 1)) {
+        dead->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, nullptr);
+        m_deadScale->setMarginGroup(QCP::msTop | QCP::msBottom, nullptr);
+        layout->take(m_deadScale);
+        layout->simplify();
+    }
+    m_deadScale->setVisible(many);
+    m_deadScale->setDataRange(QCPRange(1.0, std::max<double>(2.0, static_cast<double>(layers))));
     for (std::size_t l = 0; l < layers; ++l) {
         QCPGraph *graph = CurveGraph::addTo(dead);
         graph->setName(tr("layer %1").arg(l + 1));
-        graph->setPen(QPen(layerColor(static_cast<int>(l), static_cast<int>(layers)), 3));
+        // Thinner when there are many, so that close lines stay apart.
+        graph->setPen(QPen(layerColor(static_cast<int>(l), static_cast<int>(layers)), many ? 2 : 3));
         graph->setLineStyle(QCPGraph::lsStepLeft);
         m_deadGraphs.push_back(graph);
         widest = std::max(widest, snapshot.measurement.layers[l].units);
@@ -456,13 +529,69 @@ void LabTab::appendMeasurement(const core::Measurement &m, bool keep)
 void LabTab::showDeadCounts(const TrainingSnapshot &snapshot)
 {
     const core::Measurement &m = snapshot.measurement;
+    m_ui->deadCountsLabel->setToolTip(QString()); // a deep network's summary may set it
     if (m.diverged) {
         m_ui->deadCountsLabel->setText(
                 tr("<span style='color:#B71C1C'>diverged: no dead-unit count</span>"));
         return;
     }
-    QStringList parts;
     int stillLearning = 0;
+    for (const core::LayerMeasurement &layer : m.layers)
+        stillLearning += layer.dead - layer.deadWithoutGradient;
+    QString text = m.layers.size() > static_cast<std::size_t>(LegendLayers) ? deadCountsSummary(m)
+                                                                            : deadCountsPerLayer(m);
+    if (stillLearning > 0)
+        text += tr("<br><small>%n of them still get a gradient (dead only by the ≤ 0 test)</small>",
+                   nullptr, stillLearning);
+    if (m.outputConstant)
+        text += tr(
+                "<br><small style='color:#B71C1C'>the output is the same for every point</small>");
+    m_ui->deadCountsLabel->setText(text);
+}
+
+QString LabTab::deadCountsSummary(const core::Measurement &m)
+{
+    // Too many layers for a list: the total, and the layer with the most dead units (the first
+    // of them, should several have as many).
+    int dead = 0;
+    int units = 0;
+    std::size_t most = 0;
+    for (std::size_t l = 0; l < m.layers.size(); ++l) {
+        dead += m.layers[l].dead;
+        units += m.layers[l].units;
+        if (m.layers[l].dead > m.layers[most].dead)
+            most = l;
+    }
+    const QLocale locale;
+    const QString total = nonBreaking(tr("Dead units: <b>%Ln</b> of %1 (%2 %)", nullptr, dead)
+                                              .arg(locale.toString(units), wholePercent(dead, units)));
+    if (dead == 0)
+        return total;
+    QLabel *label = m_ui->deadCountsLabel;
+    const core::LayerMeasurement &layer = m.layers[most];
+    const QColor color = layerColor(static_cast<int>(most), static_cast<int>(m.layers.size()));
+    const QString full = total + QStringLiteral("&nbsp;· ")
+            + nonBreaking(tr("most in <span style='color:%1'>layer %2</span> (<b>%Ln</b> of %3)",
+                             nullptr, layer.dead)
+                                  .arg(color.name())
+                                  .arg(most + 1)
+                                  .arg(locale.toString(layer.units)));
+    // One line whatever the width, so that the chart under it keeps its height (a second line
+    // pushed it out of its pane at the window's minimum size): where the layer does not fit
+    // beside the total, its tooltip says it.
+    QTextDocument document;
+    document.setDocumentMargin(0);
+    document.setDefaultFont(label->font());
+    document.setHtml(full);
+    if (document.idealWidth() + 4.0 <= label->contentsRect().width() - 2 * label->margin())
+        return full;
+    label->setToolTip(document.toPlainText());
+    return total;
+}
+
+QString LabTab::deadCountsPerLayer(const core::Measurement &m) const
+{
+    QStringList parts;
     for (std::size_t l = 0; l < m.layers.size(); ++l) {
         const core::LayerMeasurement &layer = m.layers[l];
         const QColor color = layerColor(static_cast<int>(l), static_cast<int>(m.layers.size()));
@@ -475,16 +604,8 @@ void LabTab::showDeadCounts(const TrainingSnapshot &snapshot)
                              .arg(layer.units)
                              .replace(QLatin1Char(' '), QStringLiteral("&nbsp;"))
                              .replace(QStringLiteral("<span&nbsp;style"), QStringLiteral("<span style")));
-        stillLearning += layer.dead - layer.deadWithoutGradient;
     }
-    QString text = tr("Dead units: %1").arg(parts.join(QStringLiteral(" &nbsp; ")));
-    if (stillLearning > 0)
-        text += tr("<br><small>%n of them still get a gradient (dead only by the ≤ 0 test)</small>",
-                   nullptr, stillLearning);
-    if (m.outputConstant)
-        text += tr(
-                "<br><small style='color:#B71C1C'>the output is the same for every point</small>");
-    m_ui->deadCountsLabel->setText(text);
+    return tr("Dead units: %1").arg(parts.join(QStringLiteral(" &nbsp; ")));
 }
 
 void LabTab::showDecision(const TrainingSnapshot &snapshot)
@@ -587,9 +708,23 @@ QList<app::DataColumn> LabTab::historyColumns() const
     return columns;
 }
 
+bool LabTab::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->deadCountsLabel && m_lastSnapshot
+        && (event->type() == QEvent::Resize || event->type() == QEvent::FontChange)
+        && m_lastSnapshot->measurement.layers.size() > static_cast<std::size_t>(LegendLayers))
+        showDeadCounts(*m_lastSnapshot);
+    return QWidget::eventFilter(watched, event);
+}
+
 QString LabTab::deadCountsText() const
 {
     return m_ui->deadCountsLabel->text();
+}
+
+QString LabTab::deadCountsToolTip() const
+{
+    return m_ui->deadCountsLabel->toolTip();
 }
 
 bool LabTab::divergenceShown() const

@@ -15,6 +15,8 @@
 
 class QCustomPlot;
 class QCPColorMap;
+class QCPColorScale;
+class QCPMarginGroup;
 class QCPGraph;
 
 namespace Ui {
@@ -50,7 +52,11 @@ public:
     QCustomPlot *deadPlot() const;
     // The dead-count graph of hidden layer `layer` (0-based).
     QCPGraph *deadGraph(int layer) const;
+    // Up to this many hidden layers the dead-unit chart has a legend and the counts above it list
+    // every layer; deeper networks get a colour scale by depth and a summary.
+    static constexpr int LegendLayers = 8;
     QString deadCountsText() const;
+    QString deadCountsToolTip() const;
     bool divergenceShown() const;
     // The run shown so far, one value per measurement shown (File > Export data): step, loss,
     // train_accuracy, test_accuracy, dead_l1..dead_lN and, for PReLU, alpha_l1.. (the layer's mean
@@ -110,6 +116,11 @@ private:
     // One moment of the run into the history and its charts; `keep` keeps it whatever the stride.
     void appendMeasurement(const core::Measurement &measurement, bool keep);
     void showDeadCounts(const app::TrainingSnapshot &snapshot);
+    QString deadCountsPerLayer(const core::Measurement &m) const;
+    // Above LegendLayers: the total, and the layer with the most dead units where the label has
+    // room for it on the same line (otherwise in its tooltip).
+    QString deadCountsSummary(const core::Measurement &m);
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void showDecision(const app::TrainingSnapshot &snapshot);
     void showSlopes(const app::TrainingSnapshot &snapshot);
     void showRunStatus(const app::TrainingSnapshot &snapshot);
@@ -129,6 +140,8 @@ private:
     quint64 m_shownRun = 0;
     quint64 m_shownStep = 0;
     std::vector<QCPGraph *> m_deadGraphs;
+    QCPColorScale *m_deadScale = nullptr; // in the dead plot's layout with more than LegendLayers
+    QCPMarginGroup *m_deadMargins = nullptr;
     std::vector<QCPGraph *> m_alphaGraphs;
     QCPColorMap *m_decisionMap = nullptr;
     QCPGraph *m_classZero = nullptr;

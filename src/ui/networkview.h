@@ -6,8 +6,10 @@
 #include <QRectF>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
+#include <cstdint>
 #include <vector>
 
 #include "app/trainingcontroller.h"
@@ -21,6 +23,10 @@ namespace relulab::ui {
 // is active), so a dying network visibly darkens; dead units are black with a red ring, and a red
 // cross when no gradient can revive them. Links are the weights: blue positive, vermillion
 // negative, width and opacity by magnitude relative to the largest of their layer.
+//
+// A deep or wide network has far more links than its narrow gaps between columns can show apart:
+// only the strongest of each layer are drawn then, and the legend says how many. Where the column
+// numbers would run into each other, only every 2nd (5th, 10th, ...) layer is numbered.
 //
 // Columns are numbered 0 (inputs) to columnCount() - 1 (output); units from 0, top to bottom.
 // The texts a user reads number hidden layers and units from 1.
@@ -37,6 +43,12 @@ public:
     // layer, a solid band at any screen size with all its 16,384, keeps a few hundred and painting
     // stays fast.
     static constexpr int MaxLinks = 4000;
+    // Each gap between columns, s pixels wide and h high, shows at most s * s * h / LinkRoom of its
+    // layer's links. A link is told from its neighbours by its slope, and the slopes one can tell
+    // apart grow with the gap's width as well as its area: the reference's gaps (over 80 px at the
+    // default size) keep all their 1,024 links, while 32 layers, 15 px apart in the lab, keep the
+    // strongest few dozen, a readable path through the network rather than a solid band.
+    static constexpr double LinkRoom = 1250.0;
     // Columns with more units than this (or too dense for 3 px radius) are drawn compactly,
     // without neutral outlines.
     static constexpr int CompactUnits = 40;
@@ -57,6 +69,19 @@ public:
     QString unitDescriptionAt(QPoint position) const;
     // The message painted over a greyed network (a diverged run), or an empty string.
     QString overlayMessage() const;
+    // What the picture leaves out at the current size, as the legend (and the accessible
+    // description) says it, a line each, or an empty string: "links: the strongest 34 per layer
+    // (1,120 of 31,840)", "dead counts under numbered layers only".
+    QString omissionNote() const;
+    // The links the paint draws at the current size (the strongest of each layer, none weaker
+    // than MinimumRelativeWeight of their layer's largest), and all the network has.
+    int drawnLinkCount() const;
+    qsizetype linkCount() const;
+    // The texts over column `column`: its name or number (empty where numbers would collide and
+    // this one is left out), and its dead count (empty for the inputs and the output, and where
+    // the counts have no room).
+    QString columnLabel(int column) const;
+    QString columnDeadCount(int column) const;
 
     // The fill of a hidden unit active on `rate` (0 to 1) of the points. Rate 0 is dead: black.
     static QColor activationRateColor(double rate);
@@ -86,8 +111,26 @@ private:
         std::vector<Column> columns;
         double titleTop = 0.0;
         TitleForm titleForm = TitleForm::OneLine;
+        // With TitleForm::Numbers: every labelStride-th hidden layer numbered (and layer 1 when
+        // there is room), and the dead counts under every column or (countStride > 1) under the
+        // numbered ones only.
+        int labelStride = 1;
+        int countStride = 1;
+        bool labelFirst = true;
         double maxLinkWidth = 1.0;
+        // Per layer of weights (gap between columns), how many of its links may be drawn.
+        std::vector<std::size_t> linkBudgets;
+        QStringList notes; // omissionNote(), a line each
         QRectF legend;
+    };
+    // A link chosen to be drawn, in drawing order: weakest strength bucket first, in each the
+    // positive links before the negative ones.
+    struct Link
+    {
+        std::uint16_t layer = 0;
+        std::uint16_t in = 0;
+        std::uint16_t out = 0;
+        std::uint8_t style = 0; // strength bucket * 2 + (1 if negative)
     };
     enum class UnitState { Unmeasured, Active, RarelyActive, DeadWithGradient, DeadNoGradient };
 
@@ -100,6 +143,9 @@ private:
     QString layerName(int column, TitleForm form) const;
     QString deadCountText(int column, int dead, TitleForm form) const;
     QString oneLineTitle(int column, int dead) const;
+    bool columnLabelled(const Geometry &g, int column) const;
+    // The links to draw at the budgets of `g`, chosen anew only for a new snapshot or new budgets.
+    const std::vector<Link> &links(const Geometry &g) const;
 
     void paintLinks(QPainter &painter, const Geometry &g) const;
     void paintUnits(QPainter &painter, const Geometry &g) const;
@@ -112,6 +158,11 @@ private:
     mutable Geometry m_geometry;
     mutable bool m_geometryValid = false;
     mutable QImage m_linkLayer; // the background with the links, reused from paint to paint
+    // The links chosen from m_snapshot at m_linkBudgets: a paint that shows no new snapshot (an
+    // expose, a tooltip, a resize that keeps the budgets) does not choose them again.
+    mutable std::vector<Link> m_links;
+    mutable std::vector<std::size_t> m_linkBudgets;
+    mutable bool m_linksValid = false;
 };
 
 } // namespace relulab::ui

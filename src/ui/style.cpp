@@ -1,5 +1,7 @@
 #include "style.h"
 
+#include <qcustomplot.h>
+
 #include <array>
 
 namespace relulab::ui {
@@ -21,6 +23,23 @@ QColor activationColor(core::Activation kind)
             QColor(0xAA, 0x44, 0x99), // Tanh: purple
     }};
     return colors[static_cast<std::size_t>(kind)];
+}
+
+QCPColorGradient depthGradient()
+{
+    QCPColorGradient gradient;
+    gradient.clearColorStops();
+    gradient.setColorStopAt(0.0, QColor(0x0D, 0x08, 0x87));
+    gradient.setColorStopAt(0.35, QColor(0x7E, 0x03, 0xA8));
+    gradient.setColorStopAt(0.7, QColor(0xCC, 0x47, 0x78));
+    gradient.setColorStopAt(1.0, QColor(0xF8, 0x95, 0x40));
+    return gradient;
+}
+
+QColor depthColor(int layer, int layers)
+{
+    const double position = layers > 1 ? static_cast<double>(layer) / (layers - 1) : 0.0;
+    return QColor::fromRgb(depthGradient().color(position, QCPRange(0.0, 1.0)));
 }
 
 } // namespace relulab::ui

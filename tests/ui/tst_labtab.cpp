@@ -11,6 +11,7 @@
 #include <QSpinBox>
 #include <QApplication>
 #include <QTest>
+#include <QTextDocumentFragment>
 
 #include <qcustomplot.h>
 
@@ -22,6 +23,7 @@
 #include "app/parametermodel.h"
 #include "core/trainer.h"
 #include "ui/labtab.h"
+#include "ui/networkview.h"
 
 using relulab::app::ParameterModel;
 using relulab::ui::LabTab;
@@ -54,6 +56,7 @@ private slots:
     void initGainStartsANewRun();
     void newControlsAreLabelledAndExplained();
     void divergenceIsShownAndPausesTheRun();
+    void deepNetworkSummarisesItsDeadUnits();
 
 private:
     // Types `text` into a spin box as a person would: focus, select all, type, Enter.
@@ -71,6 +74,13 @@ private:
         if (!widget)
             qFatal("no child widget %s", name);
         return widget;
+    }
+    // Types a depth into the real spin box and waits for the run it starts.
+    void setDepth(int depth, quint64 run)
+    {
+        typeInto(child<QSpinBox>("depthSpin"), QString::number(depth));
+        QCOMPARE(m_lab->model().depth(), depth);
+        QVERIFY(QTest::qWaitFor([&] { return m_lab->shownRun() == run; }, TimeoutMs));
     }
     bool waitForStep(quint64 step, quint64 run = 0)
     {
@@ -377,6 +387,112 @@ void TestLabTab::newControlsAreLabelledAndExplained()
     QTRY_COMPARE_WITH_TIMEOUT(QApplication::focusWidget(),
                               static_cast<QWidget *>(child<QDoubleSpinBox>("weightDecaySpin")),
                               TimeoutMs);
+}
+
+// The dead-unit chart's colour scale beside the plot, or null.
+static QCPColorScale *colorScale(QCustomPlot *plot)
+{
+    for (QCPLayoutElement *element : plot->plotLayout()->elements(false)) {
+        if (auto *scale = qobject_cast<QCPColorScale *>(element))
+            return scale;
+    }
+    return nullptr;
+}
+
+// 32 hidden layers: the counts are summed up in a line whose numbers are the snapshot's, the
+// chart's lines are coloured by depth with a colour scale instead of a 32-entry legend, and the
+// network view draws only its strongest links and says so. Back at 3 layers, all is as before.
+void TestLabTab::deepNetworkSummarisesItsDeadUnits()
+{
+    relulab::app::TrainingSnapshotPtr last;
+    connect(&m_lab->controller(), &relulab::app::TrainingController::snapshotReady, m_lab.get(),
+            [&](const relulab::app::TrainingSnapshotPtr &snapshot) { last = snapshot; });
+    setDepth(32, 2);
+    QTest::mouseClick(child<QPushButton>("stepButton"), Qt::LeftButton);
+    QVERIFY(waitForStep(1, 2));
+    QVERIFY(last);
+    QCOMPARE(last->measurement.step, quint64(1));
+    const core::Measurement &m = last->measurement;
+    QCOMPARE(m.layers.size(), std::size_t {32});
+
+    // "Dead units: 268 of 1,024 (26 %) · most in layer 18 (15 of 32)" on one line, where the
+    // label is wide enough; the layer in the tooltip where it is not.
+    int dead = 0;
+    int units = 0;
+    std::size_t most = 0;
+    for (std::size_t l = 0; l < m.layers.size(); ++l) {
+        dead += m.layers[l].dead;
+        units += m.layers[l].units;
+        if (m.layers[l].dead > m.layers[most].dead)
+            most = l;
+    }
+    QVERIFY(dead > 0); // a deep ReLU network at He init has dead units
+    const QLocale locale;
+    const QString total = QStringLiteral("Dead units: %1 of %2 (%3 %)")
+                                  .arg(locale.toString(dead), locale.toString(units),
+                                       locale.toString(std::lround(100.0 * dead / units)));
+    const QString full = QStringLiteral("%1 · most in layer %2 (%3 of %4)")
+                                 .arg(total)
+                                 .arg(most + 1)
+                                 .arg(m.layers[most].dead)
+                                 .arg(m.layers[most].units);
+    const auto plain = [](const QString &html) {
+        return QTextDocumentFragment::fromHtml(html)
+                .toPlainText()
+                .replace(QChar(0x00A0), QLatin1Char(' '))
+                .replace(QChar::LineSeparator, QLatin1Char('\n'));
+    };
+    auto *label = child<QLabel>("deadCountsLabel");
+    m_lab->resize(1900, 780);
+    QTRY_COMPARE_WITH_TIMEOUT(plain(m_lab->deadCountsText()).section(u'\n', 0, 0), full, TimeoutMs);
+    QCOMPARE(m_lab->deadCountsToolTip(), QString());
+    QVERIFY(!m_lab->deadCountsText().contains(QStringLiteral("L32")));
+    const auto oneLine = [label] {
+        return label->heightForWidth(label->width()) < 1.5 * label->fontMetrics().lineSpacing();
+    };
+    QVERIFY(oneLine());
+    m_lab->resize(m_lab->minimumSizeHint().width(), 780);
+    QTRY_COMPARE_WITH_TIMEOUT(plain(m_lab->deadCountsText()).section(u'\n', 0, 0), total, TimeoutMs);
+    QCOMPARE(plain(m_lab->deadCountsToolTip()), full);
+    QVERIFY2(oneLine(), qPrintable(QString::number(label->heightForWidth(label->width()))));
+    m_lab->resize(1300, 780);
+
+    // The chart: one line per layer, no legend, a colour scale from layer 1 to 32; no colour
+    // repeats, and depth runs from dark to light.
+    QCustomPlot *plot = m_lab->deadPlot();
+    QVERIFY(m_lab->deadGraph(31));
+    QVERIFY(!m_lab->deadGraph(32));
+    QCOMPARE((m_lab->deadGraph(31)->data()->constEnd() - 1)->value, double(m.layers[31].dead));
+    QVERIFY(!plot->legend->visible());
+    QCPColorScale *scale = colorScale(plot);
+    QVERIFY(scale);
+    QVERIFY(scale->visible());
+    QCOMPARE(scale->dataRange(), QCPRange(1.0, 32.0));
+    QCOMPARE(scale->axis()->label(), QStringLiteral("layer"));
+    QVERIFY(m_lab->deadGraph(0)->pen().color() != m_lab->deadGraph(8)->pen().color());
+    QVERIFY(m_lab->deadGraph(0)->pen().color().lightness()
+            < m_lab->deadGraph(31)->pen().color().lightness());
+    plot->replot(QCustomPlot::rpImmediateRefresh);
+    QVERIFY(scale->outerRect().left() >= plot->axisRect()->outerRect().right());
+
+    // The network view: fewer links than there are, and how many it shows.
+    auto *view = child<relulab::ui::NetworkView>("networkView");
+    QCOMPARE(view->snapshot(), last);
+    QVERIFY(view->drawnLinkCount() < view->linkCount());
+    QVERIFY2(view->omissionNote().contains(
+                     QStringLiteral(" of %1)").arg(locale.toString(view->linkCount()))),
+             qPrintable(view->omissionNote()));
+
+    // 8 layers and fewer: the legend and the list, as before.
+    setDepth(8, 3);
+    QVERIFY(plot->legend->visible());
+    QVERIFY(!colorScale(plot));
+    QVERIFY(m_lab->deadCountsText().contains(QStringLiteral(">L8</span>")));
+    QVERIFY(!m_lab->deadCountsText().contains(QStringLiteral("most in")));
+    setDepth(9, 4);
+    QVERIFY(!plot->legend->visible());
+    QVERIFY(colorScale(plot));
+    QCOMPARE(colorScale(plot)->dataRange(), QCPRange(1.0, 9.0));
 }
 
 QTEST_MAIN(TestLabTab)

@@ -1,11 +1,14 @@
 // The network view drawn from hand-built snapshots: the pixels it paints (dead units black in a red
 // ring, busy units bright, links blue for positive and vermillion for negative weights, a greyed
-// picture and a message for a diverged run) and its tooltips. bench/bench_networkview measures how
-// long a paint takes.
+// picture and a message for a diverged run), its tooltips, and how a deep network stays readable
+// (the strongest links only, every n-th layer numbered, and a note saying so).
+// bench/bench_networkview measures how long a paint takes.
 
 #include <QApplication>
+#include <QFontMetricsF>
 #include <QHelpEvent>
 #include <QImage>
+#include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
@@ -132,6 +135,14 @@ private slots:
     void darkThemeDrawsLightInkOnDark();
     void descriptionsNameTheUnit();
     void tooltipEventShowsTheDescription();
+    void smallNetworksDrawEveryLink_data();
+    void smallNetworksDrawEveryLink();
+    void deepNetworkDrawsTheStrongestLinks_data();
+    void deepNetworkDrawsTheStrongestLinks();
+    void tiesAtTheBudgetKeepItExactly_data();
+    void tiesAtTheBudgetKeepItExactly();
+    void columnTextsNeverCollide_data();
+    void columnTextsNeverCollide();
     void savePicture_data();
     void savePicture();
 };
@@ -410,6 +421,208 @@ void TestNetworkView::tooltipEventShowsTheDescription()
     QTRY_VERIFY(!QToolTip::isVisible());
 }
 
+void TestNetworkView::smallNetworksDrawEveryLink_data()
+{
+    QTest::addColumn<std::vector<int>>("hidden");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("reference") << std::vector<int> {32, 32, 32} << QSize(600, 400);
+    QTest::newRow("reference, default size") << std::vector<int> {32, 32, 32} << QSize(420, 300);
+    QTest::newRow("8 x 8, lab size") << std::vector<int>(8, 8) << QSize(560, 330);
+}
+
+// A network whose gaps have room for all its links draws every one (not weaker than a tenth of
+// its layer's largest), says nothing is left out, and names every column.
+void TestNetworkView::smallNetworksDrawEveryLink()
+{
+    QFETCH(std::vector<int>, hidden);
+    QFETCH(QSize, size);
+    const auto snapshot = makeSnapshot(hidden);
+    NetworkView view;
+    view.resize(size);
+    view.showSnapshot(snapshot);
+    qsizetype strong = 0;
+    qsizetype all = 0;
+    for (const relulab::core::LayerLayout &layer : snapshot->layout) {
+        const auto begin = snapshot->parameters.begin() + static_cast<std::ptrdiff_t>(layer.weight);
+        const auto end = begin + layer.in * layer.out;
+        double largest = 0.0;
+        for (auto it = begin; it != end; ++it)
+            largest = std::max(largest, std::abs(*it));
+        strong += std::count_if(begin, end, [&](double w) {
+            return std::abs(w) >= NetworkView::MinimumRelativeWeight * largest;
+        });
+        all += layer.in * layer.out;
+    }
+    QCOMPARE(view.linkCount(), all);
+    QCOMPARE(view.drawnLinkCount(), strong);
+    QCOMPARE(view.omissionNote(), QString());
+    render(view);
+    QCOMPARE(view.accessibleDescription(), QString());
+    for (int c = 1; c + 1 < view.columnCount(); ++c) {
+        QVERIFY2(view.columnLabel(c).contains(QString::number(c)), qPrintable(view.columnLabel(c)));
+        QVERIFY(!view.columnDeadCount(c).isEmpty());
+    }
+}
+
+void TestNetworkView::deepNetworkDrawsTheStrongestLinks_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<QSize>("size");
+    // The lab's network view in a 1360 x 820 window, and the view alone at its default size.
+    QTest::newRow("32 x 32, lab size") << 32 << QSize(560, 330);
+    QTest::newRow("32 x 128, lab size") << 128 << QSize(560, 330);
+    QTest::newRow("32 x 32, default size") << 32 << QSize(420, 300);
+}
+
+// 32 hidden layers: each layer keeps the same small number of its strongest links (far fewer than
+// it has), the strongest link of all is among them, and the legend and the accessible
+// description say how many are shown of how many.
+void TestNetworkView::deepNetworkDrawsTheStrongestLinks()
+{
+    QFETCH(int, width);
+    QFETCH(QSize, size);
+    auto snapshot = makeSnapshot(std::vector<int>(32, width));
+    // One link far stronger than the rest, between layers 10 and 11.
+    setWeight(*snapshot, 10, 3, 5, 50.0);
+    NetworkView view;
+    view.resize(size);
+    view.showSnapshot(snapshot);
+    const qsizetype all = 2 * width + 31 * width * width + width;
+    QCOMPARE(view.linkCount(), all);
+    const int drawn = view.drawnLinkCount();
+    QVERIFY2(drawn > 0 && drawn * 10 < all, qPrintable(QString::number(drawn)));
+
+    const QString note = view.omissionNote();
+    const QLocale locale;
+    QVERIFY2(note.startsWith(u"links: the strongest "), qPrintable(note));
+    // At most that many of each of the 33 layers of weights: a few per unit, where a layer has
+    // width x width.
+    bool ok = false;
+    const int budget = locale.toInt(note.section(u' ', 3, 3), &ok);
+    QVERIFY2(ok && budget >= 1 && budget * 10 < width * width, qPrintable(note));
+    QVERIFY(drawn <= 33 * budget);
+    QVERIFY2(note.section(u'\n', 0, 0).endsWith(QStringLiteral(" of %1)").arg(locale.toString(all))),
+             qPrintable(note));
+    const QImage image = render(view);
+    QCOMPARE(view.accessibleDescription(), note);
+
+    // The strong link is drawn: blue halfway along it, thick enough to hit.
+    const QColor strong = pixel(image, (view.unitCentre(10, 5) + view.unitCentre(11, 3)) / 2.0);
+    QVERIFY2(strong.blue() > strong.red() + 60, qPrintable(strong.name()));
+
+    // The note's line is in the legend, which is on screen at this size.
+    int grey = 0;
+    for (int y = image.height() - 20; y < image.height(); ++y) {
+        for (int x = 0; x < image.width() / 2; ++x)
+            grey += image.pixelColor(x, y).lightness() < 160;
+    }
+    QVERIFY2(grey > 30, qPrintable(QString::number(grey)));
+}
+
+void TestNetworkView::tiesAtTheBudgetKeepItExactly_data()
+{
+    QTest::addColumn<int>("width");
+    // A budget of about 1 in 30 links (std::nth_element), and of 1 in 500 (a heap).
+    QTest::newRow("32 x 32") << 32;
+    QTest::newRow("32 x 128") << 128;
+}
+
+// Equal weights at the cut: exactly the budget is drawn, as many as the note says.
+void TestNetworkView::tiesAtTheBudgetKeepItExactly()
+{
+    QFETCH(int, width);
+    auto snapshot = makeSnapshot(std::vector<int>(32, width));
+    zeroWeights(*snapshot);
+    // Only layer 5's weights are not zero: all the same but for a few stronger ones.
+    const relulab::core::LayerLayout &layer = snapshot->layout[5];
+    std::fill_n(snapshot->parameters.begin() + static_cast<std::ptrdiff_t>(layer.weight),
+                layer.in * layer.out, 0.5);
+    for (int k = 0; k < 5; ++k)
+        setWeight(*snapshot, 5, k, k, -2.0);
+    NetworkView view;
+    view.resize(560, 330);
+    view.showSnapshot(snapshot);
+    const QString note = view.omissionNote();
+    const QString budget = note.section(u' ', 3, 3);
+    QVERIFY2(!budget.isEmpty() && budget.toInt() < width * width, qPrintable(note));
+    QCOMPARE(view.drawnLinkCount(), budget.toInt());
+    const QImage image = render(view);
+    // The stronger ones among them: the first, vermillion halfway along.
+    const QColor strong = pixel(image, (view.unitCentre(5, 0) + view.unitCentre(6, 0)) / 2.0);
+    QVERIFY2(strong.red() > strong.blue() + 60, qPrintable(strong.name()));
+    // A new snapshot with other weights: chosen anew.
+    auto other = std::make_shared<TrainingSnapshot>(*snapshot);
+    zeroWeights(*other);
+    setWeight(*other, 7, 1, 2, 1.0);
+    view.showSnapshot(other);
+    QCOMPARE(view.drawnLinkCount(), 1);
+}
+
+void TestNetworkView::columnTextsNeverCollide_data()
+{
+    QTest::addColumn<std::vector<int>>("hidden");
+    QTest::addColumn<QSize>("size");
+    for (int depth : {8, 12, 20, 32}) {
+        for (int width : {8, 32, 128}) {
+            for (QSize size : {QSize(560, 330), QSize(420, 300), QSize(900, 500), QSize(260, 180)})
+                QTest::addRow("%d x %d, %dx%d", depth, width, size.width(), size.height())
+                        << std::vector<int>(static_cast<std::size_t>(depth), width) << size;
+        }
+    }
+}
+
+// The numbers over the columns and the dead counts under them stay apart at any depth; where
+// only every n-th layer is numbered, n is a round 2, 5, 10, ... and the counts are under every
+// column or, with a note, under the numbered ones.
+void TestNetworkView::columnTextsNeverCollide()
+{
+    QFETCH(std::vector<int>, hidden);
+    QFETCH(QSize, size);
+    auto snapshot = makeSnapshot(hidden);
+    for (int l = 0; l < static_cast<int>(hidden.size()); ++l) {
+        for (int u = 0; u < hidden[static_cast<std::size_t>(l)]; u += 2)
+            setRate(*snapshot, l, u, 0.0f, false); // double-digit counts where the layer allows
+    }
+    NetworkView view;
+    view.resize(size);
+    view.showSnapshot(snapshot);
+    const QFontMetricsF fm(view.font());
+    const int last = view.columnCount() - 1;
+    for (auto text : {&NetworkView::columnLabel, &NetworkView::columnDeadCount}) {
+        double previousRight = -1e9;
+        QString previous;
+        std::vector<int> shown;
+        for (int c = 1; c < last; ++c) {
+            const QString t = (view.*text)(c);
+            if (t.isEmpty())
+                continue;
+            const double x = view.unitCentre(c, 0).x();
+            const double half = fm.horizontalAdvance(t) / 2.0;
+            QVERIFY2(x - half >= previousRight + 2.0,
+                     qPrintable(QStringLiteral("\"%1\" and \"%2\" at column %3").arg(previous, t).arg(c)));
+            previousRight = x + half;
+            previous = t;
+            shown.push_back(c);
+        }
+        QVERIFY(!shown.empty());
+        // Numbered columns: every one, or the multiples of a round stride (and perhaps layer 1).
+        if (text == &NetworkView::columnLabel && static_cast<int>(shown.size()) < last - 1) {
+            const int stride = shown.size() > 1 && shown[0] == 1 ? shown[1] : shown[0];
+            QVERIFY2(stride == 2 || stride == 5 || stride == 10 || stride == 20,
+                     qPrintable(QString::number(stride)));
+            for (int c = 1; c < last; ++c)
+                QCOMPARE(!view.columnLabel(c).isEmpty(), c % stride == 0 || (c == 1 && shown[0] == 1));
+        }
+    }
+    bool countsEverywhere = true;
+    for (int c = 1; c < last; ++c)
+        countsEverywhere = countsEverywhere && !view.columnDeadCount(c).isEmpty();
+    // Otherwise a count under each numbered column, and none elsewhere.
+    for (int c = 1; c < last && !countsEverywhere; ++c)
+        QCOMPARE(view.columnDeadCount(c).isEmpty(), view.columnLabel(c).isEmpty());
+    QCOMPARE(view.omissionNote().contains(u"dead counts under numbered layers only"), !countsEverywhere);
+}
+
 void TestNetworkView::savePicture_data()
 {
     QTest::addColumn<QString>("suffix");
@@ -427,6 +640,12 @@ void TestNetworkView::savePicture_data()
                                   << QSize(160, 120) << false << false;
     QTest::newRow("diverged") << QStringLiteral("-diverged") << std::vector<int> {32, 32, 32}
                               << QSize(600, 400) << false << true;
+    QTest::newRow("deep") << QStringLiteral("-deep") << std::vector<int>(32, 32) << QSize(560, 330)
+                          << false << false;
+    QTest::newRow("deep and wide") << QStringLiteral("-deep-wide") << std::vector<int>(32, 128)
+                                   << QSize(560, 330) << false << false;
+    QTest::newRow("deep, narrow layers") << QStringLiteral("-deep-narrow") << std::vector<int>(32, 8)
+                                         << QSize(560, 330) << false << false;
 }
 
 void TestNetworkView::savePicture()
