@@ -2281,10 +2281,6 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
         <translation>log₁₀ |∂ℓ/∂z|（反向传播）</translation>
     </message>
     <message>
-        <source>Layer</source>
-        <translation>层</translation>
-    </message>
-    <message>
         <source>True zeros</source>
         <translation>真零</translation>
     </message>
@@ -2321,10 +2317,6 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
         <translation>%1，第 %2 步</translation>
     </message>
     <message>
-        <source>output</source>
-        <translation>输出</translation>
-    </message>
-    <message>
         <source>Step %1</source>
         <translation>第 %1 步</translation>
     </message>
@@ -2339,6 +2331,11 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
     <message>
         <source>%1: layer 1 gets &lt;b&gt;%2&lt;/b&gt;× the gradient of layer %3 · loss %4 · accuracy %5</source>
         <translation>%1：第 1 层得到的梯度是第 %3 层的 &lt;b&gt;%2&lt;/b&gt; 倍 · 损失 %4 · 准确率 %5</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <comment>the output layer, as a table&apos;s row label</comment>
+        <translation>输出</translation>
     </message>
 </context>
 <context>

@@ -31,26 +31,6 @@ namespace {
 // (a run left going all lesson stays quick to draw).
 constexpr qsizetype HistoryLimit = 2048;
 
-// Layers from the input (dark blue) to the output (orange): plasma without its last, yellow part,
-// which would not read on white.
-QCPColorGradient layerGradient()
-{
-    QCPColorGradient g;
-    g.clearColorStops();
-    g.setColorStopAt(0.0, QColor(0x0D, 0x08, 0x87));
-    g.setColorStopAt(0.35, QColor(0x7E, 0x03, 0xA8));
-    g.setColorStopAt(0.7, QColor(0xCC, 0x47, 0x78));
-    g.setColorStopAt(1.0, QColor(0xF8, 0x95, 0x40));
-    return g;
-}
-
-QColor layerColor(int layer, int layers)
-{
-    QCPColorGradient g = layerGradient();
-    const double position = layers > 1 ? static_cast<double>(layer) / (layers - 1) : 0.0;
-    return QColor::fromRgb(g.color(position, QCPRange(0.0, 1.0)));
-}
-
 // The share of a layer's (point, unit) pairs in each bin: white (none) to dark blue.
 QCPColorGradient shareGradient()
 {
@@ -132,7 +112,7 @@ GradientFlowTab::GradientFlowTab(LabTab &lab, QWidget *parent)
 {
     m_ui->setupUi(this);
     m_ui->flowTopSplitter->setSizes({560, 440});
-    m_ui->flowBottomSplitter->setSizes({330, 330, 420});
+    m_ui->flowBottomSplitter->setSizes({300, 300, 460});
     m_ui->flowViewsSplitter->setSizes({420, 380});
     populateChoices();
     setUpPlots();
@@ -155,8 +135,8 @@ void GradientFlowTab::populateChoices()
     m_ui->compareCombo->addItem(tr("None"), -1);
     // ReLU against sigmoid: the comparison the course notes make.
     m_ui->compareCombo->setCurrentIndex(m_ui->compareCombo->findData(static_cast<int>(core::Activation::Sigmoid)));
-    m_ui->layerTable->setColumnCount(5);
-    m_ui->layerTable->verticalHeader()->setVisible(false);
+    // The layer is the row's header, so that the four numbers get the table's width.
+    m_ui->layerTable->setColumnCount(4);
     // Sized to the contents once per snapshot (showTable), not by ResizeToContents, which measures
     // every row again for each cell set: 20 ms a frame at 20 layers.
     m_ui->layerTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
@@ -194,6 +174,7 @@ void GradientFlowTab::retranslate()
         }
     }
     showPlotTexts();
+    showRowLabels();
     onRunningChanged(m_controller.isRunning());
     if (m_lastSnapshot) {
         showProfiles(*m_lastSnapshot);
@@ -216,16 +197,16 @@ void GradientFlowTab::showPlotTexts()
     m_ui->gradientMapPlot->xAxis->setLabel(tr("log₁₀ |∂ℓ/∂z| (back-propagated)"));
     m_ui->gradientMapPlot->yAxis->setLabel(tr("layer"));
     m_ui->layerTable->setHorizontalHeaderLabels(
-            {tr("Layer"), tr("‖∂L/∂W‖"), tr("True zeros"), tr("Blocked"), tr("Mean ± std")});
+            {tr("‖∂L/∂W‖"), tr("True zeros"), tr("Blocked"), tr("Mean ± std")});
     const auto tip = [this](int column, const QString &text) {
         m_ui->layerTable->horizontalHeaderItem(column)->setToolTip(text);
     };
-    tip(1, tr("Norm of the mean loss's gradient with respect to the weights into the layer, on the "
+    tip(0, tr("Norm of the mean loss's gradient with respect to the weights into the layer, on the "
               "whole training set"));
-    tip(2, tr("Share of (point, unit) pairs whose activation is exactly 0: ReLU's sparse code"));
-    tip(3, tr("Share of (point, unit) pairs where |f′(z)| < 0.05: almost no gradient passes "
+    tip(1, tr("Share of (point, unit) pairs whose activation is exactly 0: ReLU's sparse code"));
+    tip(2, tr("Share of (point, unit) pairs where |f′(z)| < 0.05: almost no gradient passes "
               "(saturated sigmoid or tanh, ReLU's negative side)"));
-    tip(4, tr("Mean and standard deviation of the layer's activations over all points and units"));
+    tip(3, tr("Mean and standard deviation of the layer's activations over all points and units"));
     m_ui->flowExplanationLabel->setText(
             tr("<p>The gradient of the first layer is a product of one factor per layer above it. "
                "Sigmoid's derivative is at most 1/4, so with depth the product shrinks by orders "
@@ -271,7 +252,7 @@ void GradientFlowTab::setUpPlots()
     history->yAxis->setNumberPrecision(0);
     // One line per layer: a colour scale says which, where a legend of 32 entries could not.
     m_layerScale = new QCPColorScale(history);
-    m_layerScale->setGradient(layerGradient());
+    m_layerScale->setGradient(depthGradient());
     m_layerScale->setBarWidth(8);
     m_layerScale->axis()->setTicker(layerTicker());
     history->plotLayout()->addElement(0, 1, m_layerScale);
@@ -380,7 +361,7 @@ void GradientFlowTab::startRun(int layers)
     m_historyGraphs.clear();
     for (int l = 0; l < layers; ++l) {
         QCPGraph *graph = CurveGraph::addTo(history);
-        graph->setPen(QPen(layerColor(l, layers), 2));
+        graph->setPen(QPen(depthColor(l, layers), 2));
         m_historyGraphs.push_back(graph);
     }
     m_layerScale->setDataRange(QCPRange(1.0, std::max(2, layers)));
@@ -395,6 +376,7 @@ void GradientFlowTab::startRun(int layers)
         map->valueAxis()->setRange(0.5, layers + 0.5);
     }
     m_ui->layerTable->setRowCount(layers + 1);
+    showRowLabels();
 }
 
 void GradientFlowTab::showHistory(const TrainingSnapshot &snapshot)
@@ -512,7 +494,7 @@ void GradientFlowTab::showTable(const core::Measurement &m)
         QTableWidgetItem *item = table->item(row, column);
         if (!item) {
             item = new QTableWidgetItem;
-            item->setTextAlignment(column == 0 ? Qt::AlignCenter : (Qt::AlignRight | Qt::AlignVCenter));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             table->setItem(row, column, item);
         }
         if (item->text() != text)
@@ -521,18 +503,16 @@ void GradientFlowTab::showTable(const core::Measurement &m)
     const QLocale locale;
     for (int l = 0; l < m_layers; ++l) {
         const core::LayerMeasurement &layer = m.layers[static_cast<std::size_t>(l)];
-        set(l, 0, QString::number(l + 1));
-        set(l, 1, gradientText(layer.gradientNorm));
-        set(l, 2, percentText(layer.zeroShare));
-        set(l, 3, percentText(layer.blockedShare));
-        set(l, 4, std::isfinite(layer.mean) && std::isfinite(layer.deviation)
+        set(l, 0, gradientText(layer.gradientNorm));
+        set(l, 1, percentText(layer.zeroShare));
+        set(l, 2, percentText(layer.blockedShare));
+        set(l, 3, std::isfinite(layer.mean) && std::isfinite(layer.deviation)
                        ? QStringLiteral("%1 ± %2").arg(locale.toString(layer.mean, 'g', 2),
                                                       locale.toString(layer.deviation, 'g', 2))
                        : QStringLiteral("–"));
     }
-    set(m_layers, 0, tr("output"));
-    set(m_layers, 1, gradientText(m.outputGradientNorm));
-    for (int column = 2; column < 5; ++column)
+    set(m_layers, 0, gradientText(m.outputGradientNorm));
+    for (int column = 1; column < 4; ++column)
         set(m_layers, column, QString());
     // Columns only grow while a run goes on, so that they do not jitter from frame to frame.
     for (int column = 0; column < table->columnCount(); ++column) {
@@ -541,6 +521,15 @@ void GradientFlowTab::showTable(const core::Measurement &m)
         if (table->columnWidth(column) < before)
             table->setColumnWidth(column, before);
     }
+}
+
+void GradientFlowTab::showRowLabels()
+{
+    QStringList labels;
+    for (int l = 1; l <= m_layers; ++l)
+        labels.append(QString::number(l));
+    labels.append(tr("out", "the output layer, as a table's row label"));
+    m_ui->layerTable->setVerticalHeaderLabels(labels);
 }
 
 void GradientFlowTab::showSummary(const TrainingSnapshot &snapshot)

@@ -66,7 +66,8 @@ public:
     QCPColorMap *activationMap() const noexcept { return m_activationMap; }
     QCPColorMap *gradientMap() const noexcept { return m_gradientMap; }
     QString summaryText() const;
-    // The table's cell (row = hidden layer, 0-based; the last row is the output layer).
+    // The table's cell (row = hidden layer, 0-based; the last row is the output layer; columns:
+    // gradient norm, true zeros, blocked, mean ± std).
     QString tableText(int row, int column) const;
 
 signals:
@@ -91,6 +92,8 @@ private:
     void showMaps(const core::Measurement &measurement);
     void showTable(const core::Measurement &measurement);
     void showSummary(const app::TrainingSnapshot &snapshot);
+    // The table's row headers: the layer numbers and the output.
+    void showRowLabels();
     void onRunningChanged(bool running);
 
     std::unique_ptr<::Ui::GradientFlowTab> m_ui;

@@ -337,6 +337,12 @@ void LabTab::applyConfig()
         m_controller.setConfig(config);
 }
 
+void LabTab::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_controller.setDecisionGridWanted(false);
+}
+
 void LabTab::setShownElsewhere(bool shown)
 {
     m_shownElsewhere = shown;
@@ -347,6 +353,7 @@ void LabTab::setShownElsewhere(bool shown)
 void LabTab::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    m_controller.setDecisionGridWanted(true);
     if (m_configWhenShown)
         scheduleConfig();
 }
@@ -610,7 +617,9 @@ QString LabTab::deadCountsPerLayer(const core::Measurement &m) const
 
 void LabTab::showDecision(const TrainingSnapshot &snapshot)
 {
-    showDecisionMap(m_decisionMap, snapshot.grid, snapshot.logits);
+    // Without logits (the lab was hidden when it was taken) the last boundary stays until the next.
+    if (!snapshot.logits.empty())
+        showDecisionMap(m_decisionMap, snapshot.grid, snapshot.logits);
 }
 
 void LabTab::showSlopes(const TrainingSnapshot &snapshot)

@@ -103,6 +103,8 @@ private:
     // QEvent::LanguageChange (View > Language): the form's texts and every text set in code.
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    // Hidden, the lab needs no decision grid: the worker skips predicting it.
+    void hideEvent(QHideEvent *event) override;
     void retranslate();
     void showPlotTexts();
     void connectControls();

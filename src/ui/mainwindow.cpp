@@ -203,6 +203,7 @@ void MainWindow::retranslate()
 {
     m_ui->retranslateUi(this);
     m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_lab), tr("&Dead neurons"));
+    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_gradientFlow), tr("&Gradient flow"));
     m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_race), tr("Activation &race"));
     m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_bornDead), tr("&Born dead"));
     m_timingLabel->setText(m_drawnGeneration > 0 ? timingText() : tr("compute – ms + redraw – ms"));

@@ -267,6 +267,9 @@ void Styler::styleElement(QCPLayoutElement *element)
         styleText(text);
     } else if (auto *legend = qobject_cast<QCPLegend *>(element)) {
         styleLegend(legend);
+    } else if (auto *scale = qobject_cast<QCPColorScale *>(element)) {
+        // A colour scale's axis (the lab's and the gradient flow's "layer") reads like any other.
+        styleAxis(scale->axis());
     }
 }
 

@@ -118,9 +118,9 @@ void TestGradientFlowTab::deepSigmoidVanishesReluDoesNot()
     QVERIFY(expectedSigmoid.layers.front().gradientNorm < 1e-6 * expectedSigmoid.layers.back().gradientNorm);
     // The table: layer 1's true zeros and blocked share as percentages, the output's gradient.
     const QLocale locale;
-    QCOMPARE(tab.tableText(0, 2), locale.toString(100.0 * expected.layers[0].zeroShare, 'f', 1) + " %");
-    QCOMPARE(tab.tableText(0, 3), locale.toString(100.0 * expected.layers[0].blockedShare, 'f', 1) + " %");
-    QCOMPARE(tab.tableText(20, 1), locale.toString(expected.outputGradientNorm, 'g', 3));
+    QCOMPARE(tab.tableText(0, 1), locale.toString(100.0 * expected.layers[0].zeroShare, 'f', 1) + " %");
+    QCOMPARE(tab.tableText(0, 2), locale.toString(100.0 * expected.layers[0].blockedShare, 'f', 1) + " %");
+    QCOMPARE(tab.tableText(20, 0), locale.toString(expected.outputGradientNorm, 'g', 3));
     // The heat maps hold each layer's share of pairs per bin.
     const core::Histogram &h = expected.layers[4].activations;
     const auto pairs = static_cast<double>(h.total());

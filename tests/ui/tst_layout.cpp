@@ -49,7 +49,7 @@ namespace {
 
 constexpr int TimeoutMs = relulab::test::StateTimeoutMs;
 
-enum class Mode { Minimum, Presentation720, Presentation1080, DefaultWithLesson };
+enum class Mode { Minimum, Presentation720, Presentation1080, DefaultWithLesson, Default };
 
 QString describe(const QWidget *widget)
 {
@@ -480,6 +480,7 @@ void TestLayout::everythingIsReadable_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<Mode>("mode");
     QTest::addColumn<MainWindow::Tab>("tab");
+    QTest::addColumn<int>("depth"); // the lab's hidden layers; 0: the reference's 3
     const std::pair<MainWindow::Tab, const char *> tabs[] = {{MainWindow::Tab::Explorer, "explorer"},
                                                              {MainWindow::Tab::Lab, "lab"},
                                                              {MainWindow::Tab::GradientFlow, "gradient-flow"},
@@ -492,9 +493,15 @@ void TestLayout::everythingIsReadable_data()
         for (const auto &[mode, modeName] : modes)
             for (const auto &[tab, tabName] : tabs)
                 QTest::addRow("%s, %s, %s", qPrintable(language), modeName, tabName)
-                        << language << mode << tab;
+                        << language << mode << tab << 0;
         QTest::addRow("%s, 1360x820, lab with lesson 3", qPrintable(language))
-                << language << Mode::DefaultWithLesson << MainWindow::Tab::Lab;
+                << language << Mode::DefaultWithLesson << MainWindow::Tab::Lab << 0;
+        // The deepest network: its dead-unit summary, colour scale and network view.
+        for (const auto &[mode, modeName] : modes)
+            QTest::addRow("%s, %s, lab with 32 layers", qPrintable(language), modeName)
+                    << language << mode << MainWindow::Tab::Lab << 32;
+        QTest::addRow("%s, 1360x820, lab with 32 layers", qPrintable(language))
+                << language << Mode::Default << MainWindow::Tab::Lab << 32;
     }
 }
 
@@ -544,6 +551,7 @@ void TestLayout::everythingIsReadable()
     QFETCH(QString, language);
     QFETCH(Mode, mode);
     QFETCH(MainWindow::Tab, tab);
+    QFETCH(int, depth);
     QVERIFY(Language::instance().setLanguage(language));
     MainWindow window;
     window.resize(1360, 820);
@@ -563,8 +571,15 @@ void TestLayout::everythingIsReadable()
     case Mode::DefaultWithLesson:
         QCOMPARE(window.lessons().open(2), QString());
         break;
+    case Mode::Default:
+        break;
     }
     QVERIFY(showAndWait(window, tab));
+    if (depth > 0) {
+        window.lab().model().setDepth(depth);
+        QVERIFY(QTest::qWaitFor([&] { return window.lab().deadGraph(depth - 1) != nullptr; },
+                                TimeoutMs));
+    }
     // Let every layout and queued replot settle at the new size.
     QVERIFY(QTest::qWaitFor([&] {
         QCoreApplication::processEvents();

@@ -526,7 +526,7 @@ void TestTranslation::openLessonAndHelpRetranslate()
     auto *dock = window.findChild<QDockWidget *>(QStringLiteral("lessonDock"));
     QVERIFY(lesson && dock);
     QVERIFY(lesson->toPlainText().startsWith(QStringLiteral("Lesson 1: ReLU and its derivative")));
-    QCOMPARE(dock->windowTitle(), QStringLiteral("Lesson 1 of 6"));
+    QCOMPARE(dock->windowTitle(), QStringLiteral("Lesson 1 of 8"));
     actionOf(window, "helpContentsAction")->trigger();
     auto *help = window.findChild<QTextBrowser *>(QStringLiteral("helpText"));
     QVERIFY(help);
@@ -536,7 +536,7 @@ void TestTranslation::openLessonAndHelpRetranslate()
     QVERIFY2(lesson->toPlainText().startsWith(QStringLiteral("第 1 课：ReLU 及其导数")),
              qPrintable(lesson->toPlainText().left(40)));
     QVERIFY(lesson->toPlainText().contains(QStringLiteral("试一试")));
-    QCOMPARE(dock->windowTitle(), QStringLiteral("第 1 课，共 6 课"));
+    QCOMPARE(dock->windowTitle(), QStringLiteral("第 1 课，共 8 课"));
     QVERIFY2(help->toPlainText().startsWith(QStringLiteral("ReLU 实验室帮助")),
              qPrintable(help->toPlainText().left(40)));
     QCOMPARE(help->window()->windowTitle(), QStringLiteral("ReLU 实验室帮助"));
