@@ -271,14 +271,14 @@ void TrainingController::updateComparison()
                                          *m_run.testSet);
 }
 
-std::uint64_t TrainingController::trainBoth(std::uint64_t steps)
+std::uint64_t TrainingController::trainBoth(Run &run, std::uint64_t steps)
 {
-    const std::uint64_t trained = m_run.trainer->train(steps);
-    if (m_run.comparison && !m_run.comparison->diverged()) {
-        const std::uint64_t target = m_run.trainer->stepsDone();
-        const std::uint64_t done = m_run.comparison->stepsDone();
+    const std::uint64_t trained = run.trainer->train(steps);
+    if (run.comparison && !run.comparison->diverged()) {
+        const std::uint64_t target = run.trainer->stepsDone();
+        const std::uint64_t done = run.comparison->stepsDone();
         if (target > done)
-            m_run.comparison->train(std::min(target - done, 2 * trained));
+            run.comparison->train(std::min(target - done, 2 * trained));
     }
     return trained;
 }
@@ -304,7 +304,7 @@ void TrainingController::trainFrame()
         while (trained < limit && WorkerClock::now() < until && !m_worker.commandPending()
                && !trainer.diverged())
             trained += m_pacer.runChunk(limit - trained,
-                                        [&](std::uint64_t n) { return trainBoth(n); });
+                                        [&](std::uint64_t n) { return trainBoth(m_run, n); });
         return trained;
     };
     // runTo()'s step ends the frame too: the last chunk stops there.
@@ -376,7 +376,7 @@ void TrainingController::runTurn(Turn &turn)
     }
     const bool divergedBefore = trainer.diverged();
     if (turn.steps > 0) {
-        trainBoth(static_cast<std::uint64_t>(turn.steps));
+        trainBoth(m_run, static_cast<std::uint64_t>(turn.steps));
         force = true;
     } else if (turn.running && !divergedBefore) {
         trainFrame();

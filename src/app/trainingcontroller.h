@@ -181,7 +181,7 @@ private:
     void publish();
     // Trains the run `steps` steps, and the comparison network as many and up to that many more
     // while it is behind; returns the run's steps taken.
-    std::uint64_t trainBoth(std::uint64_t steps);
+    static std::uint64_t trainBoth(Run &run, std::uint64_t steps);
     // Builds, replaces or drops the comparison network as m_flow asks.
     void updateComparison();
     core::TrainingConfig comparisonConfig(const core::TrainingConfig &config) const;

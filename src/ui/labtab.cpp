@@ -570,14 +570,14 @@ QString LabTab::deadCountsSummary(const core::Measurement &m)
             most = l;
     }
     const QLocale locale;
-    const QString total = nonBreaking(tr("Dead units: <b>%Ln</b> of %1 (%2 %)", nullptr, dead)
+    QString total = nonBreaking(tr("Dead units: <b>%Ln</b> of %1 (%2 %)", nullptr, dead)
                                               .arg(locale.toString(units), wholePercent(dead, units)));
     if (dead == 0)
         return total;
     QLabel *label = m_ui->deadCountsLabel;
     const core::LayerMeasurement &layer = m.layers[most];
     const QColor color = layerColor(static_cast<int>(most), static_cast<int>(m.layers.size()));
-    const QString full = total + QStringLiteral("&nbsp;· ")
+    QString full = total + QStringLiteral("&nbsp;· ")
             + nonBreaking(tr("most in <span style='color:%1'>layer %2</span> (<b>%Ln</b> of %3)",
                              nullptr, layer.dead)
                                   .arg(color.name())

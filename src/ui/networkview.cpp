@@ -846,7 +846,7 @@ const std::vector<NetworkView::Link> &NetworkView::links(const Geometry &g) cons
             for (std::size_t k = 0; k < n; ++k) {
                 const float magnitude = std::isnan(w[k]) ? 0.0f : static_cast<float>(std::abs(w[k]));
                 if (strongest.size() < budget) {
-                    strongest.push_back({magnitude, static_cast<std::uint32_t>(k)});
+                    strongest.emplace_back(magnitude, static_cast<std::uint32_t>(k));
                     if (strongest.size() == budget)
                         std::make_heap(strongest.begin(), strongest.end(), stronger);
                 } else if (magnitude > strongest.front().first) {
@@ -931,8 +931,8 @@ void NetworkView::paintLinks(QPainter &painter, const Geometry &g) const
         const double width =
                 (ThinLinkWidth + (g.maxLinkWidth - ThinLinkWidth) * strength * strength) * ratio;
         const double opacity = 0.05 + 0.75 * strength * strength * strength;
-        styles[static_cast<std::size_t>(2 * b)] = {width, opacity, PositiveColor};
-        styles[static_cast<std::size_t>(2 * b + 1)] = {width, opacity, NegativeColor};
+        styles[2 * static_cast<std::size_t>(b)] = {width, opacity, PositiveColor};
+        styles[2 * static_cast<std::size_t>(b) + 1] = {width, opacity, NegativeColor};
     }
     for (const Link &link : links(g)) {
         const Column &from = g.columns[link.layer];
