@@ -100,62 +100,61 @@ QString saveWindowWhenDrawn(MainWindow &window, const QString &file, QSize size,
                  : QStringLiteral("%1: the curves were not drawn within %2 ms").arg(file).arg(timeoutMs);
 }
 
-QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, quint64 steps,
-                           int timeoutMs, const WindowWriter &writer)
+namespace {
+
+// Shows `which` (the lab, or the gradient flow, which shows the lab's run), animates the run as
+// fast as possible, so that the charts get their points along the way, and pauses it at exactly
+// `steps` (TrainingController::runTo); the picture waits until `drawn()` says the tab has drawn
+// that paused moment, or the divergence that ends a run early.
+template<class ShownTab, class Drawn>
+QString saveWhenLabRunDrawn(MainWindow &window, MainWindow::Tab which, ShownTab &tab,
+                            const QString &what, const QString &file, QSize size, quint64 steps,
+                            int timeoutMs, const WindowWriter &writer, Drawn drawn)
 {
-    showOn(window, MainWindow::Tab::Lab, size);
-    LabTab &lab = window.lab();
-    app::TrainingController &controller = lab.controller();
-    // The run is animated as fast as possible, so that the charts get their points along the
-    // way, and pauses at exactly the step asked for (TrainingController::runTo); the picture
-    // waits for that paused frame (or the divergence).
+    showOn(window, which, size);
+    app::TrainingController &controller = window.lab().controller();
     controller.setStepsPerFrame(app::TrainingController::AsFastAsPossible);
     const bool done = runUntil(
-            &lab, &LabTab::snapshotShown, timeoutMs,
+            &tab, &ShownTab::snapshotShown, timeoutMs,
             [&] {
-                if (lab.shownRun() == 0)
+                if (tab.shownRun() == 0)
                     return false;
-                if (lab.divergenceShown())
+                if (window.lab().divergenceShown())
                     return true;
-                return !controller.isRunning() && lab.shownStep() == steps;
+                return !controller.isRunning() && tab.shownStep() == steps && drawn();
             },
             [&] {
                 if (steps > 0)
                     controller.runTo(steps);
             });
     return done ? writeWhenReplotted(window, file, writer)
-                : QStringLiteral("%1: the lab did not reach step %2 within %3 ms")
-                          .arg(file)
+                : QStringLiteral("%1: the %2 did not reach step %3 within %4 ms")
+                          .arg(file, what)
                           .arg(steps)
                           .arg(timeoutMs);
+}
+
+} // namespace
+
+QString saveLabWhenTrained(MainWindow &window, const QString &file, QSize size, quint64 steps,
+                           int timeoutMs, const WindowWriter &writer)
+{
+    return saveWhenLabRunDrawn(window, MainWindow::Tab::Lab, window.lab(), QStringLiteral("lab"),
+                               file, size, steps, timeoutMs, writer, [] { return true; });
 }
 
 QString saveGradientFlowWhenTrained(MainWindow &window, const QString &file, QSize size,
                                     quint64 steps, int timeoutMs, const WindowWriter &writer)
 {
-    showOn(window, MainWindow::Tab::GradientFlow, size);
     GradientFlowTab &tab = window.gradientFlow();
-    app::TrainingController &controller = window.lab().controller();
-    controller.setStepsPerFrame(app::TrainingController::AsFastAsPossible);
-    const bool done = runUntil(
-            &tab, &GradientFlowTab::snapshotShown, timeoutMs,
-            [&] {
-                if (tab.shownRun() == 0 || controller.isRunning() || tab.shownStep() != steps)
-                    return false;
-                // The comparison network catches up with the run: wait for it too.
-                const bool comparing = tab.comparison()
-                        && *tab.comparison() != window.lab().model().activation();
-                return !comparing || tab.comparisonStep() == steps;
-            },
-            [&] {
-                if (steps > 0)
-                    controller.runTo(steps);
-            });
-    return done ? writeWhenReplotted(window, file, writer)
-                : QStringLiteral("%1: the gradient flow did not reach step %2 within %3 ms")
-                          .arg(file)
-                          .arg(steps)
-                          .arg(timeoutMs);
+    // The comparison network catches up with the run: the picture waits for it too.
+    return saveWhenLabRunDrawn(window, MainWindow::Tab::GradientFlow, tab,
+                               QStringLiteral("gradient flow"), file, size, steps, timeoutMs,
+                               writer, [&] {
+                                   const bool comparing = tab.comparison()
+                                           && *tab.comparison() != window.lab().model().activation();
+                                   return !comparing || tab.comparisonStep() == steps;
+                               });
 }
 
 QString saveBornDeadWhenFinished(MainWindow &window, const QString &file, QSize size, int timeoutMs,
