@@ -243,6 +243,9 @@ void LabTab::setUpPlots()
     QFont big = m_ui->deadCountsLabel->font();
     big.setPointSizeF(big.pointSizeF() * 1.6);
     m_ui->deadCountsLabel->setFont(big);
+    // One line of that font from the start: the window's minimum size then does not grow when
+    // the first count arrives (a sanitised build showed the chart pushed 6 px past its panel).
+    m_ui->deadCountsLabel->setText(QStringLiteral("&nbsp;"));
     // A deep network's summary depends on the label's width (deadCountsSummary()).
     m_ui->deadCountsLabel->installEventFilter(this);
 
