@@ -30,7 +30,7 @@
 
 #include <benchmark/benchmark.h>
 
-#if defined(__x86_64__) || defined(__i386__)
+#ifdef __x86_64__
 #include <immintrin.h>
 #define RELULAB_BENCH_X86 1
 #endif
@@ -169,7 +169,8 @@ const char *const CycleStats = "statsOverhead/cycle+stats/";
 void registerStatsBenchmarks()
 {
     for (const StatsCase &c : statsCases()) {
-        // Each pair runs back to back, so that a shared machine's slow phase hits both alike.
+        // A case's variants run back to back, so that a shared machine's slow phase hits them
+        // alike.
         benchmark::RegisterBenchmark((MeasurePlain + c.name()).c_str(), measureAlone, c,
                                      Statistics::None)
                 ->UseRealTime();
@@ -193,7 +194,8 @@ void registerStatsBenchmarks()
 // its result comes 4 to 5 cycles later, so two pipes need at least 8 to 10 chains in flight. 12
 // fit in the 16 registers of AVX2 with the two operands beside them.
 constexpr int Accumulators = 12;
-// Per benchmark iteration: 12 x 16,384 FMAs, some 0.1 ms, so the timer's own cost is lost in it.
+// Per benchmark iteration: 12 x 16,384 FMAs, tens of microseconds, so the timer's own cost is lost
+// in it.
 constexpr std::int64_t PeakRounds = std::int64_t {1} << 14;
 
 // Each chain runs acc = acc * m + a with m just below 1: it settles near a / (1 - m) = 0.1, far
@@ -262,7 +264,8 @@ float mulAddChainsSse2(std::int64_t rounds, float m, float a)
     return lanes[0] + lanes[1] + lanes[2] + lanes[3];
 }
 #else
-// Elsewhere: plain floats, which the compiler vectorises as far as the target allows.
+// Elsewhere: plain floats, which the compiler vectorises as far as the target allows (no FMA:
+// ISO C++ does not contract a * b + c).
 float mulAddChainsScalar(std::int64_t rounds, float m, float a)
 {
     float acc[Accumulators];
