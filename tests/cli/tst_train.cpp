@@ -20,6 +20,7 @@
 
 #include "clirun.h"
 #include "common/csv.h"
+#include "common/testdata.h"
 
 namespace {
 
@@ -255,10 +256,7 @@ void TestTrain::preluAlphaColumns()
 // The independent implementation's numbers (tests/core/reference_layer_statistics.py).
 QJsonObject layerStatisticsReference()
 {
-    QFile file(QStringLiteral(RELULAB_TEST_DATA_DIR "/reference_layer_statistics.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
+    return relulab::test::readTestDataJson(QStringLiteral("reference_layer_statistics.json"));
 }
 
 void TestTrain::layerStatisticsColumns()

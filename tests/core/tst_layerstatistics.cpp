@@ -13,6 +13,7 @@
 #include <cstring>
 
 #include "common/fuzzycompare.h"
+#include "common/testdata.h"
 #include "core/parallel.h"
 #include "core/trainer.h"
 
@@ -26,10 +27,7 @@ namespace {
 
 QJsonObject readJson(const char *name)
 {
-    QFile file(QStringLiteral(RELULAB_TEST_DATA_DIR "/") + QLatin1String(name));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
+    return relulab::test::readTestDataJson(QLatin1String(name));
 }
 
 const QJsonObject &reference()

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "common/fuzzycompare.h"
+#include "common/testdata.h"
 #include "core/parallel.h"
 #include "core/trainer.h"
 
@@ -30,10 +31,7 @@ namespace {
 
 QJsonObject readJson(const char *name)
 {
-    QFile file(QStringLiteral(RELULAB_TEST_DATA_DIR "/") + QLatin1String(name));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
+    return relulab::test::readTestDataJson(QLatin1String(name));
 }
 
 // A small problem for the gradient checks: few points, so finite differences are cheap.
