@@ -56,11 +56,16 @@ QString writeWhenReplotted(MainWindow &window, const QString &file, const Window
     return writeWindow(window, file, writer);
 }
 
-// Runs an event loop until `finished()` holds, asking it once the loop runs (after `start`) and at
-// every `signal` of `sender`; false when `timeoutMs` passed first.
+// Connects a second signal to the check of runUntil (the connection is undone with the loop).
+using AlsoCheckOn = std::function<QMetaObject::Connection(const std::function<void()> &check)>;
+
+// Runs an event loop until `finished()` holds, asking it once the loop runs (after `start`), at
+// every `signal` of `sender` and at whatever `alsoOn` connects; false when `timeoutMs` passed
+// first.
 template<class Sender, class Signal>
 bool runUntil(const Sender *sender, Signal signal, int timeoutMs,
-              const std::function<bool()> &finished, const std::function<void()> &start = {})
+              const std::function<bool()> &finished, const std::function<void()> &start = {},
+              const AlsoCheckOn &alsoOn = {})
 {
     QEventLoop loop;
     bool done = false;
@@ -71,6 +76,7 @@ bool runUntil(const Sender *sender, Signal signal, int timeoutMs,
         }
     };
     const QMetaObject::Connection connection = QObject::connect(sender, signal, &loop, check);
+    const QMetaObject::Connection also = alsoOn ? alsoOn(check) : QMetaObject::Connection();
     QTimer::singleShot(0, &loop, [&] {
         if (start)
             start();
@@ -79,6 +85,7 @@ bool runUntil(const Sender *sender, Signal signal, int timeoutMs,
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
     loop.exec();
     QObject::disconnect(connection);
+    QObject::disconnect(also);
     return done;
 }
 
@@ -221,7 +228,13 @@ QString saveRaceWhenFinished(MainWindow &window, const QString &file, QSize size
             [&] {
                 return race.shownRun() > 0 && race.shownFinished() && !race.controller().isRunning();
             },
-            [&] { QTimer::singleShot(0, &race, [&] { race.controller().start(); }); });
+            [&] { QTimer::singleShot(0, &race, [&] { race.controller().start(); }); },
+            // The last snapshot may be shown before the controller hears that its worker stopped
+            // (two queued notifications): then the stop is the moment to look again.
+            [&](const std::function<void()> &check) {
+                return QObject::connect(&race.controller(), &app::RaceController::runningChanged,
+                                        &race, [check](bool) { check(); });
+            });
     if (!done) {
         race.controller().cancel();
         return QStringLiteral("%1: the race did not finish within %2 ms").arg(file).arg(timeoutMs);
