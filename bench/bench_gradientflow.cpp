@@ -3,8 +3,8 @@
 //   1. Measuring layer statistics adds at most 15 % to a measurement. At 20 hidden layers of 32,
 //      ReLU and sigmoid, float and double, on 2 threads and 1:
 //        statsOverhead/measure/...        Trainer::measure(), the dead units alone
-//        statsOverhead/measure+stats/...  measure() with layer statistics and three histograms of
-//                                         32 bins (pre-activations, activations, the
+//        statsOverhead/measure+stats/...  measure() with the layer statistics and the histograms the
+//                                         gradient-flow view draws (activations, the
 //                                         back-propagated gradient on a log scale)
 //        statsOverhead/cycle/...          one lab cycle: measure() then train(1)
 //        statsOverhead/cycle+stats/...    the same with the statistics; full batch, the step
@@ -75,17 +75,15 @@ struct StatsCase
 constexpr int StatsLayers = 20;
 constexpr int StatsWidth = 32;
 
-// What the gradient-flow view asks for: every statistic and all three histograms, at 32 bins
-// each (ranges as in the reference data of tst_layerstatistics; every (point, unit) pair is
-// binned whatever the ranges, so they hardly change the cost).
+// What the gradient-flow view asks for (GradientFlowTab::activationBins and gradientBins): every
+// statistic, the activations' histogram (40 bins over [-1, 3)) and the back-propagated gradient's
+// (32 bins over 10^-16 .. 1); it draws no histogram of the pre-activations.
 core::MeasureOptions statisticsOptions(bool histograms = true)
 {
     core::MeasureOptions options;
     options.layerStatistics = true;
-    const int bins = histograms ? 32 : 0;
-    options.preActivations = core::HistogramSpec {-4.0, 4.0, bins, false};
-    options.activations = core::HistogramSpec {-1.0, 3.0, bins, false};
-    options.backpropagated = core::HistogramSpec {-14.0, 0.0, bins, true};
+    options.activations = core::HistogramSpec {-1.0, 3.0, histograms ? 40 : 0, false};
+    options.backpropagated = core::HistogramSpec {-16.0, 0.0, histograms ? 32 : 0, true};
     return options;
 }
 

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "layerkernels.h"
+#include "layerstatistics.h"
 #include "parallel.h"
 #include "splitmix64.h"
 
@@ -67,116 +68,6 @@ struct Workspace
     std::vector<AlignedVector<T>> gradient; // per layer: BlockSize x ld, dLoss/d(pre)
     AlignedVector<T> alphaGradient; // PReLU: per unit of one layer
     std::vector<T> blockGradient; // a block's gradient, when its group has more than one block
-};
-
-// One hidden layer's statistics over some blocks (MeasureOptions::layerStatistics).
-struct LayerAccumulator
-{
-    std::uint64_t zero = 0;
-    std::uint64_t blocked = 0;
-    // Activations: count, mean and sum of squared deviations (Chan et al.'s pairwise update).
-    double count = 0.0;
-    double mean = 0.0;
-    double squares = 0.0;
-    Histogram preActivations;
-    Histogram activations;
-    Histogram backpropagated;
-
-    void addMoments(double n, double blockMean, double blockSquares) noexcept
-    {
-        const double total = count + n;
-        if (total == 0.0)
-            return;
-        const double delta = blockMean - mean;
-        mean += delta * n / total;
-        squares += blockSquares + delta * delta * count * n / total;
-        count = total;
-    }
-};
-
-void addHistogram(Histogram &into, const Histogram &from)
-{
-    for (std::size_t k = 0; k < into.counts.size(); ++k)
-        into.counts[k] += from.counts[k];
-    into.below += from.below;
-    into.above += from.above;
-    into.zero += from.zero;
-    into.notFinite += from.notFinite;
-}
-
-// Puts values into a histogram's fixed bins (HistogramSpec).
-class Binner
-{
-public:
-    explicit Binner(const HistogramSpec &spec)
-        : m_spec(spec)
-        , m_width((spec.upper - spec.lower) / spec.bins)
-    {
-        if (spec.logMagnitude) {
-            for (int k = 0; k <= spec.bins; ++k)
-                m_edges.push_back(std::pow(10.0, spec.lower + k * m_width));
-        }
-    }
-    bool active() const noexcept { return m_spec.bins > 0; }
-    Histogram empty() const
-    {
-        Histogram h;
-        h.spec = m_spec;
-        h.counts.assign(static_cast<std::size_t>(std::max(0, m_spec.bins)), 0);
-        return h;
-    }
-    void add(Histogram &h, double x) const
-    {
-        if (!std::isfinite(x)) {
-            ++h.notFinite;
-            return;
-        }
-        if (m_spec.logMagnitude) {
-            const double magnitude = std::abs(x);
-            if (magnitude == 0.0) {
-                ++h.zero;
-            } else if (magnitude < m_edges.front()) {
-                ++h.below;
-            } else if (magnitude >= m_edges.back()) {
-                ++h.above;
-            } else {
-                ++h.counts[static_cast<std::size_t>(logBin(magnitude))];
-            }
-            return;
-        }
-        const double bin = std::floor((x - m_spec.lower) / m_width);
-        if (bin < 0.0)
-            ++h.below;
-        else if (bin >= m_spec.bins)
-            ++h.above;
-        else
-            ++h.counts[static_cast<std::size_t>(bin)];
-    }
-
-private:
-    // The bin of a magnitude inside the edges: a first guess from log10 estimated by the binary
-    // exponent and a linear mantissa (within 0.03 decades, less than a bin of any view here), then
-    // corrected against the exact edges, so that the result is the edges' and costs no log10 call
-    // (a few nanoseconds for each of the hundreds of thousands of pairs of a deep network).
-    int logBin(double magnitude) const noexcept
-    {
-        const auto bits = std::bit_cast<std::uint64_t>(magnitude);
-        const auto exponent = static_cast<double>(static_cast<int>((bits >> 52) & 0x7FF) - 1023);
-        const double mantissa = static_cast<double>(bits & ((std::uint64_t {1} << 52) - 1)) * 0x1p-52;
-        const double log10Estimate = (exponent + mantissa) * 0.30102999566398120;
-        const int last = m_spec.bins - 1;
-        int bin = static_cast<int>(std::clamp(std::floor((log10Estimate - m_spec.lower) / m_width), 0.0,
-                                              static_cast<double>(last)));
-        while (bin > 0 && magnitude < m_edges[static_cast<std::size_t>(bin)])
-            --bin;
-        while (bin < last && magnitude >= m_edges[static_cast<std::size_t>(bin) + 1])
-            ++bin;
-        return bin;
-    }
-
-    HistogramSpec m_spec;
-    double m_width;
-    std::vector<double> m_edges; // logMagnitude: bins + 1 edges
 };
 
 // Per-group results of the measurement pass.
@@ -771,48 +662,37 @@ void TrainerImpl<T>::accumulateStatistics(const Workspace<T> &ws, std::size_t si
                                           std::vector<LayerAccumulator> &into) const
 {
     const HiddenActivation<T> h = hiddenActivation(false);
-    const bool rectifier = isRectifier(h.kind);
+    StatisticsBlock<T> block;
+    block.rows = size;
     // ws.gradient holds d(mean loss)/dz; a point's own loss has `points` times that.
-    const auto perPoint = static_cast<double>(points);
-    const auto &[preBins, activationBins, gradientBins] = binners;
+    block.gradientScale = static_cast<double>(points);
+    switch (h.kind) {
+    case Activation::Sigmoid:
+        block.derivative = DerivativeSource::Sigmoid;
+        break;
+    case Activation::Tanh:
+        block.derivative = DerivativeSource::Tanh;
+        break;
+    default:
+        block.derivative = isRectifier(h.kind) ? DerivativeSource::Rectifier : DerivativeSource::Given;
+        break;
+    }
+    std::vector<T> given; // f' of the activations the kernel does not know
     for (std::size_t l = 0; l + 1 < m_layout.size(); ++l) {
-        LayerAccumulator &acc = into[l];
-        const auto units = static_cast<std::size_t>(m_layout[l].out);
-        const std::size_t ld = ws.ld[l];
-        const T *pre = ws.pre[l].data();
-        const T *post = ws.post[l].data();
-        const T *gradient = ws.gradient[l].data();
-        const T *slope = m_unitSlopes[l].data();
-        double sum = 0.0;
-        for (std::size_t s = 0; s < size; ++s) {
-            for (std::size_t u = 0; u < units; ++u) {
-                const T z = pre[s * ld + u];
-                const T a = post[s * ld + u];
-                sum += static_cast<double>(a);
-                acc.zero += a == T(0) ? 1 : 0;
-                // PyTorch's rectifiers take the x <= 0 branch at 0 (ReLU's slope there is 0).
-                const T derivative = rectifier ? (z > T(0) ? T(1) : slope[u])
-                                               : derivativeFromOutput(h, z, a);
-                acc.blocked += std::abs(static_cast<double>(derivative)) < BlockedDerivative ? 1 : 0;
-                if (preBins.active())
-                    preBins.add(acc.preActivations, static_cast<double>(z));
-                if (activationBins.active())
-                    activationBins.add(acc.activations, static_cast<double>(a));
-                if (gradientBins.active())
-                    gradientBins.add(acc.backpropagated,
-                                     static_cast<double>(gradient[s * ld + u]) * perPoint);
-            }
+        block.units = static_cast<std::size_t>(m_layout[l].out);
+        block.ld = ws.ld[l];
+        block.pre = ws.pre[l].data();
+        block.post = ws.post[l].data();
+        block.gradient = ws.gradient[l].data();
+        block.slope = m_unitSlopes[l].data();
+        if (block.derivative == DerivativeSource::Given) {
+            given.assign(size * block.ld, T(0));
+            for (std::size_t s = 0; s < size; ++s)
+                for (std::size_t k = s * block.ld; k < s * block.ld + block.units; ++k)
+                    given[k] = derivativeFromOutput(h, block.pre[k], block.post[k]);
+            block.given = given.data();
         }
-        const double n = static_cast<double>(size * units);
-        const double blockMean = sum / n;
-        double squares = 0.0;
-        for (std::size_t s = 0; s < size; ++s) {
-            for (std::size_t u = 0; u < units; ++u) {
-                const double d = static_cast<double>(post[s * ld + u]) - blockMean;
-                squares += d * d;
-            }
-        }
-        acc.addMoments(n, blockMean, squares);
+        accumulateLayerStatistics(block, binners, into[l]);
     }
 }
 
