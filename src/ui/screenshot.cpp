@@ -133,6 +133,12 @@ QString saveWhenLabRunDrawn(MainWindow &window, MainWindow::Tab which, ShownTab 
             [&] {
                 if (steps > 0)
                     controller.runTo(steps);
+            },
+            // The controller pauses before the paused moment's snapshot comes; should that order
+            // ever change, the pause is a moment to look again too (as for the race).
+            [&](const std::function<void()> &check) {
+                return QObject::connect(&controller, &app::TrainingController::runningChanged, &tab,
+                                        [check](bool) { check(); });
             });
     return done ? writeWhenReplotted(window, file, writer)
                 : QStringLiteral("%1: the %2 did not reach step %3 within %4 ms")
