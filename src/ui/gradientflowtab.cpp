@@ -4,12 +4,14 @@
 
 #include <QHeaderView>
 #include <QLocale>
+#include <QScrollBar>
 #include <QShortcut>
 #include <QSignalBlocker>
 
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <utility>
 #include <cmath>
 #include <limits>
 
@@ -161,6 +163,9 @@ void GradientFlowTab::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange && m_profile)
         retranslate();
+    // Other texts or another font (presentation mode): the columns' widths change.
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange)
+        m_tableFitPending = true;
     QWidget::changeEvent(event);
 }
 
@@ -355,6 +360,8 @@ void GradientFlowTab::showSnapshot(const app::TrainingSnapshotPtr &snapshot)
 void GradientFlowTab::startRun(int layers)
 {
     m_layers = layers;
+    // A new run sizes the table's columns afresh and fits the table beside the histograms.
+    m_tableFitPending = true;
     QCustomPlot *history = m_ui->historyPlot;
     for (QCPGraph *graph : m_historyGraphs)
         history->removeGraph(graph);
@@ -514,13 +521,52 @@ void GradientFlowTab::showTable(const core::Measurement &m)
     set(m_layers, 0, gradientText(m.outputGradientNorm));
     for (int column = 1; column < 4; ++column)
         set(m_layers, column, QString());
-    // Columns only grow while a run goes on, so that they do not jitter from frame to frame.
+    // Columns only grow while a run goes on, so that they do not jitter from frame to frame
+    // (after a new run or font, they start from their contents).
+    bool grew = std::exchange(m_tableFitPending, false);
     for (int column = 0; column < table->columnCount(); ++column) {
         const int before = table->columnWidth(column);
         table->resizeColumnToContents(column);
-        if (table->columnWidth(column) < before)
+        if (!grew && table->columnWidth(column) < before)
             table->setColumnWidth(column, before);
+        grew = grew || table->columnWidth(column) > before;
     }
+    if (grew)
+        fitTableWidth();
+}
+
+void GradientFlowTab::fitTableWidth()
+{
+    // The four numbers side by side: the table takes the width they need from the two histograms
+    // beside it (presentation mode's larger font, a small window), as far as each histogram keeps
+    // a readable width. Only when the columns grew, so a splitter the user dragged stays put.
+    QTableWidget *table = m_ui->layerTable;
+    // (The header's size hint: its width may not be laid out yet for the new labels or font.)
+    int needed = table->verticalHeader()->sizeHint().width() + 2 * table->frameWidth();
+    for (int column = 0; column < table->columnCount(); ++column)
+        needed += table->columnWidth(column);
+    if (table->verticalScrollBar()->isVisible())
+        needed += table->verticalScrollBar()->width();
+    QList<int> sizes = m_ui->flowBottomSplitter->sizes();
+    if (sizes.size() != 3 || sizes[2] >= needed)
+        return;
+    const int minimumHistogram = m_ui->activationMapPlot->minimumWidth();
+    int deficit = needed - sizes[2];
+    for (int k = 0; k < 2 && deficit > 0; ++k) {
+        const int spare = std::max(0, sizes[k] - minimumHistogram);
+        // Half of what is missing from each histogram, the rest from the other one.
+        const int take = std::min(spare, k == 0 ? (deficit + 1) / 2 : deficit);
+        sizes[k] -= take;
+        sizes[2] += take;
+        deficit -= take;
+    }
+    if (deficit > 0) {
+        const int spare = std::max(0, sizes[0] - minimumHistogram);
+        const int take = std::min(spare, deficit);
+        sizes[0] -= take;
+        sizes[2] += take;
+    }
+    m_ui->flowBottomSplitter->setSizes(sizes);
 }
 
 void GradientFlowTab::showRowLabels()

@@ -91,6 +91,7 @@ private:
     void showProfiles(const app::TrainingSnapshot &snapshot);
     void showMaps(const core::Measurement &measurement);
     void showTable(const core::Measurement &measurement);
+    void fitTableWidth();
     void showSummary(const app::TrainingSnapshot &snapshot);
     // The table's row headers: the layer numbers and the output.
     void showRowLabels();
@@ -106,6 +107,8 @@ private:
     quint64 m_shownStep = 0;
     quint64 m_comparisonStep = 0;
     int m_layers = 0;
+    // The table's columns are to be sized from their contents and the table fitted (fitTableWidth).
+    bool m_tableFitPending = true;
     std::vector<QCPGraph *> m_historyGraphs; // per hidden layer
     QCPGraph *m_profile = nullptr;
     QCPGraph *m_comparisonProfile = nullptr;

@@ -5,7 +5,10 @@
 #include <QComboBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QScrollBar>
+#include <QSplitter>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
 
 #include <qcustomplot.h>
@@ -18,6 +21,7 @@
 #include "ui/gradientflowtab.h"
 #include "ui/labtab.h"
 #include "ui/mainwindow.h"
+#include "ui/presentation.h"
 
 using relulab::ui::GradientFlowTab;
 using relulab::ui::MainWindow;
@@ -57,6 +61,8 @@ private slots:
     void deepSigmoidVanishesReluDoesNot();
     void comparisonFollowsTheCombo();
     void hiddenTabCostsNothing();
+    void tableShowsEveryColumn_data();
+    void tableShowsEveryColumn();
 };
 
 void TestGradientFlowTab::initTestCase()
@@ -184,6 +190,50 @@ void TestGradientFlowTab::hiddenTabCostsNothing()
     QCOMPARE(window.lab().controller().config().network.hidden.front(), 5);
     window.showTab(MainWindow::Tab::Explorer);
     QVERIFY(!window.lab().controller().gradientFlow().enabled);
+}
+
+void TestGradientFlowTab::tableShowsEveryColumn_data()
+{
+    QTest::addColumn<bool>("presenting");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1360x820") << false << QSize(1360, 820);
+    // Presentation mode's larger font in a projector's window: the table takes width from the
+    // histograms beside it.
+    QTest::newRow("presenting 1280x720") << true << QSize(1280, 720);
+}
+
+// The four numbers of every layer side by side, without scrolling the table sideways.
+void TestGradientFlowTab::tableShowsEveryColumn()
+{
+    QFETCH(bool, presenting);
+    QFETCH(QSize, size);
+    MainWindow window;
+    if (presenting) {
+        window.presentation().setPresenting(true);
+        window.setWindowState(window.windowState() & ~Qt::WindowFullScreen);
+    }
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showTab(MainWindow::Tab::GradientFlow);
+    GradientFlowTab &tab = window.gradientFlow();
+    QTRY_VERIFY_WITH_TIMEOUT(tab.shownRun() > 0 && window.lab().controller().isIdle(), TimeoutMs);
+    QTest::mouseClick(child<QPushButton>(&tab, "flowStepButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(tab.shownStep() == 1 && window.lab().controller().isIdle(), TimeoutMs);
+    auto *table = child<QTableWidget>(&tab, "layerTable");
+    QVERIFY(!tab.tableText(0, 3).isEmpty());
+    int columns = 0;
+    for (int column = 0; column < table->columnCount(); ++column)
+        columns += table->columnWidth(column);
+    QTRY_VERIFY2_WITH_TIMEOUT(table->viewport()->width() >= columns && table->horizontalScrollBar()->maximum() == 0,
+                              qPrintable(QStringLiteral("columns %1 px, viewport %2 px, window %3 px, splitter %4")
+                                                 .arg(columns)
+                                                 .arg(table->viewport()->width())
+                                                 .arg(window.width())
+                                                 .arg(QString::number(child<QSplitter>(&tab, "flowBottomSplitter")->sizes().value(0)) + " "
+                                                      + QString::number(child<QSplitter>(&tab, "flowBottomSplitter")->sizes().value(1)) + " "
+                                                      + QString::number(child<QSplitter>(&tab, "flowBottomSplitter")->sizes().value(2)))),
+                              TimeoutMs);
 }
 
 QTEST_MAIN(TestGradientFlowTab)
