@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <type_traits>
 
 #include "layerkernels.h"
@@ -23,10 +24,17 @@ constexpr double LogEstimateError = 1e-8;
 // place of the result, which stays within bins + 1; taken per bin, with a wide margin.
 constexpr double LinearEstimateError = 1e-12;
 
+const HistogramSpec &validSpec(const HistogramSpec &spec)
+{
+    if (spec.bins > 0 && !(std::isfinite(spec.lower) && std::isfinite(spec.upper) && spec.upper > spec.lower))
+        throw std::invalid_argument("histogram: the upper edge must be finite and above the lower one");
+    return spec;
+}
+
 } // namespace
 
 Binner::Binner(const HistogramSpec &spec)
-    : m_spec(spec)
+    : m_spec(validSpec(spec))
     , m_width(spec.bins > 0 ? (spec.upper - spec.lower) / spec.bins : 1.0)
     , m_inverseWidth(1.0 / m_width)
 {

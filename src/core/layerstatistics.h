@@ -31,6 +31,8 @@ namespace relulab::core {
 class Binner
 {
 public:
+    // Throws std::invalid_argument for a spec with bins whose edges are not finite or not
+    // increasing.
     explicit Binner(const HistogramSpec &spec);
 
     bool active() const noexcept { return m_spec.bins > 0; }

@@ -91,7 +91,8 @@ struct StatisticsKernel
         r = r > b.high ? b.high : r;
         const D bin = floorOf(r);
         const D fraction = r - bin;
-        nearEdge = (fraction < b.band) | (fraction > b.upperBand);
+        // Written so that a nan (which no valid spec produces) counts as near an edge too.
+        nearEdge = ~((fraction >= b.band) & (fraction <= b.upperBand));
         return bin;
     }
 

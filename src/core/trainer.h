@@ -81,7 +81,7 @@ inline constexpr double BlockedDerivative = 0.05;
 // lower + (k + 1) w), w = (upper - lower) / bins, found as floor((x - lower) / w) in double), or
 // with logMagnitude over log10 |x| (bin k holds |x| in [10^(lower + k w), 10^(lower + (k + 1) w)),
 // compared with those edges computed in double as std::pow(10.0, lower + k * w)). No bins: no
-// histogram.
+// histogram. With bins, lower < upper, both finite (measure() throws std::invalid_argument).
 struct HistogramSpec
 {
     double lower = 0.0;

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 #include "core/layerkernels.h"
@@ -316,6 +317,10 @@ void TestStatisticsKernel::binnerFollowsTheSpec()
     QCOMPARE(log.slot(1.0), 33);
     QCOMPARE(log.slot(0.0), 35);
     QCOMPARE(log.slot(std::numeric_limits<double>::infinity()), 34);
+    // Edges that are not increasing are refused; no bins, no histogram.
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, core::Binner(core::HistogramSpec {1.0, 1.0, 4, false}));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, core::Binner(core::HistogramSpec {0.0, std::nan(""), 4, true}));
+    QVERIFY(!core::Binner(core::HistogramSpec {1.0, 1.0, 0, false}).active());
 }
 
 QTEST_APPLESS_MAIN(TestStatisticsKernel)
