@@ -740,24 +740,24 @@
         <translation>运行（与实验室共用）</translation>
     </message>
     <message>
-        <source>&amp;Play</source>
-        <translation>播放(&amp;P)</translation>
+        <source>Play</source>
+        <translation>播放</translation>
     </message>
     <message>
         <source>Start or pause training (Space). This is the lab&apos;s run: the Dead neurons tab shows it too.</source>
         <translation>开始或暂停训练（空格键）。这就是实验室的运行：“死亡神经元”标签页也会显示它。</translation>
     </message>
     <message>
-        <source>S&amp;tep</source>
-        <translation>单步(&amp;T)</translation>
+        <source>Step</source>
+        <translation>单步</translation>
     </message>
     <message>
         <source>One training step, when paused (S)</source>
         <translation>暂停时训练一步（S）</translation>
     </message>
     <message>
-        <source>R&amp;eset</source>
-        <translation>重置(&amp;E)</translation>
+        <source>Reset</source>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Back to the initial weights of this seed (R)</source>
@@ -784,8 +784,8 @@
         <translation>与本次运行并行、从相同初始权重开始训练的第二个网络，使用此激活函数：其深度剖面以虚线绘出</translation>
     </message>
     <message>
-        <source>&amp;Hidden layers</source>
-        <translation>隐藏层(&amp;H)</translation>
+        <source>Hidden &amp;layers</source>
+        <translation>隐藏层(&amp;L)</translation>
     </message>
     <message>
         <source>Hidden layers, 1 to 32: vanishing gradients need depth</source>
@@ -816,8 +816,8 @@
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Learning rate</source>
-        <translation>学习率(&amp;L)</translation>
+        <source>Learning &amp;rate</source>
+        <translation>学习率(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Weight decay</source>
@@ -859,32 +859,32 @@
         <translation>运行</translation>
     </message>
     <message>
-        <source>&amp;Play</source>
-        <translation>播放(&amp;P)</translation>
+        <source>Play</source>
+        <translation>播放</translation>
     </message>
     <message>
         <source>Start or pause training (Space)</source>
         <translation>开始或暂停训练（空格键）</translation>
     </message>
     <message>
-        <source>S&amp;tep</source>
-        <translation>单步(&amp;T)</translation>
+        <source>Step</source>
+        <translation>单步</translation>
     </message>
     <message>
         <source>One training step, when paused (S)</source>
         <translation>暂停时训练一步（S）</translation>
     </message>
     <message>
-        <source>R&amp;eset</source>
-        <translation>重置(&amp;E)</translation>
+        <source>Reset</source>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Back to the initial weights of this seed (R)</source>
         <translation>回到该种子的初始权重（R）</translation>
     </message>
     <message>
-        <source>Spee&amp;d</source>
-        <translation>速度(&amp;D)</translation>
+        <source>Sp&amp;eed</source>
+        <translation>速度(&amp;E)</translation>
     </message>
     <message>
         <source>Training steps per frame of animation (60 frames a second), or as fast as the computer can</source>
@@ -951,8 +951,8 @@
         <translation>隐藏层的激活函数。其斜率、权重和上下界取函数浏览器中的设置。</translation>
     </message>
     <message>
-        <source>PReLU: one alpha per &amp;unit</source>
-        <translation>PReLU：每个单元一个 alpha(&amp;U)</translation>
+        <source>PReLU: &amp;one alpha per unit</source>
+        <translation>PReLU：每个单元一个 alpha(&amp;O)</translation>
     </message>
     <message>
         <source>One learnable alpha per unit instead of one per layer (PyTorch&apos;s num_parameters)</source>
@@ -983,8 +983,8 @@
         <translation>初始权重的种子（参考实验用 1）</translation>
     </message>
     <message>
-        <source>Ne&amp;w</source>
-        <translation>新的(&amp;W)</translation>
+        <source>New</source>
+        <translation>新的</translation>
     </message>
     <message>
         <source>A new set of initial weights: the next seed</source>
@@ -995,8 +995,8 @@
         <translation>训练</translation>
     </message>
     <message>
-        <source>&amp;Optimiser</source>
-        <translation>优化器(&amp;O)</translation>
+        <source>Opti&amp;miser</source>
+        <translation>优化器(&amp;M)</translation>
     </message>
     <message>
         <source>Plain SGD is the reference</source>
@@ -1015,8 +1015,8 @@
         <translation>对数刻度上的学习率，0.0001 到 10</translation>
     </message>
     <message>
-        <source>Batc&amp;h</source>
-        <translation>批量(&amp;H)</translation>
+        <source>Ba&amp;tch</source>
+        <translation>批量(&amp;T)</translation>
     </message>
     <message>
         <source>Samples per step: the full batch (the reference) or mini-batches reshuffled every epoch</source>
@@ -1090,8 +1090,8 @@
         <translation>ReLU 实验室</translation>
     </message>
     <message>
-        <source>&amp;Function explorer</source>
-        <translation>函数浏览器(&amp;F)</translation>
+        <source>Function explorer</source>
+        <translation>函数浏览器</translation>
     </message>
     <message>
         <source>Activation function</source>
@@ -1150,8 +1150,8 @@
         <translation>训练模式：每次前向传播时，每个元素从 U(lower, upper) 中抽取自己的斜率。</translation>
     </message>
     <message>
-        <source>E&amp;valuation</source>
-        <translation>评估(&amp;V)</translation>
+        <source>&amp;Evaluation</source>
+        <translation>评估(&amp;E)</translation>
     </message>
     <message>
         <source>Evaluation mode: one fixed slope, the mean (lower + upper) / 2.</source>
@@ -1317,16 +1317,16 @@
         <translation>竞赛</translation>
     </message>
     <message>
-        <source>&amp;Start</source>
-        <translation>开始(&amp;S)</translation>
+        <source>Start</source>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Start the race, or pause it (Space). A finished race starts again from step 0.</source>
         <translation>开始或暂停竞赛（空格键）。已结束的竞赛从第 0 步重新开始。</translation>
     </message>
     <message>
-        <source>R&amp;eset</source>
-        <translation>重置(&amp;E)</translation>
+        <source>Reset</source>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Back to step 0: every lane at the same initial weights again (R). Esc cancels a running race.</source>
@@ -1429,8 +1429,8 @@
         <translation>所有赛道共用的初始权重种子（参考实验用 1）</translation>
     </message>
     <message>
-        <source>Ne&amp;w</source>
-        <translation>新的(&amp;W)</translation>
+        <source>New</source>
+        <translation>新的</translation>
     </message>
     <message>
         <source>A new set of initial weights: the next seed</source>
@@ -1445,8 +1445,8 @@
         <translation>所有赛道使用的优化器（参考实验用普通 SGD；预设用 Adam）</translation>
     </message>
     <message>
-        <source>Learning ra&amp;te</source>
-        <translation>学习率(&amp;T)</translation>
+        <source>Learning &amp;rate</source>
+        <translation>学习率(&amp;R)</translation>
     </message>
     <message>
         <source>Learning rate of every lane, 0.0001 to 10</source>
@@ -1461,8 +1461,8 @@
         <translation>学习率（对数刻度）</translation>
     </message>
     <message>
-        <source>Batc&amp;h</source>
-        <translation>批量(&amp;H)</translation>
+        <source>Ba&amp;tch</source>
+        <translation>批量(&amp;T)</translation>
     </message>
     <message>
         <source>Samples per step: the full batch (the reference) or mini-batches, the same for every lane</source>
@@ -2305,12 +2305,12 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
         <translation>&lt;p&gt;第一层的梯度是一个乘积，其上方每一层各贡献一个因子。Sigmoid 的导数最大只有 1/4，因此随着深度增加，这个乘积会缩小好几个数量级：最前面的几层不再学习。而只要单元处于激活状态，ReLU 的导数就恰好为 1。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&amp;Pause</source>
-        <translation>暂停(&amp;P)</translation>
+        <source>Pause</source>
+        <translation>暂停</translation>
     </message>
     <message>
-        <source>&amp;Play</source>
-        <translation>播放(&amp;P)</translation>
+        <source>Play</source>
+        <translation>播放</translation>
     </message>
     <message>
         <source>%1, step %2</source>
@@ -2371,6 +2371,10 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
     <message>
         <source>Dead-neuron lab: reset the run to step 0</source>
         <translation>死亡神经元实验室：将运行重置到第 0 步</translation>
+    </message>
+    <message>
+        <source>Show the first to the fifth tab (Ctrl+Tab and Ctrl+Page Down show the next one)</source>
+        <translation>显示第一至第五个标签页（Ctrl+Tab 和 Ctrl+Page Down 显示下一个）</translation>
     </message>
     <message>
         <source>Leave presentation mode</source>
@@ -2700,12 +2704,12 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
         <translation> · 测试 %1 %</translation>
     </message>
     <message>
-        <source>&amp;Pause</source>
-        <translation>暂停(&amp;P)</translation>
+        <source>Pause</source>
+        <translation>暂停</translation>
     </message>
     <message>
-        <source>&amp;Play</source>
-        <translation>播放(&amp;P)</translation>
+        <source>Play</source>
+        <translation>播放</translation>
     </message>
     <message>
         <source>Training diverged at step %1: the loss or the weights are no longer finite. The run is paused; lower the learning rate and press Reset.</source>
@@ -2957,16 +2961,16 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
         <translation>lower ≤ upper：把一个拖过另一个时会推着它一起移动。</translation>
     </message>
     <message>
-        <source>&amp;Dead neurons</source>
-        <translation>死亡神经元(&amp;D)</translation>
+        <source>Dead neurons</source>
+        <translation>死亡神经元</translation>
     </message>
     <message>
-        <source>Activation &amp;race</source>
-        <translation>激活函数竞赛(&amp;R)</translation>
+        <source>Activation race</source>
+        <translation>激活函数竞赛</translation>
     </message>
     <message>
-        <source>&amp;Born dead</source>
-        <translation>生而死亡(&amp;B)</translation>
+        <source>Born dead</source>
+        <translation>生而死亡</translation>
     </message>
     <message>
         <source>%1: a rectifier, the subject of this lab.</source>
@@ -3021,16 +3025,16 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
         <translation>%1 没有 alpha 参数。</translation>
     </message>
     <message>
-        <source>&amp;slope a</source>
-        <translation>斜率 a(&amp;S)</translation>
+        <source>slope &amp;a</source>
+        <translation>斜率 a(&amp;A)</translation>
     </message>
     <message>
         <source>Leaky ReLU&apos;s negative slope a (PyTorch default 0.01).</source>
         <translation>Leaky ReLU 的负半轴斜率 a（PyTorch 默认 0.01）。</translation>
     </message>
     <message>
-        <source>&amp;weight a</source>
-        <translation>权重 a(&amp;W)</translation>
+        <source>weight &amp;a</source>
+        <translation>权重 a(&amp;A)</translation>
     </message>
     <message>
         <source>PReLU&apos;s weight a: learned in training, here set by hand (PyTorch initialises it to 0.25).</source>
@@ -3117,8 +3121,8 @@ PyTorch 的约定：x = 0 取 x ≤ 0 分支</translation>
         <translation>导出数据</translation>
     </message>
     <message>
-        <source>&amp;Gradient flow</source>
-        <translation>梯度流(&amp;G)</translation>
+        <source>Gradient flow</source>
+        <translation>梯度流</translation>
     </message>
 </context>
 <context>
@@ -3402,12 +3406,12 @@ rarely active (on fewer than 5 % of points)</source>
         </translation>
     </message>
     <message>
-        <source>&amp;Pause</source>
-        <translation>暂停(&amp;P)</translation>
+        <source>Pause</source>
+        <translation>暂停</translation>
     </message>
     <message>
-        <source>&amp;Start</source>
-        <translation>开始(&amp;S)</translation>
+        <source>Start</source>
+        <translation>开始</translation>
     </message>
 </context>
 <context>

@@ -329,7 +329,7 @@ void GradientFlowTab::onRunningChanged(bool running)
 {
     const QSignalBlocker blocker(m_ui->flowPlayButton);
     m_ui->flowPlayButton->setChecked(running);
-    m_ui->flowPlayButton->setText(running ? tr("&Pause") : tr("&Play"));
+    m_ui->flowPlayButton->setText(running ? tr("Pause") : tr("Play"));
     m_ui->flowStepButton->setEnabled(!running);
 }
 

@@ -68,6 +68,10 @@ QString shortcutsTable(const QMainWindow *window)
             {key(QKeySequence(Qt::Key_S)), HelpBrowser::tr("Dead-neuron lab: one training step")});
     html += tableRow({key(QKeySequence(Qt::Key_R)),
                       HelpBrowser::tr("Dead-neuron lab: reset the run to step 0")});
+    html += tableRow({QStringLiteral("%1 … %2").arg(key(QKeySequence(Qt::CTRL | Qt::Key_1)),
+                                                    key(QKeySequence(Qt::CTRL | Qt::Key_5))),
+                      HelpBrowser::tr("Show the first to the fifth tab (Ctrl+Tab and Ctrl+Page Down "
+                                      "show the next one)")});
     html += tableRow({key(QKeySequence(Qt::Key_Escape)), HelpBrowser::tr("Leave presentation mode")});
     html += tableRow({HelpBrowser::tr("<b>Alt</b> + underlined letter"),
                       HelpBrowser::tr("The control or menu whose label has that letter "

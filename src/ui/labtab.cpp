@@ -677,7 +677,7 @@ void LabTab::onRunningChanged(bool running)
 {
     const QSignalBlocker blocker(m_ui->playButton);
     m_ui->playButton->setChecked(running);
-    m_ui->playButton->setText(running ? tr("&Pause") : tr("&Play"));
+    m_ui->playButton->setText(running ? tr("Pause") : tr("Play"));
     m_ui->stepButton->setEnabled(!running);
 }
 

@@ -111,17 +111,18 @@ MainWindow::MainWindow(QWidget *parent)
     m_resampleTimer.setInterval(AnimationIntervalMs);
 
     m_lab = new LabTab(&m_model, this);
-    m_ui->tabs->addTab(m_lab, tr("&Dead neurons"));
+    m_ui->tabs->addTab(m_lab, tr("Dead neurons"));
     m_gradientFlow = new GradientFlowTab(*m_lab, this);
-    m_ui->tabs->addTab(m_gradientFlow, tr("&Gradient flow"));
+    m_ui->tabs->addTab(m_gradientFlow, tr("Gradient flow"));
     m_race = new RaceTab(&m_model, this);
-    m_ui->tabs->addTab(m_race, tr("Activation &race"));
+    m_ui->tabs->addTab(m_race, tr("Activation race"));
     m_bornDead = new BornDeadTab(this);
-    m_ui->tabs->addTab(m_bornDead, tr("&Born dead"));
+    m_ui->tabs->addTab(m_bornDead, tr("Born dead"));
 
     populateActivationList();
     connectControls();
     addFunctionShortcuts();
+    addTabShortcuts();
     // Every plot, the ones tabs add later too, keeps its ticks, titles and legends readable at any
     // size (the minimum window, presentation mode).
     keepPlotsReadable(this);
@@ -202,10 +203,10 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::retranslate()
 {
     m_ui->retranslateUi(this);
-    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_lab), tr("&Dead neurons"));
-    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_gradientFlow), tr("&Gradient flow"));
-    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_race), tr("Activation &race"));
-    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_bornDead), tr("&Born dead"));
+    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_lab), tr("Dead neurons"));
+    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_gradientFlow), tr("Gradient flow"));
+    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_race), tr("Activation race"));
+    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_bornDead), tr("Born dead"));
     m_timingLabel->setText(m_drawnGeneration > 0 ? timingText() : tr("compute – ms + redraw – ms"));
     m_timingLabel->setToolTip(tr("Time of the last compute (on the worker thread) and redraw"));
     m_boundsNoteTimer.stop();
@@ -279,6 +280,20 @@ void MainWindow::connectControls()
     connect(m_ui->recentPresetsMenu, &QMenu::aboutToShow, this, &MainWindow::showRecentPresets);
     setAcceptDrops(true);
     connect(m_ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+// Ctrl+1 to Ctrl+5 show the tabs in order (besides Ctrl+Tab and Ctrl+Page Down, which the tab
+// widget knows). The tabs carry no Alt+letter of their own: the forms need every letter of the
+// alphabet for their fields (tst_mnemonics), and a tab's letter would clash with one on some tab.
+void MainWindow::addTabShortcuts()
+{
+    for (int i = 0; i < m_ui->tabs->count() && i < 9; ++i) {
+        const QKeySequence key(Qt::CTRL | (Qt::Key_1 + i));
+        auto *shortcut = new QShortcut(key, this);
+        shortcut->setObjectName(QStringLiteral("showTab%1Shortcut").arg(i + 1));
+        connect(shortcut, &QShortcut::activated, this, [this, i] { m_ui->tabs->setCurrentIndex(i); });
+        m_ui->tabs->setTabToolTip(i, key.toString(QKeySequence::NativeText));
+    }
 }
 
 // 1 to 9 select the first nine functions of the list while the explorer is shown. A spin box or
@@ -528,10 +543,10 @@ void MainWindow::showSelectedActivation(Activation kind)
     QString label = tr("&alpha");
     QString tip = tr("%1 has no alpha parameter.").arg(displayName(kind));
     if (alpha == ParameterModel::Real::LeakySlope) {
-        label = tr("&slope a");
+        label = tr("slope &a");
         tip = tr("Leaky ReLU's negative slope a (PyTorch default 0.01).");
     } else if (alpha == ParameterModel::Real::PreluWeight) {
-        label = tr("&weight a");
+        label = tr("weight &a");
         tip = tr("PReLU's weight a: learned in training, here set by hand (PyTorch initialises it "
                  "to 0.25).");
     } else if (alpha == ParameterModel::Real::EluAlpha) {

@@ -103,6 +103,7 @@ private:
     void populateActivationList();
     void connectControls();
     void addFunctionShortcuts();
+    void addTabShortcuts();
     void showSelectedActivation(core::Activation kind);
     void showOverlays();
     void showRreluMode(core::RreluMode mode);

@@ -576,7 +576,7 @@ void RaceTab::showStatus(const RaceSnapshot &snapshot)
 
 void RaceTab::onRunningChanged(bool running)
 {
-    m_ui->startButton->setText(running ? tr("&Pause") : tr("&Start"));
+    m_ui->startButton->setText(running ? tr("Pause") : tr("Start"));
 }
 
 QCustomPlot *RaceTab::boundaryPlot(int lane) const

@@ -287,7 +287,7 @@ void TestMainWindow::eachFunctionKeepsItsOwnAlpha()
     spin->setValue(0.2);
     clickItem(Activation::Prelu);
     QCOMPARE(spin->value(), 0.25);
-    QCOMPARE(child<QLabel>("alphaLabel")->text(), QStringLiteral("&weight a"));
+    QCOMPARE(child<QLabel>("alphaLabel")->text(), QStringLiteral("weight &a"));
     clickItem(Activation::Elu);
     QCOMPARE(spin->value(), 1.0);
     clickItem(Activation::LeakyRelu);
