@@ -112,6 +112,10 @@ LabTab::LabTab(app::ParameterModel *parameters, QWidget *parent)
     connectControls();
     showModel();
     m_controller.setStepsPerFrame(m_ui->speedCombo->currentData().toInt());
+    // No decision grid until the lab is shown (showEvent): a window that opens on another tab,
+    // the gradient flow say, would otherwise predict the whole grid at every frame for nobody
+    // (12 ms a frame at 20 layers).
+    m_controller.setDecisionGridWanted(isVisible());
     applyConfig();
 }
 
