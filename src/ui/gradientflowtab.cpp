@@ -7,6 +7,7 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSignalBlocker>
+#include <QTimer>
 
 #include <qcustomplot.h>
 
@@ -305,6 +306,14 @@ void GradientFlowTab::showEvent(QShowEvent *event)
     updateRequest();
 }
 
+void GradientFlowTab::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // A smaller tab (a lesson panel opened beside it, a smaller window): fit the table again once
+    // the splitters have their new sizes. A splitter the user drags resizes no tab.
+    QTimer::singleShot(0, this, [this] { fitTableWidth(); });
+}
+
 void GradientFlowTab::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
@@ -368,7 +377,9 @@ void GradientFlowTab::startRun(int layers)
     m_historyGraphs.clear();
     for (int l = 0; l < layers; ++l) {
         QCPGraph *graph = CurveGraph::addTo(history);
-        graph->setPen(QPen(depthColor(l, layers), 2));
+        // Thin lines for a deep network: 20 lines of 2 px overlap into a band, and each wide line
+        // is stroked segment by segment (CurveGraph), a third of a frame's painting at 20 layers.
+        graph->setPen(QPen(depthColor(l, layers), layers > 8 ? 1 : 2));
         m_historyGraphs.push_back(graph);
     }
     m_layerScale->setDataRange(QCPRange(1.0, std::max(2, layers)));
@@ -545,8 +556,10 @@ void GradientFlowTab::fitTableWidth()
     int needed = table->verticalHeader()->sizeHint().width() + 2 * table->frameWidth();
     for (int column = 0; column < table->columnCount(); ++column)
         needed += table->columnWidth(column);
-    if (table->verticalScrollBar()->isVisible())
-        needed += table->verticalScrollBar()->width();
+    // The vertical scroll bar too once the rows are taller than the table (it may not be shown yet).
+    if (table->verticalScrollBar()->isVisible()
+        || table->verticalHeader()->length() > table->viewport()->height())
+        needed += table->verticalScrollBar()->sizeHint().width();
     QList<int> sizes = m_ui->flowBottomSplitter->sizes();
     if (sizes.size() != 3 || sizes[2] >= needed)
         return;

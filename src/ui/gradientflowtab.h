@@ -77,6 +77,7 @@ private:
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void retranslate();
     void showPlotTexts();
     void populateChoices();

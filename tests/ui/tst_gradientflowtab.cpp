@@ -22,6 +22,7 @@
 #include "ui/gradientflowtab.h"
 #include "ui/labtab.h"
 #include "ui/mainwindow.h"
+#include "ui/lessons.h"
 #include "ui/presentation.h"
 
 using relulab::ui::GradientFlowTab;
@@ -198,10 +199,13 @@ void TestGradientFlowTab::tableShowsEveryColumn_data()
 {
     QTest::addColumn<bool>("presenting");
     QTest::addColumn<QSize>("size");
-    QTest::newRow("1360x820") << false << QSize(1360, 820);
+    QTest::addColumn<int>("lesson"); // 1-based; 0: none
+    QTest::newRow("1360x820") << false << QSize(1360, 820) << 0;
     // Presentation mode's larger font in a projector's window: the table takes width from the
     // histograms beside it.
-    QTest::newRow("presenting 1280x720") << true << QSize(1280, 720);
+    QTest::newRow("presenting 1280x720") << true << QSize(1280, 720) << 0;
+    // Lesson 7 (20 layers, a vertical scroll bar) with its panel taking a third of the window.
+    QTest::newRow("1360x820, lesson 7") << false << QSize(1360, 820) << 7;
 }
 
 // The four numbers of every layer side by side, without scrolling the table sideways.
@@ -209,6 +213,7 @@ void TestGradientFlowTab::tableShowsEveryColumn()
 {
     QFETCH(bool, presenting);
     QFETCH(QSize, size);
+    QFETCH(int, lesson);
     MainWindow window;
     if (presenting) {
         window.presentation().setPresenting(true);
@@ -217,12 +222,16 @@ void TestGradientFlowTab::tableShowsEveryColumn()
     window.resize(size);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    if (lesson > 0)
+        QCOMPARE(window.lessons().open(lesson - 1), QString());
     window.showTab(MainWindow::Tab::GradientFlow);
     GradientFlowTab &tab = window.gradientFlow();
     QTRY_VERIFY_WITH_TIMEOUT(tab.shownRun() > 0 && window.lab().controller().isIdle(), TimeoutMs);
     QTest::mouseClick(child<QPushButton>(&tab, "flowStepButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(tab.shownStep() == 1 && window.lab().controller().isIdle(), TimeoutMs);
     auto *table = child<QTableWidget>(&tab, "layerTable");
+    if (lesson == 7)
+        QCOMPARE(table->rowCount(), 21);
     QVERIFY(!tab.tableText(0, 3).isEmpty());
     int columns = 0;
     for (int column = 0; column < table->columnCount(); ++column)
