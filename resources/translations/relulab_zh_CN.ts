@@ -1665,6 +1665,10 @@
         <translation>至少包含一个 %1 到 %2 之间整数的数组</translation>
     </message>
     <message>
+        <source>null (no comparison)</source>
+        <translation>null（不对比）</translation>
+    </message>
+    <message>
         <source>null (the user&apos;s own settings)</source>
         <translation>null（用户自己的设置）</translation>
     </message>

@@ -155,9 +155,18 @@ void LabModel::setPrecision(core::Precision precision)
     update(m_config.precision, precision);
 }
 
+void LabModel::setComparison(std::optional<core::Activation> kind)
+{
+    if (kind == m_comparison)
+        return;
+    m_comparison = kind;
+    emit comparisonChanged();
+}
+
 void LabModel::resetToDefaults()
 {
     update(m_config, core::TrainingConfig {});
+    setComparison(DefaultComparison);
 }
 
 } // namespace relulab::app

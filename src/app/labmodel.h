@@ -2,6 +2,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 #include "core/trainer.h"
 
 namespace relulab::app {
@@ -86,10 +88,18 @@ public:
     core::Precision precision() const noexcept { return m_config.precision; }
     void setPrecision(core::Precision precision);
 
+    // The gradient-flow tab's second network: the same run with this activation, trained from the
+    // same initial weights (nothing: none). Not part of config(): it changes no run of the lab,
+    // so it announces itself with comparisonChanged(), not changed().
+    static constexpr core::Activation DefaultComparison = core::Activation::Sigmoid;
+    std::optional<core::Activation> comparison() const noexcept { return m_comparison; }
+    void setComparison(std::optional<core::Activation> kind);
+
     void resetToDefaults();
 
 signals:
     void changed();
+    void comparisonChanged();
 
 private:
     template<class Value>
@@ -98,6 +108,7 @@ private:
     const ParameterModel *m_parameters;
     core::ActivationParams m_activationParams; // the explorer's, as changed() last announced them
     core::TrainingConfig m_config;
+    std::optional<core::Activation> m_comparison = DefaultComparison;
 };
 
 } // namespace relulab::app

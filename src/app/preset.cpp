@@ -160,11 +160,18 @@ Members trainingMembers(const TrainingState &t)
     return members;
 }
 
+static_assert(LabState().comparison == LabModel::DefaultComparison,
+              "a preset without \"compare\" means the lab's default comparison");
+
 QByteArray labJson(const LabState &l)
 {
     Members members = trainingMembers(l);
     insertAfter(members, "units_per_layer", {"prelu_per_unit", jsonBool(l.preluPerUnit)});
     insertAfter(members, "units_per_layer", {"activation", jsonName(l.activation)});
+    // Like the optional training fields: written only when not the default.
+    if (l.comparison != LabState().comparison)
+        insertAfter(members, "prelu_per_unit",
+                    {"compare", l.comparison ? jsonName(*l.comparison) : QByteArrayLiteral("null")});
     return jsonObject(members, 1);
 }
 
@@ -412,6 +419,17 @@ public:
         return kinds;
     }
 
+    // The same for a field that may be absent (then nothing, and no error).
+    template<class Enum>
+    std::optional<std::optional<Enum>> optionalNameOrNull(const char *key, const QString &nothing)
+    {
+        if (m_object.value(QLatin1String(key)).isUndefined()) {
+            m_known.append(QLatin1String(key));
+            return std::nullopt;
+        }
+        return nameOrNull<Enum>(key, nothing);
+    }
+
     // A name or null (`nothing`): the outer optional is empty after a mistake.
     template<class Enum>
     std::optional<std::optional<Enum>> nameOrNull(const char *key, const QString &nothing)
@@ -648,6 +666,10 @@ void readLab(Problems &problems, const QJsonObject &object, LabState &l)
     readTraining(r, l, [&] {
         assign(l.activation, r.name<core::Activation>("activation"));
         assign(l.preluPerUnit, r.boolean("prelu_per_unit"));
+        // Optional (absent: sigmoid, as before it was saved).
+        assign(l.comparison, r.optionalNameOrNull<core::Activation>(
+                                     "compare", QCoreApplication::translate("relulab::app::Preset",
+                                                                            "null (no comparison)")));
     });
     r.warnUnknown();
 }
@@ -802,6 +824,7 @@ Preset capture(const PresetModels &models, PresetTab tab)
     static_cast<TrainingState &>(l) = captureTraining(models.lab);
     l.activation = models.lab.activation();
     l.preluPerUnit = models.lab.preluPerUnit();
+    l.comparison = models.lab.comparison();
 
     RaceState &r = preset.race;
     r.scenario = models.race.scenario();
@@ -846,6 +869,7 @@ void apply(const Preset &preset, const PresetModels &models)
     applyTraining(l, models.lab);
     models.lab.setActivation(l.activation);
     models.lab.setPreluPerUnit(l.preluPerUnit);
+    models.lab.setComparison(l.comparison);
 
     // The scenario last: every other change leaves it.
     const RaceState &r = preset.race;

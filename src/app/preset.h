@@ -8,7 +8,7 @@
 //       "format": "relulab-preset",
 //       "version": 2,
 //       "title": "...", "description": "...",  (optional strings, for lessons)
-//       "tab": "explorer" | "lab" | "born-dead" | "race",
+//       "tab": "explorer" | "lab" | "gradient-flow" | "race" | "born-dead",
 //       "explorer": {
 //           "activation": "relu",                  (a --activation name)
 //           "overlays": ["gelu", "silu"],          (the ticked comparison functions)
@@ -23,8 +23,9 @@
 //           "prelu_per_unit": false, "init": "he-normal", "bias_init": "zero" | "constant",
 //           "init_seed": 1, "optimizer": "sgd", "learning_rate": 0.1,
 //           "batch_size": 0 (the full batch), "precision": "double" | "float",
-//           "init_gain": 1 (after "init"), "weight_decay": 0, "l1": 0 (after "learning_rate"):
-//               optional, see below
+//           "init_gain": 1 (after "init"), "weight_decay": 0, "l1": 0 (after "learning_rate"),
+//           "compare": "sigmoid" (a --activation name) | null (after "prelu_per_unit"; the
+//               gradient-flow tab's second network, null for none): optional, see below
 //       },
 //       "race": {
 //           "scenario": null (the user's own settings) | "high-lr" | "deep-narrow" | "bad-bias",
@@ -48,10 +49,10 @@
 // writes it.
 //
 // Every field of "explorer", "lab", "race" and "born_dead" is required, so a file says everything
-// it sets and means the same to every later version, except three that came later within version
+// it sets and means the same to every later version, except four that came later within version
 // 2: "init_gain" (0.1 to 10, every initial weight times it), "weight_decay" and "l1" (0 to 10, see
-// core::TrainingConfig). Absent, they are 1, 0 and 0, which is what a file without them always
-// meant; toJson() writes each only when it differs from that, so a preset that does not use them
+// core::TrainingConfig), and the lab's "compare". Absent, they are 1, 0, 0 and "sigmoid", which is
+// what a file without them always meant; toJson() writes each only when it differs from that, so a preset that does not use them
 // is the same bytes as before and opens in earlier versions without a warning (one that does use
 // them opens there with an "unknown field" warning naming what is not applied). The names are the
 // command line's (relulab-cli --help). The ranges are exactly those of ParameterModel, LabModel,
@@ -155,6 +156,9 @@ struct LabState : TrainingState
 {
     core::Activation activation = core::Activation::Relu;
     bool preluPerUnit = false;
+    // The gradient-flow tab's comparison (LabModel::comparison, whose default this is); nothing:
+    // none.
+    std::optional<core::Activation> comparison = core::Activation::Sigmoid;
 
     friend bool operator==(const LabState &, const LabState &) = default;
 };

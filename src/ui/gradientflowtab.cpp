@@ -136,8 +136,8 @@ void GradientFlowTab::populateChoices()
         m_ui->compareCombo->addItem(activationName(info.kind), static_cast<int>(info.kind));
     }
     m_ui->compareCombo->addItem(tr("None"), -1);
-    // ReLU against sigmoid: the comparison the course notes make.
-    m_ui->compareCombo->setCurrentIndex(m_ui->compareCombo->findData(static_cast<int>(core::Activation::Sigmoid)));
+    // The model's (sigmoid by default: ReLU against sigmoid, the comparison the course notes make).
+    showComparison();
     // The layer is the row's header, so that the four numbers get the table's width.
     m_ui->layerTable->setColumnCount(4);
     // Sized to the contents once per snapshot (showTable), not by ResizeToContents, which measures
@@ -148,16 +148,19 @@ void GradientFlowTab::populateChoices()
 
 std::optional<core::Activation> GradientFlowTab::comparison() const
 {
-    const int choice = m_ui->compareCombo->currentData().toInt();
-    if (choice < 0)
-        return std::nullopt;
-    return static_cast<core::Activation>(choice);
+    return m_model.comparison();
 }
 
 void GradientFlowTab::setComparison(std::optional<core::Activation> kind)
 {
+    m_model.setComparison(kind);
+}
+
+void GradientFlowTab::showComparison()
+{
+    const std::optional<core::Activation> kind = m_model.comparison();
+    const QSignalBlocker blocker(m_ui->compareCombo);
     m_ui->compareCombo->setCurrentIndex(m_ui->compareCombo->findData(kind ? static_cast<int>(*kind) : -1));
-    updateRequest();
 }
 
 void GradientFlowTab::changeEvent(QEvent *event)
@@ -226,7 +229,15 @@ void GradientFlowTab::connectControls()
     connect(m_ui->flowActivationCombo, &QComboBox::activated, this, [this] {
         m_model.setActivation(currentEnum<core::Activation>(m_ui->flowActivationCombo));
     });
-    connect(m_ui->compareCombo, &QComboBox::activated, this, &GradientFlowTab::updateRequest);
+    // The combo shows the model's comparison (also a preset's or a lesson's) and sets it.
+    connect(m_ui->compareCombo, &QComboBox::activated, this, [this] {
+        const int choice = m_ui->compareCombo->currentData().toInt();
+        m_model.setComparison(choice < 0 ? std::nullopt : std::optional(static_cast<core::Activation>(choice)));
+    });
+    connect(&m_model, &app::LabModel::comparisonChanged, this, [this] {
+        showComparison();
+        updateRequest();
+    });
     connect(m_ui->flowPlayButton, &QPushButton::toggled, this, [this](bool on) {
         if (on)
             m_controller.play();

@@ -48,7 +48,7 @@ public:
     GradientFlowTab(LabTab &lab, QWidget *parent = nullptr);
     ~GradientFlowTab() override;
 
-    // The comparison activation (nothing: none).
+    // The comparison activation (nothing: none): LabModel::comparison, which the combo shows.
     std::optional<core::Activation> comparison() const;
     void setComparison(std::optional<core::Activation> kind);
 
@@ -93,6 +93,8 @@ private:
     void showMaps(const core::Measurement &measurement);
     void showTable(const core::Measurement &measurement);
     void fitTableWidth();
+    // The combo at the model's comparison.
+    void showComparison();
     void showSummary(const app::TrainingSnapshot &snapshot);
     // The table's row headers: the layer numbers and the output.
     void showRowLabels();

@@ -12,11 +12,9 @@
 #include <QVBoxLayout>
 
 #include <array>
-#include <optional>
 
 #include "app/preset.h"
 #include "language.h"
-#include "gradientflowtab.h"
 #include "labtab.h"
 #include "mainwindow.h"
 
@@ -31,8 +29,6 @@ struct LessonText
     QString intro;
     QString tryThis;
     QString notice;
-    // The gradient-flow tab's second network, when the lesson shows that tab.
-    std::optional<core::Activation> comparison = std::nullopt;
 };
 
 // The numbers quoted were measured with relulab-cli train and born-dead on the same settings
@@ -158,8 +154,7 @@ std::array<LessonText, 8> lessonTexts()
                          "the activation to tanh, whose derivative reaches 1: its first layer "
                          "gets 0.33 times the gradient of the twentieth. Or keep sigmoid and "
                          "lower the depth to 5: 0.0011, fewer factors. Init gain changes how "
-                         "much each layer passes on."),
-             core::Activation::Relu},
+                         "much each layer passes on.")},
             {"8-sparsity-l1", Lessons::tr("Sparsity and L1"),
              Lessons::tr("ReLU outputs exact zeros: every negative input gives 0, not a small "
                          "number. A layer's output is then sparse: many of its numbers are exactly "
@@ -178,8 +173,7 @@ std::array<LessonText, 8> lessonTexts()
                          "switched off, and the others keep the accuracy. Weight decay (L2) pulls "
                          "in proportion to w instead: try 0.003 with L1 at 0, and only 3 units "
                          "end dead (0, 3 and 0). ReLU's output is unbounded, so without a penalty nothing stops "
-                         "weights and activations from growing."),
-             core::Activation::Tanh},
+                         "weights and activations from growing.")},
     }};
 }
 
@@ -296,8 +290,6 @@ QString Lessons::open(int index)
     controller.pause();
     QMetaObject::invokeMethod(&controller, &app::TrainingController::reset, Qt::QueuedConnection);
     m_window->showTab(MainWindow::tabFor(loaded.preset.tab));
-    if (const auto comparison = lessonTexts().at(static_cast<std::size_t>(index)).comparison)
-        m_window->gradientFlow().setComparison(*comparison);
     showLesson(index);
     m_window->statusBar()->showMessage(tr("Lesson %1: %2").arg(index + 1).arg(title(index)), 4000);
     return {};

@@ -108,6 +108,7 @@ void setOddState(Models &models)
     lab.setWidth(12);
     lab.setActivation(Activation::Prelu);
     lab.setPreluPerUnit(true);
+    lab.setComparison(std::nullopt);
     lab.setInitialization(relulab::core::Initialization::RandomizedAsymmetric);
     lab.setBiasInit(relulab::core::BiasInit::Constant);
     lab.setInitSeed(8);
@@ -182,6 +183,7 @@ Preset oddPreset()
     l.unitsPerLayer = 12;
     l.activation = Activation::Prelu;
     l.preluPerUnit = true;
+    l.comparison = std::nullopt;
     l.init = relulab::core::Initialization::RandomizedAsymmetric;
     l.biasInit = relulab::core::BiasInit::Constant;
     l.initSeed = 8;
@@ -397,6 +399,7 @@ private slots:
     void handWrittenFileLoads();
     void version1Reads();
     void gainAndPenaltiesAreOptional();
+    void comparisonIsOptional();
     void malformed_data();
     void malformed();
     void messageIsExact();
@@ -456,6 +459,7 @@ void TestPreset::everyFieldDiffersFromDefault()
     QVERIFY(ol.unitsPerLayer != dl.unitsPerLayer);
     QVERIFY(ol.activation != dl.activation);
     QVERIFY(ol.preluPerUnit != dl.preluPerUnit);
+    QVERIFY(ol.comparison != dl.comparison);
     QVERIFY(ol.init != dl.init);
     QVERIFY(ol.biasInit != dl.biasInit);
     QVERIFY(ol.initSeed != dl.initSeed);
@@ -661,7 +665,7 @@ void TestPreset::jsonIsStableAndReadable()
         previous = at;
     }
     // One field a line: a diff between two presets shows the fields that differ.
-    QCOMPARE(json.count('\n'), 74);
+    QCOMPARE(json.count('\n'), 75);
 }
 
 void TestPreset::defaultJsonMatchesTheReferenceFile()
@@ -686,10 +690,11 @@ void TestPreset::handWrittenFileLoads()
     expected.description = QStringLiteral(
             "Fields in any order, two-space indents, seeds as strings:\na file written by hand.");
     expected.lab.dataSeed = MaxSeed;
-    // It predates the init gain and the penalties: absent, they are their defaults.
+    // It predates the init gain, the penalties and the comparison: absent, they are their defaults.
     expected.lab.initGain = 1.0;
     expected.lab.weightDecay = 0.0;
     expected.lab.l1 = 0.0;
+    expected.lab.comparison = Activation::Sigmoid;
     // A version 1 file: the race and born-dead take their defaults.
     expected.race = RaceState {};
     expected.bornDead = BornDeadState {};
@@ -784,6 +789,39 @@ void TestPreset::gainAndPenaltiesAreOptional()
         applied.apply(std::get<LoadedPreset>(one).preset);
         QCOMPARE(applied.capture(PresetTab::Explorer).lab, l);
     }
+}
+
+// The gradient-flow tab's comparison: written only when not sigmoid, null for none, absent for
+// sigmoid (every earlier file), and restored into the lab's model.
+void TestPreset::comparisonIsOptional()
+{
+    // (Born-dead's "compare" is another field.)
+    QVERIFY(!relulab::app::toJson(Preset {}).contains("\"prelu_per_unit\": false,\n        \"compare\""));
+    Preset none;
+    none.lab.comparison = std::nullopt;
+    const QByteArray noneJson = relulab::app::toJson(none);
+    QVERIFY(noneJson.contains("\n        \"prelu_per_unit\": false,\n        \"compare\": null,\n"));
+    Preset tanh;
+    tanh.lab.comparison = Activation::Tanh;
+    QVERIFY(relulab::app::toJson(tanh).contains("\"compare\": \"tanh\","));
+    for (const Preset &preset : {none, tanh}) {
+        const PresetResult parsed =
+                relulab::app::parsePreset(relulab::app::toJson(preset), QStringLiteral("c.json"));
+        QVERIFY2(std::holds_alternative<LoadedPreset>(parsed), qPrintable(messageOf(parsed)));
+        QVERIFY(std::get<LoadedPreset>(parsed).warnings.isEmpty());
+        QCOMPARE(std::get<LoadedPreset>(parsed).preset, preset);
+        Models models;
+        models.apply(preset);
+        QCOMPARE(models.lab.comparison(), preset.lab.comparison);
+        QCOMPARE(models.capture(PresetTab::GradientFlow).lab.comparison, preset.lab.comparison);
+    }
+    // Absent over a model that compares with nothing: back to sigmoid.
+    Models models;
+    models.lab.setComparison(std::nullopt);
+    const PresetResult plain =
+            relulab::app::parsePreset(relulab::app::toJson(Preset {}), QStringLiteral("p.json"));
+    models.apply(std::get<LoadedPreset>(plain).preset);
+    QCOMPARE(models.lab.comparison(), std::optional(Activation::Sigmoid));
 }
 
 void TestPreset::malformed_data()
@@ -915,6 +953,8 @@ void TestPreset::malformed_data()
     row("lab.batch_size", 4097, "lab.batch_size must be a whole number between 0 and 4096");
     row("lab.batch_size", 32.5, "lab.batch_size must be a whole number");
     row("lab.precision", QStringLiteral("half"), "lab.precision must be one of float, double");
+    row("lab.compare", QStringLiteral("relu6"), "lab.compare must be null (no comparison) or one of relu,");
+    row("lab.compare", 1, "lab.compare must be null (no comparison) or one of relu,");
     // The optional ones are checked like the others when they are there.
     row("lab.init_gain", 0, "lab.init_gain must be a number between 0.1 and 10, got 0");
     row("lab.init_gain", 0.05, "lab.init_gain must be a number between 0.1 and 10, got 0.05");

@@ -16,6 +16,7 @@
 
 #include <cmath>
 
+#include "app/preset.h"
 #include "common/timeouts.h"
 #include "core/trainer.h"
 #include "ui/coretext.h"
@@ -171,6 +172,19 @@ void TestGradientFlowTab::comparisonFollowsTheCombo()
     QTRY_VERIFY_WITH_TIMEOUT(tab.profileGraph(true)->visible() && tab.profileGraph(true)->dataCount() == 3,
                              TimeoutMs);
     QVERIFY(tab.profileGraph(true)->name().startsWith(relulab::ui::activationName(core::Activation::Tanh)));
+
+    // The choice is the lab model's, so a preset keeps it and brings it back.
+    QCOMPARE(window.lab().model().comparison(), std::optional(core::Activation::Tanh));
+    relulab::app::Preset saved = relulab::app::capture(window.presetModels(), relulab::app::PresetTab::GradientFlow);
+    QCOMPARE(saved.lab.comparison, std::optional(core::Activation::Tanh));
+    choose(compare, -1);
+    QCOMPARE(window.lab().model().comparison(), std::nullopt);
+    relulab::app::apply(saved, window.presetModels());
+    QCOMPARE(compare->currentData().toInt(), static_cast<int>(core::Activation::Tanh));
+    QCOMPARE(window.lab().controller().gradientFlow().comparison, std::optional(core::Activation::Tanh));
+    // And View > Reset parameters to defaults goes back to sigmoid.
+    window.lab().model().resetToDefaults();
+    QCOMPARE(compare->currentData().toInt(), static_cast<int>(core::Activation::Sigmoid));
 }
 
 // Only a shown tab asks the worker for the statistics (a backward pass per snapshot) and the
