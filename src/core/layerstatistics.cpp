@@ -85,22 +85,27 @@ int Binner::slot(double x) const noexcept
     return static_cast<int>(bin) + 1;
 }
 
+std::uint64_t &Binner::counter(Histogram &h, int slot) const noexcept
+{
+    const int bins = m_spec.bins;
+    if (slot == 0)
+        return h.below;
+    if (slot <= bins)
+        return h.counts[static_cast<std::size_t>(slot - 1)];
+    if (slot == bins + 1)
+        return h.above;
+    return slot == bins + 2 ? h.notFinite : h.zero;
+}
+
 void Binner::addSlots(Histogram &h, const std::uint64_t *counts) const
 {
-    const auto bins = static_cast<std::size_t>(m_spec.bins);
-    h.below += counts[0];
-    for (std::size_t k = 0; k < bins; ++k)
-        h.counts[k] += counts[k + 1];
-    h.above += counts[bins + 1];
-    h.notFinite += counts[bins + 2];
-    h.zero += counts[bins + 3];
+    for (int s = 0; s < slotCount(); ++s)
+        counter(h, s) += counts[s];
 }
 
 void Binner::add(Histogram &h, double x) const
 {
-    std::vector<std::uint64_t> counts(static_cast<std::size_t>(slotCount()), 0);
-    ++counts[static_cast<std::size_t>(slot(x))];
-    addSlots(h, counts.data());
+    ++counter(h, slot(x));
 }
 
 // The bin of a magnitude inside the edges: a first guess from log10 estimated by the binary

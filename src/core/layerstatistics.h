@@ -61,6 +61,8 @@ public:
 
 private:
     int logBin(double magnitude) const noexcept;
+    // The count of a histogram of this spec that a slot stands for.
+    std::uint64_t &counter(Histogram &h, int slot) const noexcept;
 
     HistogramSpec m_spec;
     double m_width;

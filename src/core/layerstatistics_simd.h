@@ -271,23 +271,18 @@ struct StatisticsKernel
                 const D d = widen(derivative);
                 blocked -= (d < threshold) & (d > -threshold) & valid;
             }
-            if (active[0]) {
-                std::int32_t *rowSlots = slots.data();
+            // The pre-activations' and the activations' histograms: linear bins of the values.
+            for (std::size_t h : {std::size_t {0}, std::size_t {1}}) {
+                if (!active[h])
+                    continue;
+                const T *values = h == 0 ? pre : post;
+                std::int32_t *rowSlots = slots.data() + h * padded;
                 I nearEdge {};
                 for (std::size_t u = 0; u < padded; u += L)
-                    put(rowSlots, u, linearSlots(bins[0], widen(load(pre + u))), nearEdge);
+                    put(rowSlots, u, linearSlots(bins[h], widen(load(values + u))), nearEdge);
                 if (any(nearEdge))
-                    settle(rowSlots, units, binners[0],
-                           [&](std::size_t k) { return static_cast<double>(pre[k]); });
-            }
-            if (active[1]) {
-                std::int32_t *rowSlots = slots.data() + padded;
-                I nearEdge {};
-                for (std::size_t u = 0; u < padded; u += L)
-                    put(rowSlots, u, linearSlots(bins[1], widen(load(post + u))), nearEdge);
-                if (any(nearEdge))
-                    settle(rowSlots, units, binners[1],
-                           [&](std::size_t k) { return static_cast<double>(post[k]); });
+                    settle(rowSlots, units, binners[h],
+                           [&](std::size_t k) { return static_cast<double>(values[k]); });
             }
             if (active[2]) {
                 std::int32_t *rowSlots = slots.data() + 2 * padded;

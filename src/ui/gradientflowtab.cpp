@@ -151,11 +151,6 @@ std::optional<core::Activation> GradientFlowTab::comparison() const
     return m_model.comparison();
 }
 
-void GradientFlowTab::setComparison(std::optional<core::Activation> kind)
-{
-    m_model.setComparison(kind);
-}
-
 void GradientFlowTab::showComparison()
 {
     const std::optional<core::Activation> kind = m_model.comparison();

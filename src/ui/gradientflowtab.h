@@ -50,7 +50,6 @@ public:
 
     // The comparison activation (nothing: none): LabModel::comparison, which the combo shows.
     std::optional<core::Activation> comparison() const;
-    void setComparison(std::optional<core::Activation> kind);
 
     // What the tab shows now (for tests).
     quint64 shownRun() const noexcept { return m_shownRun; }
