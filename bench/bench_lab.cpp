@@ -98,6 +98,12 @@ int main(int argc, char *argv[])
     else
         QObject::connect(&lab, &relulab::ui::LabTab::snapshotShown, [&] { ++frames; });
     QObject::connect(&raceTab, &relulab::ui::RaceTab::snapshotShown, [&] { ++frames; });
+    // How long the lab's worker took for each picture it published (the time it did not train).
+    std::vector<double> pictures;
+    QObject::connect(&lab.controller(), &relulab::app::TrainingController::snapshotReady,
+                     [&](const relulab::app::TrainingSnapshotPtr &snapshot) {
+                         pictures.push_back(snapshot->pictureMilliseconds);
+                     });
     const auto shownStep = [&] {
         return race ? raceTab.shownStep() : flow ? flowTab.shownStep() : lab.shownStep();
     };
@@ -114,6 +120,7 @@ int main(int argc, char *argv[])
         sinceProbe.restart();
     });
     const quint64 startStep = shownStep();
+    const quint64 publishedBefore = lab.controller().publishedCount();
     if (race)
         raceTab.controller().start();
     else
@@ -141,6 +148,11 @@ int main(int argc, char *argv[])
     std::printf("  training speed         %.0f %ssteps/s (%llu steps shown)\n",
                 static_cast<double>(steps) / elapsed, race ? "race " : "",
                 static_cast<unsigned long long>(steps));
+    if (!race)
+        std::printf("  worker published       %.1f frames/s\n", static_cast<double>(lab.controller().publishedCount() - publishedBefore) / elapsed);
+    if (!race)
+        std::printf("  worker's picture       median %.2f ms, p95 %.2f ms (%zu pictures)\n",
+                    percentile(pictures, 0.5), percentile(pictures, 0.95), pictures.size());
     std::printf("  event-loop gaps (1 ms probe, %zu samples): median %.2f ms, p95 %.2f ms, "
                 "p99 %.2f ms, max %.2f ms\n",
                 gaps.size(), percentile(gaps, 0.5), percentile(gaps, 0.95), percentile(gaps, 0.99),

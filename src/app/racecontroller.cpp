@@ -328,7 +328,7 @@ void RaceController::trainFrame()
 {
     Run &run = *m_run;
     core::Race &race = *run.race;
-    m_pacer.startFrameIfDue();
+    m_pacer.startFrameIfDue(FramePacer::Pace::AsFastAsPossible);
     // Race steps per train() call are sized to take about a millisecond: a frame ends on time and a
     // command is seen between calls. (pause(), cancel() and the destructor do not wait for that:
     // they cancel the train() itself, which returns within one step of one lane.) Measurements

@@ -213,6 +213,7 @@ TrainingController::Turn TrainingController::take(Mail &mail)
 
 void TrainingController::publish()
 {
+    const auto pictureStart = WorkerClock::now();
     const core::Trainer &trainer = *m_run.trainer;
     const auto [gridSize, running, gridWanted] = m_worker.inspect([](const Mail &mail) {
         return std::tuple {mail.gridSize, mail.running, mail.gridWanted};
@@ -240,10 +241,20 @@ void TrainingController::publish()
                                       && stepsBeforePause(m_pauseAt) > 0,
                               .comparison = {},
                               .comparisonActivation = m_run.comparisonActivation});
-    if (m_run.comparison)
-        s->comparison = std::make_shared<const core::Measurement>(m_run.comparison->measure(m_flow.measure));
+    if (m_run.comparison) {
+        // Taken in the training time just before the comparison's last step while the run plays
+        // (trainBoth); paused, diverged, or before any step: now, so a still picture is exact.
+        const bool fresh = m_run.comparisonMeasurement && s->running && !m_run.comparison->diverged();
+        s->comparison = fresh ? m_run.comparisonMeasurement
+                              : std::make_shared<const core::Measurement>(
+                                        m_run.comparison->measure(comparisonMeasureOptions(m_flow)));
+        m_run.comparisonMeasurement.reset();
+        m_run.comparisonMeasurementDue = true;
+    }
     if (gridWanted)
         trainer.predict(s->grid.points(), s->logits);
+    s->pictureMilliseconds =
+            std::chrono::duration<double, std::milli>(WorkerClock::now() - pictureStart).count();
     m_worker.publish(std::move(s));
 }
 
@@ -260,25 +271,50 @@ void TrainingController::updateComparison()
             && *m_flow.comparison != m_run.config.network.activation;
     if (!wanted) {
         m_run.comparison.reset();
+        m_run.comparisonMeasurement.reset();
         return;
     }
     if (m_run.comparison && m_run.comparisonActivation == *m_flow.comparison)
         return;
     m_run.comparisonActivation = *m_flow.comparison;
+    m_run.comparisonMeasurement.reset();
     // The same data and, from the same seed, the same initial weights (PReLU's alphas draw
     // nothing: network.h).
     m_run.comparison = core::makeTrainer(comparisonConfig(m_run.config), *m_run.trainingSet,
                                          *m_run.testSet);
 }
 
-std::uint64_t TrainingController::trainBoth(Run &run, std::uint64_t steps)
+core::MeasureOptions TrainingController::comparisonMeasureOptions(const GradientFlowRequest &flow)
+{
+    // The view draws only the comparison's gradient norms (its depth profile), loss and training
+    // accuracy: no histograms (a third of its measurement) and no test set.
+    core::MeasureOptions options = flow.measure;
+    options.preActivations = {};
+    options.activations = {};
+    options.backpropagated = {};
+    options.testAccuracy = false;
+    return options;
+}
+
+std::uint64_t TrainingController::trainBoth(Run &run, std::uint64_t steps, const GradientFlowRequest &flow)
 {
     const std::uint64_t trained = run.trainer->train(steps);
     if (run.comparison && !run.comparison->diverged()) {
         const std::uint64_t target = run.trainer->stepsDone();
         const std::uint64_t done = run.comparison->stepsDone();
-        if (target > done)
+        if (target > done) {
+            // The next picture's comparison, measured here rather than in the picture: its
+            // full-batch gradient is the one the step right after computes, so the step reuses it
+            // (core/trainer.h) and the measurement costs little more than the step. In the
+            // picture it cost a whole backward pass while training waited: at 20 layers the
+            // frame rate halved.
+            if (run.comparisonMeasurementDue) {
+                run.comparisonMeasurement = std::make_shared<const core::Measurement>(
+                        run.comparison->measure(comparisonMeasureOptions(flow)));
+                run.comparisonMeasurementDue = false;
+            }
             run.comparison->train(std::min(target - done, 2 * trained));
+        }
     }
     return trained;
 }
@@ -292,7 +328,9 @@ void TrainingController::trainFrame()
     // the rate of commands (a slider being dragged). A frame of fixed steps that overran its time
     // is finished first: were commands to keep cutting it short, no snapshot would ever be
     // published.
-    if ((perFrame == AsFastAsPossible || m_frameLeft == 0) && m_pacer.startFrameIfDue()) {
+    if ((perFrame == AsFastAsPossible || m_frameLeft == 0)
+        && m_pacer.startFrameIfDue(perFrame == AsFastAsPossible ? FramePacer::Pace::AsFastAsPossible
+                                                                : FramePacer::Pace::FixedSteps)) {
         m_frameLeft = static_cast<std::uint64_t>(perFrame);
         // A new speed setting: the average of the old one says nothing about it.
         if (perFrame != std::exchange(m_framePace, perFrame))
@@ -301,10 +339,12 @@ void TrainingController::trainFrame()
     // Up to `limit` steps until `until`, a command or divergence; returns how many it took.
     const auto trainInChunks = [&](std::uint64_t limit, WorkerClock::time_point until) {
         std::uint64_t trained = 0;
-        while (trained < limit && WorkerClock::now() < until && !m_worker.commandPending()
-               && !trainer.diverged())
+        // The first chunk is trained however long it takes: every frame moves the run.
+        while (trained < limit && (trained == 0 ? WorkerClock::now() < until
+                                                : m_pacer.chunkFits(until, limit - trained))
+               && !m_worker.commandPending() && !trainer.diverged())
             trained += m_pacer.runChunk(limit - trained,
-                                        [&](std::uint64_t n) { return trainBoth(m_run, n); });
+                                        [&](std::uint64_t n) { return trainBoth(m_run, n, m_flow); });
         return trained;
     };
     // runTo()'s step ends the frame too: the last chunk stops there.
@@ -349,6 +389,7 @@ void TrainingController::runTurn(Turn &turn)
         m_run.build = turn.buildNumber;
         m_run.start.reset();
         m_run.comparison.reset();
+        m_run.comparisonMeasurement.reset();
         updateComparison();
         m_pacer.resetSpeed();
         m_pacer.resetChunk();
@@ -370,13 +411,15 @@ void TrainingController::runTurn(Turn &turn)
         m_run.config = *turn.adjust;
         if (m_run.comparison)
             m_run.comparison->adjust(comparisonConfig(*turn.adjust));
+        // Measured with the old settings (a slope, say), which the next picture does not show.
+        m_run.comparisonMeasurement.reset();
         // A running trainer shows the change with its next frame; a paused one only now.
         if (!turn.running || trainer.diverged())
             force = true;
     }
     const bool divergedBefore = trainer.diverged();
     if (turn.steps > 0) {
-        trainBoth(m_run, static_cast<std::uint64_t>(turn.steps));
+        trainBoth(m_run, static_cast<std::uint64_t>(turn.steps), m_flow);
         force = true;
     } else if (turn.running && !divergedBefore) {
         trainFrame();

@@ -53,6 +53,9 @@ struct TrainingSnapshot
     // its activation; null without one.
     std::shared_ptr<const core::Measurement> comparison;
     core::Activation comparisonActivation = core::Activation::Relu;
+    // How long the worker took to take this picture (measuring both networks, the decision grid):
+    // the time it did not train (for benchmarks).
+    double pictureMilliseconds = 0.0;
 };
 using TrainingSnapshotPtr = std::shared_ptr<const TrainingSnapshot>;
 
@@ -170,6 +173,10 @@ private:
         // GradientFlowRequest::comparison's network, and the activation it was built with.
         std::unique_ptr<core::Trainer> comparison;
         core::Activation comparisonActivation = core::Activation::Relu;
+        // The comparison measured for the next picture, in the training time (trainBoth), and
+        // whether the next picture wants one (it takes it).
+        std::shared_ptr<const core::Measurement> comparisonMeasurement;
+        bool comparisonMeasurementDue = true;
     };
     using TrainingWorker = Worker<Mail, Turn, TrainingSnapshotPtr>;
 
@@ -181,7 +188,9 @@ private:
     void publish();
     // Trains the run `steps` steps, and the comparison network as many and up to that many more
     // while it is behind; returns the run's steps taken.
-    static std::uint64_t trainBoth(Run &run, std::uint64_t steps);
+    static std::uint64_t trainBoth(Run &run, std::uint64_t steps, const GradientFlowRequest &flow);
+    // What the comparison's measurements take (less than the run's: the view shows less of it).
+    static core::MeasureOptions comparisonMeasureOptions(const GradientFlowRequest &flow);
     // Builds, replaces or drops the comparison network as m_flow asks.
     void updateComparison();
     core::TrainingConfig comparisonConfig(const core::TrainingConfig &config) const;

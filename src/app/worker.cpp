@@ -32,12 +32,12 @@ void yieldCoresToGui()
 #endif
 }
 
-bool FramePacer::startFrameIfDue(WorkerClock::time_point now)
+bool FramePacer::startFrameIfDue(Pace pace, WorkerClock::time_point now)
 {
     if (now < m_frameEnd)
         return false;
     m_frameStart = now;
-    m_frameEnd = now + m_trainingWindow;
+    m_frameEnd = now + (pace == Pace::AsFastAsPossible ? m_trainingWindow : FrameInterval);
     m_frameSteps = 0;
     return true;
 }
@@ -52,11 +52,22 @@ void FramePacer::endFrame(WorkerClock::time_point now)
 
 void FramePacer::pictureTook(WorkerClock::duration took) noexcept
 {
-    m_trainingWindow = std::clamp<WorkerClock::duration>(took, FrameInterval, MaxTrainingWindow);
+    const WorkerClock::duration picture = std::max(took, WorkerClock::duration::zero());
+    m_trainingWindow = std::clamp<WorkerClock::duration>(std::max(FrameInterval - picture, picture),
+                                                         FrameInterval / 2, MaxTrainingWindow);
+}
+
+bool FramePacer::chunkFits(WorkerClock::time_point until, std::uint64_t limit,
+                           WorkerClock::time_point now) const noexcept
+{
+    const auto steps = static_cast<WorkerClock::rep>(std::min(m_chunk, limit));
+    return now + m_stepTime * steps * 3 / 4 < until;
 }
 
 void FramePacer::chunkTook(std::uint64_t size, WorkerClock::duration took) noexcept
 {
+    if (size > 0)
+        m_stepTime = took / static_cast<WorkerClock::rep>(size);
     // Only a full chunk says anything about the chunk size.
     if (size == m_chunk && took < std::chrono::microseconds(500))
         m_chunk *= 2;

@@ -348,8 +348,13 @@ public:
     // The longest a frame trains before its picture, however slow pictures are: 4 frames a second.
     static constexpr auto MaxTrainingWindow = std::chrono::milliseconds(250);
 
+    // How a frame is paced. Fixed steps: a frame starts every FrameInterval (or later, when its
+    // steps and picture take longer). As fast as possible: the frame trains until frameEnd(), then
+    // takes its picture, so a frame lasts the training window plus the picture (pictureTook()).
+    enum class Pace { FixedSteps, AsFastAsPossible };
+
     // Starts a frame unless the current one is still going; true when it started one.
-    bool startFrameIfDue(WorkerClock::time_point now = WorkerClock::now());
+    bool startFrameIfDue(Pace pace, WorkerClock::time_point now = WorkerClock::now());
     WorkerClock::time_point frameEnd() const noexcept { return m_frameEnd; }
     bool frameOver(WorkerClock::time_point now = WorkerClock::now()) const noexcept
     {
@@ -362,11 +367,14 @@ public:
     // A new run or a new speed setting: the old average says nothing about it.
     void resetSpeed() noexcept { m_stepsPerSecond = 0.0; }
 
-    // The last frame's picture (measuring, the decision grid, publishing) took `took`: the next
-    // frames train at least as long, up to MaxTrainingWindow. Where a picture takes longer than a
-    // frame (a slow laptop, a large grid, a sanitizer build) training so keeps at least half of
-    // the time instead of a sliver of it, and the class sees fewer frames of a run that still
-    // moves. Where a picture takes less than a frame, nothing changes.
+    // The last frame's picture (measuring, the decision grid, publishing) took `took`: the
+    // training window of the next frames as fast as possible. The frame rate comes first while
+    // training keeps at least half of the frame: a picture of p ms under half a frame leaves the
+    // frame at FrameInterval (training 16 - p ms, about 60 frames a second); a longer picture gets
+    // as long a training window (2p per frame: a 10 ms picture still gives 50 frames a second),
+    // up to MaxTrainingWindow, so where pictures are slow (a deep network with its statistics, a
+    // slow laptop, a sanitizer build) the class sees fewer frames of a run that still moves,
+    // instead of frames of a run that hardly trains.
     void pictureTook(WorkerClock::duration took) noexcept;
     WorkerClock::duration trainingWindow() const noexcept { return m_trainingWindow; }
 
@@ -385,17 +393,30 @@ public:
         return trained;
     }
     std::uint64_t chunkSize() const noexcept { return m_chunk; }
+    // Whether a next chunk of at most `limit` steps, as long per step as the last one, ends by
+    // `until` or at most a quarter of its length later: where one chunk is a large part of the
+    // frame (two deep networks' full-batch steps), a chunk started just before the end would
+    // stretch the frame by nearly all of its length. (Half its length, the nearest end on
+    // average, still cost the gradient-flow tab at 20 layers 2.5 ms a frame: it stopped sooner
+    // only when the chunk was clearly too long.)
+    bool chunkFits(WorkerClock::time_point until, std::uint64_t limit,
+                   WorkerClock::time_point now = WorkerClock::now()) const noexcept;
     // A chunk of `size` steps took `took`: the next chunk's size follows.
     void chunkTook(std::uint64_t size, WorkerClock::duration took) noexcept;
-    void resetChunk() noexcept { m_chunk = 1; }
+    void resetChunk() noexcept
+    {
+        m_chunk = 1;
+        m_stepTime = {};
+    }
 
 private:
     WorkerClock::time_point m_frameStart;
     WorkerClock::time_point m_frameEnd;
     std::uint64_t m_frameSteps = 0;
     std::uint64_t m_chunk = 1;
+    WorkerClock::duration m_stepTime {}; // per step, in the last chunk
     double m_stepsPerSecond = 0.0;
-    WorkerClock::duration m_trainingWindow = FrameInterval;
+    WorkerClock::duration m_trainingWindow = FrameInterval; // as fast as possible
 };
 
 } // namespace relulab::app

@@ -265,6 +265,18 @@ bool countUnits(const T *pre, std::size_t ld, int units, std::size_t count, cons
     return finite;
 }
 
+template<class T>
+void sigmoidElements(const T *pre, T *post, std::size_t count)
+{
+    dispatch([&](auto isa) { decltype(isa)::template Kernels<T>::sigmoidElements(pre, post, count); });
+}
+
+template<class T>
+void tanhElements(const T *pre, T *post, std::size_t count)
+{
+    dispatch([&](auto isa) { decltype(isa)::template Kernels<T>::tanhElements(pre, post, count); });
+}
+
 // T is a type here, which cannot be parenthesised.
 // NOLINTBEGIN(bugprone-macro-parentheses)
 #define RELULAB_INSTANTIATE_KERNELS(T)                                                             \
@@ -279,7 +291,9 @@ bool countUnits(const T *pre, std::size_t ld, int units, std::size_t count, cons
     template void rreluDraws<T>(std::uint64_t, std::uint64_t, std::uint64_t, int, std::size_t,     \
                                 double, double, T *, std::size_t);                                 \
     template bool countUnits<T>(const T *, std::size_t, int, std::size_t, const T *,               \
-                                std::uint32_t *, std::uint32_t *);
+                                std::uint32_t *, std::uint32_t *);                                 \
+    template void sigmoidElements<T>(const T *, T *, std::size_t);                                 \
+    template void tanhElements<T>(const T *, T *, std::size_t);
 // NOLINTEND(bugprone-macro-parentheses)
 
 RELULAB_INSTANTIATE_KERNELS(float)

@@ -558,6 +558,84 @@ struct Kernels
         });
     }
 
+    // ---- sigmoid and tanh -------------------------------------------------------------------
+
+    // exp and tanh of every lane: glibc's vector maths library (libmvec) has a variant per level
+    // (simdlevels.h); elsewhere lane by lane with std::exp and std::tanh.
+    static V vectorExp(V x)
+    {
+#ifdef RELULAB_LIBMVEC
+#ifdef RELULAB_SIMD_LEVELS
+        if constexpr (Bytes == 64 && sizeof(T) == 8)
+            return std::bit_cast<V>(_ZGVeN8v_exp(std::bit_cast<__m512d>(x)));
+        else if constexpr (Bytes == 64)
+            return std::bit_cast<V>(_ZGVeN16v_expf(std::bit_cast<__m512>(x)));
+        else if constexpr (Bytes == 32 && sizeof(T) == 8)
+            return std::bit_cast<V>(_ZGVdN4v_exp(std::bit_cast<__m256d>(x)));
+        else if constexpr (Bytes == 32)
+            return std::bit_cast<V>(_ZGVdN8v_expf(std::bit_cast<__m256>(x)));
+#endif
+        if constexpr (Bytes == 16 && sizeof(T) == 8)
+            return std::bit_cast<V>(_ZGVbN2v_exp(std::bit_cast<__m128d>(x)));
+        else if constexpr (Bytes == 16)
+            return std::bit_cast<V>(_ZGVbN4v_expf(std::bit_cast<__m128>(x)));
+#endif
+        V r;
+        for (std::size_t i = 0; i < L; ++i)
+            r[i] = std::exp(x[i]);
+        return r;
+    }
+    static V vectorTanh(V x)
+    {
+#ifdef RELULAB_LIBMVEC
+#ifdef RELULAB_SIMD_LEVELS
+        if constexpr (Bytes == 64 && sizeof(T) == 8)
+            return std::bit_cast<V>(_ZGVeN8v_tanh(std::bit_cast<__m512d>(x)));
+        else if constexpr (Bytes == 64)
+            return std::bit_cast<V>(_ZGVeN16v_tanhf(std::bit_cast<__m512>(x)));
+        else if constexpr (Bytes == 32 && sizeof(T) == 8)
+            return std::bit_cast<V>(_ZGVdN4v_tanh(std::bit_cast<__m256d>(x)));
+        else if constexpr (Bytes == 32)
+            return std::bit_cast<V>(_ZGVdN8v_tanhf(std::bit_cast<__m256>(x)));
+#endif
+        if constexpr (Bytes == 16 && sizeof(T) == 8)
+            return std::bit_cast<V>(_ZGVbN2v_tanh(std::bit_cast<__m128d>(x)));
+        else if constexpr (Bytes == 16)
+            return std::bit_cast<V>(_ZGVbN4v_tanhf(std::bit_cast<__m128>(x)));
+#endif
+        V r;
+        for (std::size_t i = 0; i < L; ++i)
+            r[i] = std::tanh(x[i]);
+        return r;
+    }
+
+    // post[k] = f(pre[k]) for k < count, every element in a vector (the last through a padded
+    // copy), so an element's value never depends on where it sits in the buffer.
+    template<class F>
+    static void mapElements(const T *pre, T *post, std::size_t count, F f)
+    {
+        std::size_t k = 0;
+        for (; k + L <= count; k += L)
+            store(post + k, f(load(pre + k)));
+        if (k < count) {
+            V x {};
+            for (std::size_t i = 0; k + i < count; ++i)
+                x[i] = pre[k + i];
+            const V y = f(x);
+            for (std::size_t i = 0; k + i < count; ++i)
+                post[k + i] = y[i];
+        }
+    }
+    static void sigmoidElements(const T *pre, T *post, std::size_t count)
+    {
+        // 1 / (1 + exp(-x)), as activations.h's sigmoid: exp(-x) = inf far left gives 0.
+        mapElements(pre, post, count, [](V x) { return splat(T(1)) / (splat(T(1)) + vectorExp(-x)); });
+    }
+    static void tanhElements(const T *pre, T *post, std::size_t count)
+    {
+        mapElements(pre, post, count, [](V x) { return vectorTanh(x); });
+    }
+
     // ---- analysis ---------------------------------------------------------------------------
 
     static bool countUnits(const T *pre, std::size_t ld, int unitCount, std::size_t count,

@@ -869,7 +869,7 @@ Measurement TrainerImpl<T>::measure(const MeasureOptions &options) const
     if (statistics)
         m.outputGradientNorm = weightGradientNorm(m_layout.back());
 
-    if (m_testRows.n == 0) {
+    if (m_testRows.n == 0 || !options.testAccuracy) {
         m.testAccuracy = std::numeric_limits<double>::quiet_NaN();
     } else {
         std::vector<BlockCounts> test = emptyCounts(m_testRows.n, false);

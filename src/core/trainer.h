@@ -116,6 +116,8 @@ struct MeasureOptions
     // d loss_i / d z of each (point, unit): the gradient of the point's own loss (not divided by
     // the number of points), back-propagated to the unit's pre-activation.
     HistogramSpec backpropagated {-12.0, 0.0, 0, true};
+    // The test set's accuracy (a forward pass over the test set); nan without it.
+    bool testAccuracy = true;
 
     friend bool operator==(const MeasureOptions &, const MeasureOptions &) = default;
 };

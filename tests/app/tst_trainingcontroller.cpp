@@ -196,6 +196,7 @@ private slots:
     void destroyWhileRunningReturnsPromptly();
     void randomCommandsEndConsistent();
     void gradientFlowMeasuresBothNetworks();
+    void runningComparisonIsItsNetworkAtItsStep();
 };
 
 void TestTrainingController::firstSnapshotIsTheReferenceAtStepZero()
@@ -864,6 +865,56 @@ void TestTrainingController::gradientFlowMeasuresBothNetworks()
         return sigmoid->measure().loss;
     }());
     QVERIFY2(recorder.problem().isEmpty(), recorder.problem());
+}
+
+// While the run plays, the comparison is measured in the training time, just before one of its
+// steps (which reuses that gradient): what a snapshot shows is still exactly that network at the
+// step it names, with no histograms and no test accuracy (the view shows neither), and never
+// ahead of the run. Paused, it is measured at the step the run stopped at.
+void TestTrainingController::runningComparisonIsItsNetworkAtItsStep()
+{
+    TrainingController controller;
+    TrainingConfig config = small();
+    controller.setConfig(config);
+    app::GradientFlowRequest flow;
+    flow.enabled = true;
+    flow.comparison = core::Activation::Tanh;
+    flow.measure.activations = {-1.0, 3.0, 8, false};
+    controller.setGradientFlow(flow);
+    std::vector<TrainingSnapshotPtr> running;
+    connect(&controller, &TrainingController::snapshotReady, this, [&](const TrainingSnapshotPtr &s) {
+        if (s->running && s->comparison && s->comparison->step > 0)
+            running.push_back(s);
+    });
+    controller.setStepsPerFrame(1);
+    controller.play();
+    QTRY_VERIFY_WITH_TIMEOUT(running.size() >= 5, SettleTimeoutMs);
+    controller.pause();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.isIdle(), SettleTimeoutMs);
+
+    TrainingConfig tanhConfig = config;
+    tanhConfig.network.activation = core::Activation::Tanh;
+    core::MeasureOptions options;
+    options.layerStatistics = true;
+    for (std::size_t i : {std::size_t(0), running.size() - 1}) {
+        const TrainingSnapshot &shown = *running[i];
+        QVERIFY(shown.comparison->step <= shown.measurement.step);
+        auto tanh = core::makeTrainer(tanhConfig);
+        tanh->train(shown.comparison->step);
+        const core::Measurement expected = tanh->measure(options);
+        QCOMPARE(shown.comparison->loss, expected.loss);
+        QCOMPARE(shown.comparison->trainAccuracy, expected.trainAccuracy);
+        for (std::size_t l = 0; l < expected.layers.size(); ++l) {
+            QCOMPARE(shown.comparison->layers[l].gradientNorm, expected.layers[l].gradientNorm);
+            QCOMPARE(shown.comparison->layers[l].zeroShare, expected.layers[l].zeroShare);
+            QVERIFY(shown.comparison->layers[l].activations.counts.empty());
+        }
+        QCOMPARE(shown.comparison->outputGradientNorm, expected.outputGradientNorm);
+        QVERIFY(std::isnan(shown.comparison->testAccuracy));
+        // The run's own measurement keeps everything.
+        QVERIFY(!shown.measurement.layers[0].activations.counts.empty());
+        QVERIFY(!std::isnan(shown.measurement.testAccuracy));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTrainingController)

@@ -68,6 +68,7 @@ private slots:
     void pacerChunksFollowTheStepTime();
     void pacerTrainsAsLongAsAPictureTakes();
     void pacerAveragesTheSpeedOverFrames();
+    void pacerStartsNoChunkThatWouldOverrunTheFrame();
     void aWorkerThreadYieldsToTheGuiOnly();
 };
 
@@ -386,28 +387,71 @@ void TestWorker::pacerChunksFollowTheStepTime()
 void TestWorker::pacerTrainsAsLongAsAPictureTakes()
 {
     using namespace std::chrono_literals;
+    using Pace = FramePacer::Pace;
     FramePacer pacer;
     const WorkerClock::time_point t0 = WorkerClock::now();
-    QVERIFY(pacer.startFrameIfDue(t0));
+    QVERIFY(pacer.startFrameIfDue(Pace::AsFastAsPossible, t0));
     QCOMPARE(pacer.frameEnd(), t0 + FramePacer::FrameInterval);
     pacer.endFrame(t0 + 16ms);
-    // A picture of 5 ms changes nothing: frames of 16 ms.
+    // A picture of 5 ms: the next frames train 11 ms, so a frame with its picture is 16 ms.
     pacer.pictureTook(5ms);
-    QVERIFY(pacer.startFrameIfDue(t0 + 21ms));
-    QCOMPARE(pacer.frameEnd(), t0 + 21ms + FramePacer::FrameInterval);
-    pacer.endFrame(t0 + 37ms);
+    QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(11ms));
+    QVERIFY(pacer.startFrameIfDue(Pace::AsFastAsPossible, t0 + 21ms));
+    QCOMPARE(pacer.frameEnd(), t0 + 32ms);
+    pacer.endFrame(t0 + 32ms);
+    // Frames of fixed steps are FrameInterval apart whatever the picture took.
+    QVERIFY(pacer.startFrameIfDue(Pace::FixedSteps, t0 + 37ms));
+    QCOMPARE(pacer.frameEnd(), t0 + 37ms + FramePacer::FrameInterval);
+    pacer.endFrame(t0 + 53ms);
+    // Half a frame or more: training keeps as long (a 10 ms picture: 20 ms frames, 50 a second).
+    pacer.pictureTook(8ms);
+    QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(8ms));
+    pacer.pictureTook(10ms);
+    QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(10ms));
     // A picture of 90 ms (a sanitizer build's decision grid): the next frame trains 90 ms.
     pacer.pictureTook(90ms);
     QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(90ms));
-    QVERIFY(pacer.startFrameIfDue(t0 + 127ms));
+    QVERIFY(pacer.startFrameIfDue(Pace::AsFastAsPossible, t0 + 127ms));
     QCOMPARE(pacer.frameEnd(), t0 + 217ms);
     pacer.endFrame(t0 + 217ms);
     // However slow the picture, at most MaxTrainingWindow, so frames still come.
     pacer.pictureTook(10s);
     QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(FramePacer::MaxTrainingWindow));
-    // A quick picture again: back to 16 ms frames.
+    // A quick picture again: back to 16 ms frames, the picture's millisecond included.
     pacer.pictureTook(1ms);
+    QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(15ms));
+    pacer.pictureTook(0ms);
     QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(FramePacer::FrameInterval));
+}
+
+void TestWorker::pacerStartsNoChunkThatWouldOverrunTheFrame()
+{
+    using namespace std::chrono_literals;
+    FramePacer pacer;
+    const WorkerClock::time_point t0 = WorkerClock::now();
+    const WorkerClock::time_point end = t0 + 10ms;
+    // Nothing known yet: a chunk fits until the end.
+    QVERIFY(pacer.chunkFits(end, 100, t0 + 9ms));
+    QVERIFY(!pacer.chunkFits(end, 100, end));
+    // One step of two deep networks took 8 ms: after 2 ms another ends exactly at the end (it
+    // fits); it may end up to a quarter of its length late (2 ms), not more: a chunk started at
+    // 3.9 ms fits, at 4.1 ms it does not (stopping 5.9 ms early is nearer to a whole frame).
+    pacer.chunkTook(1, 8ms);
+    QCOMPARE(pacer.chunkSize(), std::uint64_t(1));
+    QVERIFY(pacer.chunkFits(end, 100, t0 + 2ms));
+    QVERIFY(pacer.chunkFits(end, 100, t0 + 3900us));
+    QVERIFY(!pacer.chunkFits(end, 100, t0 + 4100us));
+    // Quick steps (0.1 ms each, in chunks that double to 8 steps): within 0.2 ms of the end.
+    for (std::uint64_t size = 1; size < 8; size *= 2)
+        pacer.chunkTook(size, std::chrono::microseconds(100 * size));
+    QCOMPARE(pacer.chunkSize(), std::uint64_t(8));
+    QVERIFY(pacer.chunkFits(end, 100, t0 + 9350us));
+    QVERIFY(!pacer.chunkFits(end, 100, t0 + 9450us));
+    // A chunk cut to the steps left is that much shorter.
+    QVERIFY(pacer.chunkFits(end, 1, t0 + 9900us));
+    QVERIFY(!pacer.chunkFits(end, 1, t0 + 9950us));
+    pacer.resetChunk();
+    QVERIFY(pacer.chunkFits(end, 100, t0 + 9999us));
 }
 
 void TestWorker::pacerAveragesTheSpeedOverFrames()
@@ -420,8 +464,8 @@ void TestWorker::pacerAveragesTheSpeedOverFrames()
             done += pacer.runChunk(n - done, [](std::uint64_t k) { return k; });
     };
     const WorkerClock::time_point t0 = WorkerClock::now();
-    QVERIFY(pacer.startFrameIfDue(t0));
-    QVERIFY(!pacer.startFrameIfDue(t0 + 5ms)); // the frame still goes on
+    QVERIFY(pacer.startFrameIfDue(FramePacer::Pace::AsFastAsPossible, t0));
+    QVERIFY(!pacer.startFrameIfDue(FramePacer::Pace::AsFastAsPossible, t0 + 5ms)); // the frame still goes on
     QCOMPARE(pacer.frameEnd(), t0 + FramePacer::FrameInterval);
     QVERIFY(!pacer.frameOver(t0 + 15ms));
     QVERIFY(pacer.frameOver(t0 + 16ms));
@@ -431,13 +475,13 @@ void TestWorker::pacerAveragesTheSpeedOverFrames()
     QCOMPARE(pacer.stepsPerSecond(), 1000.0);
     // Next frame: 32 steps over 32 ms (it overran): 1,000 again.
     const WorkerClock::time_point t1 = t0 + 16ms;
-    QVERIFY(pacer.startFrameIfDue(t1));
+    QVERIFY(pacer.startFrameIfDue(FramePacer::Pace::AsFastAsPossible, t1));
     train(32);
     pacer.endFrame(t1 + 32ms);
     QCOMPARE(pacer.stepsPerSecond(), 1000.0);
     // A frame at 2,000 steps/s moves the average a fifth of the way.
     const WorkerClock::time_point t2 = t1 + 32ms;
-    QVERIFY(pacer.startFrameIfDue(t2));
+    QVERIFY(pacer.startFrameIfDue(FramePacer::Pace::AsFastAsPossible, t2));
     train(32);
     pacer.endFrame(t2 + 16ms);
     QCOMPARE(pacer.stepsPerSecond(), 0.8 * 1000.0 + 0.2 * 2000.0);

@@ -474,6 +474,8 @@ private slots:
     void countUnits();
     void rreluDraws_data() { levels(); }
     void rreluDraws();
+    void sigmoidAndTanh_data() { levels(); }
+    void sigmoidAndTanh();
 
 private:
     // One row per SIMD level this machine runs and element type.
@@ -661,6 +663,88 @@ void TestLayerKernels::rreluDraws()
                 return;
         }
     }
+}
+
+namespace {
+
+// sigmoidElements and tanhElements against the scalar sigmoid and std::tanh: within 4 ulp (libmvec's
+// documented bound is smaller; 4 leaves room for the division), nan for nan, the limits at the
+// infinities, and every element's bits independent of where it sits in the buffer.
+template<class T>
+void checkSigmoidAndTanh()
+{
+    const T inf = std::numeric_limits<T>::infinity();
+    const T big = std::numeric_limits<T>::max();
+    const T tiny = std::numeric_limits<T>::denorm_min();
+    std::vector<T> values {T(0), -T(0), inf, -inf, std::numeric_limits<T>::quiet_NaN(), big, -big,
+                           tiny, -tiny, T(1e-30), T(-1e-30), T(88.7), T(-88.7), T(89), T(-89),
+                           T(103.9), T(-103.9), T(104), T(-104)};
+    if constexpr (sizeof(T) == 8) {
+        for (T x : {709.78, 709.79, 745.1, 745.2, 20.0, 36.7, 37.0})
+            values.insert(values.end(), {x, -x});
+    }
+    for (int k = -8000; k <= 8000; ++k)
+        values.push_back(static_cast<T>(k) / T(100)); // [-80, 80] by 0.01, both tails of both
+    core::SplitMix64 random(7);
+    for (int k = 0; k < 2000; ++k)
+        values.push_back(static_cast<T>((random.uniform() - 0.5) * 1500.0));
+    const auto close = [](T got, T want) {
+        if (std::isnan(want))
+            return std::isnan(got);
+        const T scale = std::max(std::abs(want), std::numeric_limits<T>::min());
+        return std::abs(got - want) <= T(4) * std::numeric_limits<T>::epsilon() * scale;
+    };
+    for (bool isTanh : {false, true}) {
+        std::vector<T> all(values.size());
+        if (isTanh)
+            core::tanhElements(values.data(), all.data(), values.size());
+        else
+            core::sigmoidElements(values.data(), all.data(), values.size());
+        for (std::size_t k = 0; k < values.size(); ++k) {
+            const T x = values[k];
+            const T want = isTanh ? std::tanh(x) : core::sigmoid(x);
+            QVERIFY2(close(all[k], want),
+                     qPrintable(QStringLiteral("%1(%2) = %3, scalar %4")
+                                        .arg(isTanh ? "tanh" : "sigmoid")
+                                        .arg(static_cast<double>(x), 0, 'g', 17)
+                                        .arg(static_cast<double>(all[k]), 0, 'g', 17)
+                                        .arg(static_cast<double>(want), 0, 'g', 17)));
+            QVERIFY(std::isnan(x) || (all[k] >= (isTanh ? T(-1) : T(0)) && all[k] <= T(1)));
+        }
+        // The same bits alone, and at every offset of a short buffer (the tail goes through a
+        // padded vector), as in the long buffer.
+        for (std::size_t k = 0; k < 64; ++k) {
+            for (std::size_t length = 1; length <= 19; ++length) {
+                std::vector<T> out(length, T(-2));
+                const std::size_t first = k >= length - 1 ? k - (length - 1) : 0;
+                if (isTanh)
+                    core::tanhElements(values.data() + first, out.data(), length);
+                else
+                    core::sigmoidElements(values.data() + first, out.data(), length);
+                const T got = out[k - first];
+                QVERIFY2(std::memcmp(&got, &all[k], sizeof(T)) == 0,
+                         qPrintable(QStringLiteral("element %1 at offset %2 of %3").arg(k).arg(k - first).arg(length)));
+            }
+        }
+    }
+    // A count of 0 writes nothing.
+    T untouched = T(5);
+    core::sigmoidElements(values.data(), &untouched, 0);
+    core::tanhElements(values.data(), &untouched, 0);
+    QCOMPARE(untouched, T(5));
+}
+
+} // namespace
+
+void TestLayerKernels::sigmoidAndTanh()
+{
+    QFETCH(SimdLevel, level);
+    QFETCH(bool, isDouble);
+    QCOMPARE(core::setSimdLevel(level), level);
+    if (isDouble)
+        checkSigmoidAndTanh<double>();
+    else
+        checkSigmoidAndTanh<float>();
 }
 
 QTEST_APPLESS_MAIN(TestLayerKernels)
