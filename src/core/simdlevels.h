@@ -22,6 +22,9 @@
 // ymm and zmm registers.
 #if defined(__x86_64__) && defined(__GLIBC__)
 #define RELULAB_LIBMVEC 1
+// The names are the vector function ABI's mangled names, reserved to the implementation (glibc),
+// which is what declares them here.
+// NOLINTBEGIN(bugprone-reserved-identifier)
 extern "C" {
 __m128d _ZGVbN2v_exp(__m128d);
 __m128 _ZGVbN4v_expf(__m128);
@@ -48,4 +51,5 @@ __m512 _ZGVeN16v_tanhf(__m512);
 }
 #pragma GCC pop_options
 #endif
+// NOLINTEND(bugprone-reserved-identifier)
 #endif
