@@ -560,52 +560,32 @@ struct Kernels
 
     // ---- sigmoid and tanh -------------------------------------------------------------------
 
-    // exp and tanh of every lane: glibc's vector maths library (libmvec) has a variant per level
-    // (simdlevels.h); elsewhere lane by lane with std::exp and std::tanh.
-    static V vectorExp(V x)
+    // exp (Tanh false) or tanh (true) of every lane: glibc's vector maths library (libmvec) has a
+    // variant per level (simdlevels.h); elsewhere lane by lane with std::exp and std::tanh.
+    template<bool Tanh>
+    static V vectorMath(V x)
     {
 #ifdef RELULAB_LIBMVEC
+        // The variant `f` of this level, on x as its own vector type W.
+        const auto call = [x]<class W>(W (*f)(W)) { return std::bit_cast<V>(f(std::bit_cast<W>(x))); };
 #ifdef RELULAB_SIMD_LEVELS
         if constexpr (Bytes == 64 && sizeof(T) == 8)
-            return std::bit_cast<V>(_ZGVeN8v_exp(std::bit_cast<__m512d>(x)));
+            return call(Tanh ? _ZGVeN8v_tanh : _ZGVeN8v_exp);
         else if constexpr (Bytes == 64)
-            return std::bit_cast<V>(_ZGVeN16v_expf(std::bit_cast<__m512>(x)));
+            return call(Tanh ? _ZGVeN16v_tanhf : _ZGVeN16v_expf);
         else if constexpr (Bytes == 32 && sizeof(T) == 8)
-            return std::bit_cast<V>(_ZGVdN4v_exp(std::bit_cast<__m256d>(x)));
+            return call(Tanh ? _ZGVdN4v_tanh : _ZGVdN4v_exp);
         else if constexpr (Bytes == 32)
-            return std::bit_cast<V>(_ZGVdN8v_expf(std::bit_cast<__m256>(x)));
+            return call(Tanh ? _ZGVdN8v_tanhf : _ZGVdN8v_expf);
 #endif
         if constexpr (Bytes == 16 && sizeof(T) == 8)
-            return std::bit_cast<V>(_ZGVbN2v_exp(std::bit_cast<__m128d>(x)));
+            return call(Tanh ? _ZGVbN2v_tanh : _ZGVbN2v_exp);
         else if constexpr (Bytes == 16)
-            return std::bit_cast<V>(_ZGVbN4v_expf(std::bit_cast<__m128>(x)));
+            return call(Tanh ? _ZGVbN4v_tanhf : _ZGVbN4v_expf);
 #endif
         V r;
         for (std::size_t i = 0; i < L; ++i)
-            r[i] = std::exp(x[i]);
-        return r;
-    }
-    static V vectorTanh(V x)
-    {
-#ifdef RELULAB_LIBMVEC
-#ifdef RELULAB_SIMD_LEVELS
-        if constexpr (Bytes == 64 && sizeof(T) == 8)
-            return std::bit_cast<V>(_ZGVeN8v_tanh(std::bit_cast<__m512d>(x)));
-        else if constexpr (Bytes == 64)
-            return std::bit_cast<V>(_ZGVeN16v_tanhf(std::bit_cast<__m512>(x)));
-        else if constexpr (Bytes == 32 && sizeof(T) == 8)
-            return std::bit_cast<V>(_ZGVdN4v_tanh(std::bit_cast<__m256d>(x)));
-        else if constexpr (Bytes == 32)
-            return std::bit_cast<V>(_ZGVdN8v_tanhf(std::bit_cast<__m256>(x)));
-#endif
-        if constexpr (Bytes == 16 && sizeof(T) == 8)
-            return std::bit_cast<V>(_ZGVbN2v_tanh(std::bit_cast<__m128d>(x)));
-        else if constexpr (Bytes == 16)
-            return std::bit_cast<V>(_ZGVbN4v_tanhf(std::bit_cast<__m128>(x)));
-#endif
-        V r;
-        for (std::size_t i = 0; i < L; ++i)
-            r[i] = std::tanh(x[i]);
+            r[i] = Tanh ? std::tanh(x[i]) : std::exp(x[i]);
         return r;
     }
 
@@ -629,11 +609,11 @@ struct Kernels
     static void sigmoidElements(const T *pre, T *post, std::size_t count)
     {
         // 1 / (1 + exp(-x)), as activations.h's sigmoid: exp(-x) = inf far left gives 0.
-        mapElements(pre, post, count, [](V x) { return splat(T(1)) / (splat(T(1)) + vectorExp(-x)); });
+        mapElements(pre, post, count, [](V x) { return splat(T(1)) / (splat(T(1)) + vectorMath<false>(-x)); });
     }
     static void tanhElements(const T *pre, T *post, std::size_t count)
     {
-        mapElements(pre, post, count, [](V x) { return vectorTanh(x); });
+        mapElements(pre, post, count, [](V x) { return vectorMath<true>(x); });
     }
 
     // ---- analysis ---------------------------------------------------------------------------
