@@ -15,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QTimer>
+#include <qcustomplot.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -157,6 +158,10 @@ int main(int argc, char *argv[])
                 "p99 %.2f ms, max %.2f ms\n",
                 gaps.size(), percentile(gaps, 0.5), percentile(gaps, 0.95), percentile(gaps, 0.99),
                 percentile(gaps, 1.0));
+    if (flow)
+        std::printf("  replot ms: history %.2f profile %.2f activations %.2f gradients %.2f\n",
+                    flowTab.historyPlot()->replotTime(true), flowTab.profilePlot()->replotTime(true),
+                    flowTab.activationMapPlot()->replotTime(true), flowTab.gradientMapPlot()->replotTime(true));
     std::printf("  gaps over 16 ms        %lld\n",
                 static_cast<long long>(std::count_if(gaps.begin(), gaps.end(),
                                                      [](double g) { return g > 16.0; })));

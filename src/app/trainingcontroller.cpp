@@ -211,9 +211,10 @@ TrainingController::Turn TrainingController::take(Mail &mail)
     return turn;
 }
 
-void TrainingController::publish()
+TrainingController::PictureTime TrainingController::publish()
 {
     const auto pictureStart = WorkerClock::now();
+    WorkerClock::duration reused {};
     const core::Trainer &trainer = *m_run.trainer;
     const auto [gridSize, running, gridWanted] = m_worker.inspect([](const Mail &mail) {
         return std::tuple {mail.gridSize, mail.running, mail.gridWanted};
@@ -242,20 +243,22 @@ void TrainingController::publish()
                               .comparison = {},
                               .comparisonActivation = m_run.comparisonActivation});
     if (m_run.comparison) {
-        // Taken in the training time just before the comparison's last step while the run plays
-        // (trainBoth); paused, diverged, or before any step: now, so a still picture is exact.
-        const bool fresh = m_run.comparisonMeasurement && s->running && !m_run.comparison->diverged();
-        s->comparison = fresh ? m_run.comparisonMeasurement
-                              : std::make_shared<const core::Measurement>(
-                                        m_run.comparison->measure(comparisonMeasureOptions(m_flow)));
-        m_run.comparisonMeasurement.reset();
-        m_run.comparisonMeasurementDue = true;
+        // At the run's step, like the run. A full-batch step of the comparison reuses this
+        // measurement's gradient: its time is then training, not picture (FramePacer).
+        const auto start = WorkerClock::now();
+        s->comparison = std::make_shared<const core::Measurement>(
+                m_run.comparison->measure(comparisonMeasureOptions(m_flow)));
+        if (m_run.comparison->nextStepReusesMeasurement())
+            reused = WorkerClock::now() - start;
     }
     if (gridWanted)
         trainer.predict(s->grid.points(), s->logits);
-    s->pictureMilliseconds =
-            std::chrono::duration<double, std::milli>(WorkerClock::now() - pictureStart).count();
+    const WorkerClock::duration took = WorkerClock::now() - pictureStart;
+    s->pictureMilliseconds = std::chrono::duration<double, std::milli>(took).count();
     m_worker.publish(std::move(s));
+    const bool nextStepReuses = trainer.nextStepReusesMeasurement()
+            || (m_run.comparison && m_run.comparison->nextStepReusesMeasurement());
+    return {took, reused, nextStepReuses};
 }
 
 core::TrainingConfig TrainingController::comparisonConfig(const core::TrainingConfig &config) const
@@ -271,13 +274,11 @@ void TrainingController::updateComparison()
             && *m_flow.comparison != m_run.config.network.activation;
     if (!wanted) {
         m_run.comparison.reset();
-        m_run.comparisonMeasurement.reset();
         return;
     }
     if (m_run.comparison && m_run.comparisonActivation == *m_flow.comparison)
         return;
     m_run.comparisonActivation = *m_flow.comparison;
-    m_run.comparisonMeasurement.reset();
     // The same data and, from the same seed, the same initial weights (PReLU's alphas draw
     // nothing: network.h).
     m_run.comparison = core::makeTrainer(comparisonConfig(m_run.config), *m_run.trainingSet,
@@ -296,25 +297,14 @@ core::MeasureOptions TrainingController::comparisonMeasureOptions(const Gradient
     return options;
 }
 
-std::uint64_t TrainingController::trainBoth(Run &run, std::uint64_t steps, const GradientFlowRequest &flow)
+std::uint64_t TrainingController::trainBoth(Run &run, std::uint64_t steps)
 {
     const std::uint64_t trained = run.trainer->train(steps);
     if (run.comparison && !run.comparison->diverged()) {
         const std::uint64_t target = run.trainer->stepsDone();
         const std::uint64_t done = run.comparison->stepsDone();
-        if (target > done) {
-            // The next picture's comparison, measured here rather than in the picture: its
-            // full-batch gradient is the one the step right after computes, so the step reuses it
-            // (core/trainer.h) and the measurement costs little more than the step. In the
-            // picture it cost a whole backward pass while training waited: at 20 layers the
-            // frame rate halved.
-            if (run.comparisonMeasurementDue) {
-                run.comparisonMeasurement = std::make_shared<const core::Measurement>(
-                        run.comparison->measure(comparisonMeasureOptions(flow)));
-                run.comparisonMeasurementDue = false;
-            }
+        if (target > done)
             run.comparison->train(std::min(target - done, 2 * trained));
-        }
     }
     return trained;
 }
@@ -339,20 +329,20 @@ void TrainingController::trainFrame()
     // Up to `limit` steps until `until`, a command or divergence; returns how many it took.
     const auto trainInChunks = [&](std::uint64_t limit, WorkerClock::time_point until) {
         std::uint64_t trained = 0;
-        // The first chunk is trained however long it takes: every frame moves the run.
-        while (trained < limit && (trained == 0 ? WorkerClock::now() < until
-                                                : m_pacer.chunkFits(until, limit - trained))
+        while (trained < limit && m_pacer.mayStartChunk(until, limit - trained)
                && !m_worker.commandPending() && !trainer.diverged())
             trained += m_pacer.runChunk(limit - trained,
-                                        [&](std::uint64_t n) { return trainBoth(m_run, n, m_flow); });
+                                        [&](std::uint64_t n) { return trainBoth(m_run, n); });
         return trained;
     };
     // runTo()'s step ends the frame too: the last chunk stops there.
     const std::uint64_t allowed = stepsBeforePause(m_pauseAt);
     bool frameComplete = false;
     if (perFrame == AsFastAsPossible) {
-        trainInChunks(allowed, m_pacer.frameEnd());
-        frameComplete = m_pacer.frameOver() || stepsBeforePause(m_pauseAt) == 0;
+        const std::uint64_t trained = trainInChunks(allowed, m_pacer.frameEnd());
+        // Over, or no further chunk fits in it (a frame that stopped early must not train again
+        // in the next turn).
+        frameComplete = trained == allowed || !m_pacer.mayStartChunk(m_pacer.frameEnd(), allowed - trained);
     } else if (m_frameLeft > 0) {
         m_frameLeft -= trainInChunks(std::min(m_frameLeft, allowed), WorkerClock::time_point::max());
         frameComplete = m_frameLeft == 0 || stepsBeforePause(m_pauseAt) == 0;
@@ -362,14 +352,17 @@ void TrainingController::trainFrame()
         // A GUI that has not drawn the last frame yet gets no new one: frames are skipped. (A
         // diverged trainer is published by the turn in any case.)
         if (m_worker.outboxTaken() && !trainer.diverged()) {
-            const auto start = WorkerClock::now();
-            publish();
-            m_pacer.pictureTook(WorkerClock::now() - start);
+            const PictureTime picture = publish();
+            m_pacer.pictureTook(picture.took, picture.reusedByTraining);
+            if (picture.nextStepReuses)
+                m_pacer.nextChunkReusesPicture();
         }
     }
-    // The rest of the frame: a command (pause, a new configuration) ends it early.
-    if (perFrame != AsFastAsPossible && m_frameLeft == 0 && !trainer.diverged())
-        m_worker.sleepUntil(m_pacer.frameEnd());
+    // The rest of the frame (as fast as possible, one whose last chunk would not fit): a command
+    // (pause, a new configuration) ends it early.
+    const bool frameDone = perFrame == AsFastAsPossible ? frameComplete : m_frameLeft == 0;
+    if (frameDone && !trainer.diverged())
+        m_worker.sleepUntil(m_pacer.nextFrameDue());
 }
 
 void TrainingController::runTurn(Turn &turn)
@@ -389,7 +382,6 @@ void TrainingController::runTurn(Turn &turn)
         m_run.build = turn.buildNumber;
         m_run.start.reset();
         m_run.comparison.reset();
-        m_run.comparisonMeasurement.reset();
         updateComparison();
         m_pacer.resetSpeed();
         m_pacer.resetChunk();
@@ -411,15 +403,13 @@ void TrainingController::runTurn(Turn &turn)
         m_run.config = *turn.adjust;
         if (m_run.comparison)
             m_run.comparison->adjust(comparisonConfig(*turn.adjust));
-        // Measured with the old settings (a slope, say), which the next picture does not show.
-        m_run.comparisonMeasurement.reset();
         // A running trainer shows the change with its next frame; a paused one only now.
         if (!turn.running || trainer.diverged())
             force = true;
     }
     const bool divergedBefore = trainer.diverged();
     if (turn.steps > 0) {
-        trainBoth(m_run, static_cast<std::uint64_t>(turn.steps), m_flow);
+        trainBoth(m_run, static_cast<std::uint64_t>(turn.steps));
         force = true;
     } else if (turn.running && !divergedBefore) {
         trainFrame();

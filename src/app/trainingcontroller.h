@@ -173,10 +173,6 @@ private:
         // GradientFlowRequest::comparison's network, and the activation it was built with.
         std::unique_ptr<core::Trainer> comparison;
         core::Activation comparisonActivation = core::Activation::Relu;
-        // The comparison measured for the next picture, in the training time (trainBoth), and
-        // whether the next picture wants one (it takes it).
-        std::shared_ptr<const core::Measurement> comparisonMeasurement;
-        bool comparisonMeasurementDue = true;
     };
     using TrainingWorker = Worker<Mail, Turn, TrainingSnapshotPtr>;
 
@@ -185,10 +181,18 @@ private:
     static Turn take(Mail &mail);
     void runTurn(Turn &turn);
     void trainFrame();
-    void publish();
+    // How long a picture took, how much of that was work the next training step reuses (the
+    // comparison's measured gradient), and whether the next step reuses any (the run's too).
+    struct PictureTime
+    {
+        WorkerClock::duration took {};
+        WorkerClock::duration reusedByTraining {};
+        bool nextStepReuses = false;
+    };
+    PictureTime publish();
     // Trains the run `steps` steps, and the comparison network as many and up to that many more
     // while it is behind; returns the run's steps taken.
-    static std::uint64_t trainBoth(Run &run, std::uint64_t steps, const GradientFlowRequest &flow);
+    static std::uint64_t trainBoth(Run &run, std::uint64_t steps);
     // What the comparison's measurements take (less than the run's: the view shows less of it).
     static core::MeasureOptions comparisonMeasureOptions(const GradientFlowRequest &flow);
     // Builds, replaces or drops the comparison network as m_flow asks.

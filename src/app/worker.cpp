@@ -2,6 +2,8 @@
 
 #include <QThread>
 
+#include <utility>
+
 #ifdef __linux__
 #include <cerrno>
 #include <sys/resource.h>
@@ -50,22 +52,30 @@ void FramePacer::endFrame(WorkerClock::time_point now)
     m_stepsPerSecond = m_stepsPerSecond == 0.0 ? rate : 0.8 * m_stepsPerSecond + 0.2 * rate;
 }
 
-void FramePacer::pictureTook(WorkerClock::duration took) noexcept
+void FramePacer::pictureTook(WorkerClock::duration took, WorkerClock::duration reusedByTraining) noexcept
 {
-    const WorkerClock::duration picture = std::max(took, WorkerClock::duration::zero());
-    m_trainingWindow = std::clamp<WorkerClock::duration>(std::max(FrameInterval - picture, picture),
-                                                         FrameInterval / 2, MaxTrainingWindow);
+    const WorkerClock::duration zero = WorkerClock::duration::zero();
+    const WorkerClock::duration picture = std::max(took, zero);
+    const WorkerClock::duration reused = std::clamp(reusedByTraining, zero, picture);
+    // The window plus the reused part trains at least as long as the rest of the picture.
+    m_trainingWindow = std::clamp<WorkerClock::duration>(
+            std::max(FrameInterval - picture, picture - 2 * reused), MinTrainingWindow,
+            MaxTrainingWindow);
 }
 
-bool FramePacer::chunkFits(WorkerClock::time_point until, std::uint64_t limit,
-                           WorkerClock::time_point now) const noexcept
+bool FramePacer::mayStartChunk(WorkerClock::time_point until, std::uint64_t limit,
+                               WorkerClock::time_point now) const noexcept
 {
+    if (m_frameSteps == 0)
+        return now < until;
     const auto steps = static_cast<WorkerClock::rep>(std::min(m_chunk, limit));
-    return now + m_stepTime * steps * 3 / 4 < until;
+    return now + m_stepTime * steps / 2 < until;
 }
 
 void FramePacer::chunkTook(std::uint64_t size, WorkerClock::duration took) noexcept
 {
+    if (std::exchange(m_untimedChunk, false))
+        return;
     if (size > 0)
         m_stepTime = took / static_cast<WorkerClock::rep>(size);
     // Only a full chunk says anything about the chunk size.

@@ -347,6 +347,7 @@ public:
     static constexpr auto FrameInterval = std::chrono::milliseconds(16); // about 60 frames a second
     // The longest a frame trains before its picture, however slow pictures are: 4 frames a second.
     static constexpr auto MaxTrainingWindow = std::chrono::milliseconds(250);
+    static constexpr auto MinTrainingWindow = std::chrono::milliseconds(1);
 
     // How a frame is paced. Fixed steps: a frame starts every FrameInterval (or later, when its
     // steps and picture take longer). As fast as possible: the frame trains until frameEnd(), then
@@ -356,6 +357,13 @@ public:
     // Starts a frame unless the current one is still going; true when it started one.
     bool startFrameIfDue(Pace pace, WorkerClock::time_point now = WorkerClock::now());
     WorkerClock::time_point frameEnd() const noexcept { return m_frameEnd; }
+    // The earliest the next frame starts: FrameInterval after this one did, or at its end if that
+    // is later. (A frame whose last chunk would not fit ends early; more frames than the screen
+    // shows would only cost the GUI and the training.)
+    WorkerClock::time_point nextFrameDue() const noexcept
+    {
+        return std::max(m_frameEnd, m_frameStart + FrameInterval);
+    }
     bool frameOver(WorkerClock::time_point now = WorkerClock::now()) const noexcept
     {
         return now >= m_frameEnd;
@@ -367,15 +375,18 @@ public:
     // A new run or a new speed setting: the old average says nothing about it.
     void resetSpeed() noexcept { m_stepsPerSecond = 0.0; }
 
-    // The last frame's picture (measuring, the decision grid, publishing) took `took`: the
-    // training window of the next frames as fast as possible. The frame rate comes first while
-    // training keeps at least half of the frame: a picture of p ms under half a frame leaves the
-    // frame at FrameInterval (training 16 - p ms, about 60 frames a second); a longer picture gets
-    // as long a training window (2p per frame: a 10 ms picture still gives 50 frames a second),
-    // up to MaxTrainingWindow, so where pictures are slow (a deep network with its statistics, a
-    // slow laptop, a sanitizer build) the class sees fewer frames of a run that still moves,
-    // instead of frames of a run that hardly trains.
-    void pictureTook(WorkerClock::duration took) noexcept;
+    // The last frame's picture (measuring, the decision grid, publishing) took `took`, of which
+    // `reusedByTraining` was work the next training step reuses (a full-batch gradient, measured
+    // early) and so counts as training: the training window of the next frames as fast as
+    // possible. The frame rate comes first while training keeps at least half of the frame: a
+    // picture of p ms leaves the frame at FrameInterval (training 16 - p ms, about 60 frames a
+    // second) as long as that is no less than the rest of the picture; a longer picture gets as
+    // much training (2p per frame: a 10 ms picture still gives 50 frames a second), up to
+    // MaxTrainingWindow, so where pictures are slow (a deep network with its statistics, a slow
+    // laptop, a sanitizer build) the class sees fewer frames of a run that still moves, instead of
+    // frames of a run that hardly trains. At least MinTrainingWindow, so that every frame trains.
+    void pictureTook(WorkerClock::duration took,
+                     WorkerClock::duration reusedByTraining = WorkerClock::duration::zero()) noexcept;
     WorkerClock::duration trainingWindow() const noexcept { return m_trainingWindow; }
 
     // Runs one chunk of at most `limit` steps: `train(n)` returns the steps it took. Chunks are
@@ -393,20 +404,25 @@ public:
         return trained;
     }
     std::uint64_t chunkSize() const noexcept { return m_chunk; }
-    // Whether a next chunk of at most `limit` steps, as long per step as the last one, ends by
-    // `until` or at most a quarter of its length later: where one chunk is a large part of the
-    // frame (two deep networks' full-batch steps), a chunk started just before the end would
-    // stretch the frame by nearly all of its length. (Half its length, the nearest end on
-    // average, still cost the gradient-flow tab at 20 layers 2.5 ms a frame: it stopped sooner
-    // only when the chunk was clearly too long.)
-    bool chunkFits(WorkerClock::time_point until, std::uint64_t limit,
-                   WorkerClock::time_point now = WorkerClock::now()) const noexcept;
+    // Whether the frame trains another chunk of at most `limit` steps before `until`: its first
+    // chunk whenever `until` is still ahead, however long it takes (every frame moves the run); a
+    // later one when, as long per step as the last timed chunk, it would end nearer to `until`
+    // than stopping now does (at most half its length late). Where one chunk is a large part of
+    // a frame (two deep networks' full-batch steps) frames so end as near their time as chunks
+    // allow, on average on it, instead of always late by up to a whole chunk.
+    bool mayStartChunk(WorkerClock::time_point until, std::uint64_t limit,
+                       WorkerClock::time_point now = WorkerClock::now()) const noexcept;
     // A chunk of `size` steps took `took`: the next chunk's size follows.
     void chunkTook(std::uint64_t size, WorkerClock::duration took) noexcept;
+    // The next chunk's first step reuses a gradient the picture measured, so it takes a fraction
+    // of a step: that chunk neither sizes chunks nor times steps (it would double the chunk, and
+    // the next frame's first chunk would then train several whole steps past the frame's end).
+    void nextChunkReusesPicture() noexcept { m_untimedChunk = true; }
     void resetChunk() noexcept
     {
         m_chunk = 1;
         m_stepTime = {};
+        m_untimedChunk = false;
     }
 
 private:
@@ -414,7 +430,8 @@ private:
     WorkerClock::time_point m_frameEnd;
     std::uint64_t m_frameSteps = 0;
     std::uint64_t m_chunk = 1;
-    WorkerClock::duration m_stepTime {}; // per step, in the last chunk
+    WorkerClock::duration m_stepTime {}; // per step, in the last timed chunk
+    bool m_untimedChunk = false; // nextChunkReusesPicture()
     double m_stepsPerSecond = 0.0;
     WorkerClock::duration m_trainingWindow = FrameInterval; // as fast as possible
 };

@@ -123,6 +123,7 @@ public:
     const Dataset &testSet() const noexcept override { return m_test; }
     std::uint64_t stepsDone() const noexcept override { return m_step; }
     bool diverged() const noexcept override { return m_diverged; }
+    bool nextStepReusesMeasurement() const noexcept override { return m_gradientFresh; }
     std::uint64_t train(std::uint64_t steps) override;
     void adjust(const TrainingConfig &config) override;
     using Trainer::measure;

@@ -203,6 +203,10 @@ public:
     // Everything the lab shows, in evaluation mode, on the current parameters.
     Measurement measure() const { return measure(MeasureOptions {}); }
     virtual Measurement measure(const MeasureOptions &options) const = 0;
+    // Whether the next step reuses the gradient of the last measure() (with layer statistics, at
+    // full batch, without random slopes, nothing changed since): that measurement's passes were
+    // then the step's own work, done early.
+    virtual bool nextStepReusesMeasurement() const noexcept = 0;
     // The output logit (evaluation mode) at each of `points` (row-major pairs) into `logits`.
     virtual void predict(std::span<const double> points, std::span<float> logits) const = 0;
 

@@ -68,7 +68,8 @@ private slots:
     void pacerChunksFollowTheStepTime();
     void pacerTrainsAsLongAsAPictureTakes();
     void pacerAveragesTheSpeedOverFrames();
-    void pacerStartsNoChunkThatWouldOverrunTheFrame();
+    void pacerStartsAChunkOnlyIfItEndsNearerTheFrameEnd();
+    void pacerDoesNotSizeChunksByAReusedStep();
     void aWorkerThreadYieldsToTheGuiOnly();
 };
 
@@ -413,6 +414,7 @@ void TestWorker::pacerTrainsAsLongAsAPictureTakes()
     QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(90ms));
     QVERIFY(pacer.startFrameIfDue(Pace::AsFastAsPossible, t0 + 127ms));
     QCOMPARE(pacer.frameEnd(), t0 + 217ms);
+    QCOMPARE(pacer.nextFrameDue(), t0 + 217ms); // a frame longer than FrameInterval: at its end
     pacer.endFrame(t0 + 217ms);
     // However slow the picture, at most MaxTrainingWindow, so frames still come.
     pacer.pictureTook(10s);
@@ -422,36 +424,72 @@ void TestWorker::pacerTrainsAsLongAsAPictureTakes()
     QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(15ms));
     pacer.pictureTook(0ms);
     QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(FramePacer::FrameInterval));
+    // Part of a picture that the next step reuses (a comparison network's full-batch gradient)
+    // counts as training: a 12 ms picture with 5 ms of it reused trains 4 ms (a 16 ms frame, 9 ms
+    // of training against 7 of picture); with 2 ms reused, 8 ms (training 10 against 10).
+    pacer.pictureTook(12ms, 5ms);
+    QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(4ms));
+    pacer.pictureTook(12ms, 2ms);
+    QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(8ms));
+    // Without it the same picture trains 12 ms; more reused than taken counts as all of it; and
+    // every frame trains at least MinTrainingWindow.
+    pacer.pictureTook(12ms);
+    QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(12ms));
+    pacer.pictureTook(12ms, 20ms);
+    QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(4ms));
+    pacer.pictureTook(30ms, 15ms);
+    QCOMPARE(pacer.trainingWindow(), WorkerClock::duration(FramePacer::MinTrainingWindow));
 }
 
-void TestWorker::pacerStartsNoChunkThatWouldOverrunTheFrame()
+void TestWorker::pacerStartsAChunkOnlyIfItEndsNearerTheFrameEnd()
 {
     using namespace std::chrono_literals;
     FramePacer pacer;
     const WorkerClock::time_point t0 = WorkerClock::now();
-    const WorkerClock::time_point end = t0 + 10ms;
-    // Nothing known yet: a chunk fits until the end.
-    QVERIFY(pacer.chunkFits(end, 100, t0 + 9ms));
-    QVERIFY(!pacer.chunkFits(end, 100, end));
-    // One step of two deep networks took 8 ms: after 2 ms another ends exactly at the end (it
-    // fits); it may end up to a quarter of its length late (2 ms), not more: a chunk started at
-    // 3.9 ms fits, at 4.1 ms it does not (stopping 5.9 ms early is nearer to a whole frame).
+    QVERIFY(pacer.startFrameIfDue(FramePacer::Pace::AsFastAsPossible, t0));
+    const WorkerClock::time_point end = pacer.frameEnd(); // t0 + 16 ms
+    // The frame's first chunk: whenever the end is ahead, however long it may take.
+    QVERIFY(pacer.mayStartChunk(end, 100, t0 + 15ms));
+    QVERIFY(!pacer.mayStartChunk(end, 100, end));
+    // A first chunk of one 8 ms step: another ends nearer the end than stopping does while it
+    // starts before 12 ms (ending at most 4 ms late against 4 ms early).
+    QCOMPARE(pacer.runChunk(100, [](std::uint64_t n) { return n; }), std::uint64_t(1));
     pacer.chunkTook(1, 8ms);
-    QCOMPARE(pacer.chunkSize(), std::uint64_t(1));
-    QVERIFY(pacer.chunkFits(end, 100, t0 + 2ms));
-    QVERIFY(pacer.chunkFits(end, 100, t0 + 3900us));
-    QVERIFY(!pacer.chunkFits(end, 100, t0 + 4100us));
-    // Quick steps (0.1 ms each, in chunks that double to 8 steps): within 0.2 ms of the end.
+    QVERIFY(pacer.mayStartChunk(end, 100, t0 + 11900us));
+    QVERIFY(!pacer.mayStartChunk(end, 100, t0 + 12100us));
+    // Quick steps (0.1 ms each, in chunks that double to 8 steps): within 0.4 ms of the end; a
+    // chunk cut to the steps left is that much shorter.
     for (std::uint64_t size = 1; size < 8; size *= 2)
         pacer.chunkTook(size, std::chrono::microseconds(100 * size));
     QCOMPARE(pacer.chunkSize(), std::uint64_t(8));
-    QVERIFY(pacer.chunkFits(end, 100, t0 + 9350us));
-    QVERIFY(!pacer.chunkFits(end, 100, t0 + 9450us));
-    // A chunk cut to the steps left is that much shorter.
-    QVERIFY(pacer.chunkFits(end, 1, t0 + 9900us));
-    QVERIFY(!pacer.chunkFits(end, 1, t0 + 9950us));
+    QVERIFY(pacer.mayStartChunk(end, 100, t0 + 15500us));
+    QVERIFY(!pacer.mayStartChunk(end, 100, t0 + 15700us));
+    QVERIFY(pacer.mayStartChunk(end, 1, t0 + 15900us));
+    QVERIFY(!pacer.mayStartChunk(end, 1, t0 + 15960us));
+    // The next frame is due FrameInterval after this one started, though it ends sooner.
+    QCOMPARE(pacer.nextFrameDue(), t0 + FramePacer::FrameInterval);
+}
+
+void TestWorker::pacerDoesNotSizeChunksByAReusedStep()
+{
+    using namespace std::chrono_literals;
+    FramePacer pacer;
+    // Steps of 7 ms: one per chunk.
+    pacer.chunkTook(1, 7ms);
+    QCOMPARE(pacer.chunkSize(), std::uint64_t(1));
+    // The step after a picture that measured its gradient takes 0.05 ms: it would double the
+    // chunk, and the next chunk would train two whole steps.
+    pacer.nextChunkReusesPicture();
+    pacer.chunkTook(1, 50us);
+    QCOMPARE(pacer.chunkSize(), std::uint64_t(1));
+    // Only that one chunk: quick steps after it do double it.
+    pacer.chunkTook(1, 50us);
+    QCOMPARE(pacer.chunkSize(), std::uint64_t(2));
+    // A new run forgets a pending reuse.
+    pacer.nextChunkReusesPicture();
     pacer.resetChunk();
-    QVERIFY(pacer.chunkFits(end, 100, t0 + 9999us));
+    pacer.chunkTook(1, 50us);
+    QCOMPARE(pacer.chunkSize(), std::uint64_t(2));
 }
 
 void TestWorker::pacerAveragesTheSpeedOverFrames()

@@ -279,18 +279,26 @@ void TestLayerStatistics::measuringStatisticsDoesNotChangeTheRun()
     options.layerStatistics = true;
     auto measured = core::makeTrainer(config);
     auto plain = core::makeTrainer(config);
+    // Reused at full batch, without random slopes; never after a measurement without statistics
+    // or after the step that took it.
+    const bool reuses = batchSize == 0 && kind != Activation::Rrelu;
     for (int s = 0; s < 6; ++s) {
+        QVERIFY(!measured->nextStepReusesMeasurement());
         const core::Measurement m = measured->measure(options);
+        QCOMPARE(measured->nextStepReusesMeasurement(), reuses);
         QVERIFY(std::isfinite(m.layers.front().gradientNorm));
         QCOMPARE(m.loss, plain->measure().loss);
+        QVERIFY(!plain->nextStepReusesMeasurement());
         measured->train(1);
         plain->train(1);
     }
     // An adjustment between the measurement and the step must be taken on, not skipped.
     measured->measure(options);
+    QCOMPARE(measured->nextStepReusesMeasurement(), reuses);
     config.network.params.leakySlope = 0.2;
     config.learningRate = 0.05;
     measured->adjust(config);
+    QVERIFY(!measured->nextStepReusesMeasurement());
     plain->adjust(config);
     measured->train(2);
     plain->train(2);
