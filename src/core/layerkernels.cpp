@@ -75,9 +75,6 @@ struct SameSizeInt<double>
     using type = std::int64_t;
 };
 
-template<class T, class X>
-using DependentOn = std::conditional_t<sizeof(T) != 0, X, void>;
-
 } // namespace
 } // namespace relulab::core
 

@@ -14,9 +14,6 @@ namespace relulab::core {
 
 namespace {
 
-template<class T, class X>
-using DependentOn = std::conditional_t<sizeof(T) != 0, X, void>;
-
 // The largest error of the kernels' estimate of log10 |x| (the polynomial's 1.4e-9 in log2 is
 // 4.2e-10 decades; the roundings of the sum add far less), with a margin of 20.
 constexpr double LogEstimateError = 1e-8;

@@ -4,7 +4,7 @@
 // kernels once per level with simdlevels.inc: the x86 intrinsics, and RELULAB_SIMD_LEVELS where the
 // per-level regions can be compiled.
 
-#include <cmath> // and with it glibc's <features.h>, for __GLIBC__ below
+#include <type_traits>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -16,12 +16,18 @@
 #define RELULAB_SIMD_LEVELS 1
 #endif
 
-// glibc's vector maths library (libmvec, part of libc6) on x86-64: exp and tanh of a whole vector,
-// one variant per SIMD level (the x86-64 vector function ABI: b = SSE, d = AVX2, e = AVX-512). The
-// wider variants are declared under their level's target, so that calls pass their vectors in
-// ymm and zmm registers.
-#if defined(__x86_64__) && defined(__GLIBC__)
-#define RELULAB_LIBMVEC 1
+namespace relulab::core {
+// X, spelled dependent on T: GCC 12 drops a dependent vector_size on a non-dependent type, so the
+// kernels' vectors of another element type than T are declared as vectors of DependentOn<T, X>.
+template<class T, class X>
+using DependentOn = std::conditional_t<sizeof(T) != 0, X, void>;
+} // namespace relulab::core
+
+// glibc's vector maths library (libmvec, part of libc6) on x86-64, where CMake found it
+// (RELULAB_LIBMVEC): exp and tanh of a whole vector, one variant per SIMD level (the x86-64 vector
+// function ABI: b = SSE, d = AVX2, e = AVX-512). The wider variants are declared under their
+// level's target, so that calls pass their vectors in ymm and zmm registers.
+#if defined(RELULAB_LIBMVEC) && defined(__x86_64__)
 // The names are the vector function ABI's mangled names, reserved to the implementation (glibc),
 // which is what declares them here.
 // NOLINTBEGIN(bugprone-reserved-identifier)
