@@ -556,7 +556,8 @@ void GradientFlowTab::fitTableWidth()
 {
     // The four numbers side by side: the table takes the width they need from the two histograms
     // beside it (presentation mode's larger font, a small window), as far as each histogram keeps
-    // a readable width. Only when the columns grew, so a splitter the user dragged stays put.
+    // a readable width. Only when the table is narrower than that, so a splitter the user dragged
+    // to give it more stays put.
     QTableWidget *table = m_ui->layerTable;
     // (The header's size hint: its width may not be laid out yet for the new labels or font.)
     int needed = table->verticalHeader()->sizeHint().width() + 2 * table->frameWidth();
@@ -571,19 +572,15 @@ void GradientFlowTab::fitTableWidth()
         return;
     const int minimumHistogram = m_ui->activationMapPlot->minimumWidth();
     int deficit = needed - sizes[2];
-    for (int k = 0; k < 2 && deficit > 0; ++k) {
+    // Half of what is missing from the first histogram, the rest from the second, and what the
+    // second cannot spare from the first again: (histogram, the share of the deficit it gives).
+    constexpr std::pair<int, int> Passes[] = {{0, 2}, {1, 1}, {0, 1}};
+    for (const auto &[k, divisor] : Passes) {
         const int spare = std::max(0, sizes[k] - minimumHistogram);
-        // Half of what is missing from each histogram, the rest from the other one.
-        const int take = std::min(spare, k == 0 ? (deficit + 1) / 2 : deficit);
+        const int take = std::min(spare, (deficit + divisor - 1) / divisor);
         sizes[k] -= take;
         sizes[2] += take;
         deficit -= take;
-    }
-    if (deficit > 0) {
-        const int spare = std::max(0, sizes[0] - minimumHistogram);
-        const int take = std::min(spare, deficit);
-        sizes[0] -= take;
-        sizes[2] += take;
     }
     m_ui->flowBottomSplitter->setSizes(sizes);
 }

@@ -115,7 +115,7 @@ LabTab::LabTab(app::ParameterModel *parameters, QWidget *parent)
     // No decision grid until the lab is shown (showEvent): a window that opens on another tab,
     // the gradient flow say, would otherwise predict the whole grid at every frame for nobody
     // (12 ms a frame at 20 layers).
-    m_controller.setDecisionGridWanted(isVisible());
+    m_controller.setDecisionGridWanted(false);
     applyConfig();
 }
 
